@@ -1,0 +1,44 @@
+package dev.easel.engine.node;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A node type: its schema plus its behaviour. Implementations are stateless or thread-safe;
+ * one instance serves every prompt.
+ */
+public interface NodeDefinition {
+
+    NodeSchema schema();
+
+    /**
+     * Runs one call. For list-mapped nodes the engine calls this once per index; for
+     * {@code inputIsList} nodes once with whole lists.
+     */
+    NodeResult execute(NodeContext ctx, Inputs inputs) throws Exception;
+
+    /**
+     * Names of lazy inputs this call still needs. Unevaluated lazy inputs are absent from
+     * {@code inputs}. An empty list means the node can run.
+     */
+    default List<String> checkLazyStatus(NodeContext ctx, Inputs inputs) throws Exception {
+        return List.of();
+    }
+
+    /**
+     * ComfyUI's IS_CHANGED: called before the run with constant inputs only (linked inputs are
+     * present with a null value). Part of the cache key; {@code Double.NaN} means "always re-run".
+     */
+    default Object fingerprint(Inputs constants) throws Exception {
+        return Boolean.FALSE;
+    }
+
+    /** Whether {@link #fingerprint} is defined (nodes without it contribute {@code false}). */
+    default boolean hasFingerprint() {
+        return false;
+    }
+
+    default Optional<CustomValidation> customValidation() {
+        return Optional.empty();
+    }
+}

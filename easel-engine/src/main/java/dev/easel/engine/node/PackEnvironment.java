@@ -1,0 +1,25 @@
+package dev.easel.engine.node;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What node packs are told about the server they run in: its folders and output settings.
+ * {@code modelFolders} maps ComfyUI folder keys ({@code checkpoints}, {@code vae}, ...) to the
+ * directories searched for them, the first being the default.
+ */
+public record PackEnvironment(Path baseDir, Path outputDir, Path inputDir, Path tempDir,
+                              boolean metadataDisabled, String previewMethod, int previewSize,
+                              Map<String, List<Path>> modelFolders) {
+
+    public PackEnvironment {
+        modelFolders = Map.copyOf(modelFolders);
+    }
+
+    /** Default folders under one base directory, as ComfyUI lays them out. */
+    public static PackEnvironment under(Path base) {
+        return new PackEnvironment(base, base.resolve("output"), base.resolve("input"), base.resolve("temp"),
+                false, "none", 512, Map.of());
+    }
+}
