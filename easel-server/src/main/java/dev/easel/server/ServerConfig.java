@@ -1,0 +1,48 @@
+package dev.easel.server;
+
+import dev.easel.engine.cache.CachePolicy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the server is started with; built by the command line from ComfyUI's flags.
+ *
+ * @param listen            addresses to bind ({@code 127.0.0.1} by default; {@code 0.0.0.0} and {@code ::} for all)
+ * @param port              TCP port; 0 picks a free one (tests)
+ * @param maxUploadSizeMb   request body limit in MB ({@code --max-upload-size}, default 100)
+ * @param corsOrigin        {@code --enable-cors-header} value ({@code *} for the bare flag)
+ * @param frontEndRoot      static files served at {@code /}
+ * @param enabledPacks      names of node packs that are off by default but switched on
+ */
+public record ServerConfig(List<String> listen, int port, Path baseDir, Path outputDir, Path inputDir, Path tempDir,
+                           Path userDir, CachePolicy cache, double maxUploadSizeMb, Optional<String> corsOrigin,
+                           boolean disableMetadata, String previewMethod, int previewSize,
+                           Optional<Path> frontEndRoot) {
+
+    public ServerConfig {
+        listen = List.copyOf(listen);
+    }
+
+    /** Defaults under one base directory, on a free loopback port. */
+    public static ServerConfig defaults(Path base) {
+        return new ServerConfig(List.of("127.0.0.1"), 8188, base, base.resolve("output"), base.resolve("input"),
+                base.resolve("temp"), base.resolve("user"), CachePolicy.classic(), 100.0, Optional.empty(),
+                false, "none", 512, Optional.empty());
+    }
+
+    public ServerConfig withPort(int newPort) {
+        return new ServerConfig(listen, newPort, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb,
+                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot);
+    }
+
+    public ServerConfig withCache(CachePolicy newCache) {
+        return new ServerConfig(listen, port, baseDir, outputDir, inputDir, tempDir, userDir, newCache, maxUploadSizeMb,
+                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot);
+    }
+
+    public long maxUploadBytes() {
+        return Math.round(maxUploadSizeMb * 1024 * 1024);
+    }
+}

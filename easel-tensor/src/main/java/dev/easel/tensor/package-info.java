@@ -1,0 +1,2 @@
+/** Float32 tensors and image encoding. */
+package dev.easel.tensor;
