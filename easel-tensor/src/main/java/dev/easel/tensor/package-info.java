@@ -1,2 +1,0 @@
-/** Float32 tensors and image encoding. */
-package dev.easel.tensor;
