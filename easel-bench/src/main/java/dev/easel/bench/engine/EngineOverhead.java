@@ -27,9 +27,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The engine's own cost per node: {@link PromptExecutor} on a chain of {@value #NODES} trivial
- * nodes with caching off. Scores are per node ({@code @OperationsPerInvocation}), so the
- * reported µs/op is µs per node. {@code listener=none} is the engine alone; {@code wire} also
- * serialises every event as the server would.
+ * nodes with caching off ({@code chain}), and of {@value #SHORT_NODES} ({@code shortChain}, to
+ * show how the cost per node grows with the graph). Scores are per node
+ * ({@code @OperationsPerInvocation}), so the reported µs/op is µs per node.
+ * {@code listener=none} is the engine alone; {@code wire} also serialises every event as the
+ * server would.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,12 +41,14 @@ import java.util.concurrent.TimeUnit;
 @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class EngineOverhead {
     public static final int NODES = 1000;
+    public static final int SHORT_NODES = 100;
 
     @Param({"none", "wire"})
     public String listener;
 
     private PromptExecutor executor;
     private ExecutionRequest request;
+    private ExecutionRequest shortRequest;
     private ExecutionListener events;
 
     @Setup(Level.Trial)
@@ -52,6 +56,7 @@ public class EngineOverhead {
         NodeRegistry registry = NodeRegistry.of(BenchNodes.all(new ProgressStamps()));
         executor = new PromptExecutor(registry, CachePolicy.none());
         request = ChainPrompt.request("bench", NODES);
+        shortRequest = ChainPrompt.request("bench-short", SHORT_NODES);
         events = "wire".equals(listener) ? new WireListener() : ExecutionListener.NONE;
     }
 
@@ -59,5 +64,11 @@ public class EngineOverhead {
     @OperationsPerInvocation(NODES)
     public RunOutcome chain() {
         return executor.execute(request, events, new InterruptSignal());
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(SHORT_NODES)
+    public RunOutcome shortChain() {
+        return executor.execute(shortRequest, events, new InterruptSignal());
     }
 }

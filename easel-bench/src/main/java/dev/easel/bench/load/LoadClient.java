@@ -4,6 +4,7 @@ import dev.easel.bench.Options;
 import dev.easel.bench.client.Messages;
 import dev.easel.bench.client.PromptPoster;
 import dev.easel.bench.client.WsClient;
+import dev.easel.bench.engine.ChainPrompt;
 import dev.easel.bench.report.Samples;
 import dev.easel.bench.server.InProcessServer;
 import dev.easel.engine.cache.CachePolicy;
@@ -28,7 +29,25 @@ public final class LoadClient {
             {"1":{"class_type":"EmptyImage","inputs":{"width":64,"height":64,"batch_size":1,"color":0}},\
             "2":{"class_type":"PreviewImage","inputs":{"images":["1",0]}}}""";
 
+    private final String workflow;
+    private final String prompt;
     private volatile RoundTracker current;
+
+    private LoadClient(String workflow) {
+        this.workflow = workflow;
+        this.prompt = workflow(workflow);
+    }
+
+    /**
+     * The workflow to post: {@code preview} (the default, {@link #PROMPT}) or {@code chain:N},
+     * N trivial benchmark nodes that touch neither images nor disk (an in-process server only),
+     * to tell the server's own per-prompt cost from the nodes'.
+     */
+    static String workflow(String name) {
+        if (name.equals("preview")) return PROMPT;
+        if (name.startsWith("chain:")) return ChainPrompt.json(Integer.parseInt(name.substring(6))).toString();
+        throw new IllegalArgumentException("unknown workflow " + name + " (preview or chain:N)");
+    }
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args, 0);
@@ -41,11 +60,13 @@ public final class LoadClient {
         int warmup = options.integer("warmup", 500);
         int rounds = options.integer("rounds", 3);
         long timeoutNanos = TimeUnit.SECONDS.toNanos(options.integer("timeout-s", 120));
+        String workflow = options.text("workflow", "preview");
+        LoadClient client = new LoadClient(workflow);
         if (options.find("url").isPresent()) {
-            return new LoadClient().measure(URI.create(options.find("url").get()), prompts, inFlight, warmup, rounds, timeoutNanos);
+            return client.measure(URI.create(options.find("url").get()), prompts, inFlight, warmup, rounds, timeoutNanos);
         }
         try (InProcessServer server = InProcessServer.start(CachePolicy.none())) {
-            return new LoadClient().measure(server.uri(), prompts, inFlight, warmup, rounds, timeoutNanos);
+            return client.measure(server.uri(), prompts, inFlight, warmup, rounds, timeoutNanos);
         }
     }
 
@@ -70,7 +91,7 @@ public final class LoadClient {
                 latencies.add(tracker.latencies());
             }
             long[] pooled = latencies.stream().flatMapToLong(LongStream::of).toArray();
-            return new LoadResult(prompts, inFlight, warmup, results, new Samples(pooled));
+            return new LoadResult(workflow, prompts, inFlight, warmup, results, new Samples(pooled));
         }
     }
 
@@ -85,7 +106,7 @@ public final class LoadClient {
             if (!tracker.permits().tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) break;
             String promptId = UUID.randomUUID().toString();
             tracker.posted(promptId, System.nanoTime());
-            poster.post(promptId, PROMPT).whenComplete((response, failure) -> {
+            poster.post(promptId, prompt).whenComplete((response, failure) -> {
                 if (failure != null || response.statusCode() != 200) tracker.rejected(promptId);
             });
         }

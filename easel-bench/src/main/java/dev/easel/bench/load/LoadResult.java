@@ -10,7 +10,7 @@ import java.util.List;
  *
  * @param rounds per round: prompts completed, prompts rejected, wall time from first POST to last completion
  */
-public record LoadResult(int promptsPerRound, int inFlight, int warmup, List<Round> rounds, Samples latency) {
+public record LoadResult(String workflow, int promptsPerRound, int inFlight, int warmup, List<Round> rounds, Samples latency) {
 
     public record Round(int completed, int failed, long elapsedNanos) {
         public double promptsPerSecond() {
@@ -34,7 +34,7 @@ public record LoadResult(int promptsPerRound, int inFlight, int warmup, List<Rou
 
     public String report() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("prompts/round %d, in flight %d, warm-up %d, rounds %d%n", promptsPerRound, inFlight, warmup, rounds.size()));
+        out.append(String.format("workflow %s, prompts/round %d, in flight %d, warm-up %d, rounds %d%n", workflow, promptsPerRound, inFlight, warmup, rounds.size()));
         for (int i = 0; i < rounds.size(); i++) {
             Round r = rounds.get(i);
             out.append(String.format("round %d: %d ok, %d failed, %.3f s, %.1f prompts/s%n",
