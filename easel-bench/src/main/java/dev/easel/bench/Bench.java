@@ -16,7 +16,7 @@ import java.util.Arrays;
 public final class Bench {
     private static final String USAGE = """
             usage: java -jar easel-bench.jar <benchmark> [options]
-              load      [--prompts 2000] [--in-flight 16] [--warmup 500] [--rounds 3] [--url http://host:port]
+              load      [--prompts 2000] [--in-flight 16] [--warmup 2000] [--rounds 3] [--url http://host:port]
               engine    [JMH options, e.g. -f 1 -wi 3 -i 5]
               progress  [--steps 5000] [--interval-us 1000] [--warmup-steps 3000]
               frames    [--batch 8] [--width 1024] [--height 1024] [--pattern gradient|noise] [--runs 5]

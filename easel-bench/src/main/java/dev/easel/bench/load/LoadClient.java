@@ -5,6 +5,7 @@ import dev.easel.bench.client.Messages;
 import dev.easel.bench.client.PromptPoster;
 import dev.easel.bench.client.WsClient;
 import dev.easel.bench.engine.ChainPrompt;
+import dev.easel.bench.report.CpuClock;
 import dev.easel.bench.report.Samples;
 import dev.easel.bench.server.InProcessServer;
 import dev.easel.engine.cache.CachePolicy;
@@ -57,7 +58,7 @@ public final class LoadClient {
     public static LoadResult run(Options options) throws Exception {
         int prompts = options.integer("prompts", 2000);
         int inFlight = options.integer("in-flight", 16);
-        int warmup = options.integer("warmup", 500);
+        int warmup = options.integer("warmup", 2000);
         int rounds = options.integer("rounds", 3);
         long timeoutNanos = TimeUnit.SECONDS.toNanos(options.integer("timeout-s", 120));
         String workflow = options.text("workflow", "preview");
@@ -101,6 +102,7 @@ public final class LoadClient {
 
     private LoadResult.Round round(PromptPoster poster, RoundTracker tracker, int prompts, long deadline) throws InterruptedException {
         current = tracker;
+        CpuClock cpuBefore = CpuClock.now();
         long start = System.nanoTime();
         for (int i = 0; i < prompts; i++) {
             if (!tracker.permits().tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) break;
@@ -113,6 +115,6 @@ public final class LoadClient {
         tracker.done().await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         long end = tracker.completed() > 0 ? tracker.lastFinish() : System.nanoTime();
         current = null;
-        return new LoadResult.Round(tracker.completed(), tracker.failed(), end - start);
+        return new LoadResult.Round(tracker.completed(), tracker.failed(), end - start, CpuClock.now().since(cpuBefore));
     }
 }
