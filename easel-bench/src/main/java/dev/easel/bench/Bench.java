@@ -19,7 +19,7 @@ public final class Bench {
               load      [--prompts 2000] [--in-flight 16] [--warmup 2000] [--rounds 3] [--url http://host:port]
               engine    [JMH options, e.g. -f 1 -wi 3 -i 5]
               progress  [--steps 5000] [--interval-us 1000] [--warmup-steps 3000]
-              frames    [--batch 8] [--width 1024] [--height 1024] [--pattern gradient|noise] [--runs 5]
+              frames    [--batch 8] [--width 1024] [--height 1024] [--pattern gradient|grain|noise] [--runs 5]
               sockets   [--sockets 1000]
             every benchmark also takes [--timeout-s 120]""";
 

@@ -4,6 +4,7 @@ import dev.easel.bench.Options;
 import dev.easel.bench.client.Messages;
 import dev.easel.bench.client.PromptPoster;
 import dev.easel.bench.client.WsClient;
+import dev.easel.bench.report.CpuClock;
 import dev.easel.bench.server.InProcessServer;
 import dev.easel.engine.cache.CachePolicy;
 
@@ -24,8 +25,10 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ImageFrames {
 
     public record Result(int width, int height, int batch, String pattern, List<Run> runs) {
+        /** @param promptThreadCpuNanos CPU time of the server's prompt thread during the run (encoding, mostly) */
         public record Run(int frames, int malformed, long bytes, double mbPerSecondFirstToLast,
-                          double framesPerSecondFirstToLast, double mbPerSecondFromPost, double secondsFromPost) {
+                          double framesPerSecondFirstToLast, double mbPerSecondFromPost, double secondsFromPost,
+                          long promptThreadCpuNanos) {
         }
 
         public String report() {
@@ -33,8 +36,9 @@ public final class ImageFrames {
                     batch, width, height, pattern, runs.size()));
             for (Run r : runs) {
                 out.append(String.format("frames %d (malformed %d), %.2f MB, first->last %.1f MB/s %.2f frames/s, "
-                                + "POST->last %.3f s %.1f MB/s%n", r.frames(), r.malformed(), r.bytes() / 1e6,
-                        r.mbPerSecondFirstToLast(), r.framesPerSecondFirstToLast(), r.secondsFromPost(), r.mbPerSecondFromPost()));
+                                + "POST->last %.3f s %.1f MB/s, prompt thread CPU %.1f ms/frame%n", r.frames(), r.malformed(), r.bytes() / 1e6,
+                        r.mbPerSecondFirstToLast(), r.framesPerSecondFirstToLast(), r.secondsFromPost(), r.mbPerSecondFromPost(),
+                        r.frames() == 0 ? 0 : r.promptThreadCpuNanos() / 1e6 / r.frames()));
             }
             out.append(String.format("median: first->last %.1f MB/s, %.2f frames/s; POST->last %.1f MB/s (MB = 10^6 bytes)%n",
                     median(runs.stream().mapToDouble(Run::mbPerSecondFirstToLast).toArray()),
@@ -81,9 +85,11 @@ public final class ImageFrames {
                 once(poster, current, prompt, timeout);
                 List<Result.Run> measured = new ArrayList<>();
                 for (int i = 0; i < runs; i++) {
+                    CpuClock before = CpuClock.now();
                     FrameRun run = once(poster, current, prompt, timeout);
+                    long promptThread = CpuClock.now().since(before).get(CpuClock.PROMPT_THREAD);
                     measured.add(new Result.Run(run.frameCount(), run.malformed(), run.totalBytes(), run.megabytesPerSecondFirstToLast(),
-                            run.framesPerSecondFirstToLast(), run.megabytesPerSecondFromPost(), run.secondsFromPost()));
+                            run.framesPerSecondFirstToLast(), run.megabytesPerSecondFromPost(), run.secondsFromPost(), promptThread));
                 }
                 return new Result(width, height, batch, pattern, measured);
             }

@@ -11,16 +11,17 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A batch of synthetic images: {@code gradient} (smooth, compresses like a photo's sky) or
- * {@code noise} (uniform random, the worst case for PNG). Image {@code b} is shifted by {@code b}
- * so no two frames are identical.
+ * A batch of synthetic images: {@code gradient} (smooth; PNG shrinks it about 90 times),
+ * {@code grain} (the gradient with ±4 levels of noise, closer to a photograph) or {@code noise}
+ * (uniform random, the worst case for PNG). Image {@code b} is shifted by {@code b} so no two
+ * frames are identical.
  */
 public final class TestImages implements NodeDefinition {
     private static final NodeSchema SCHEMA = NodeSchema.builder("BenchImages").category("bench")
             .required("width", "INT", "default", 1024, "min", 1, "max", 16384)
             .required("height", "INT", "default", 1024, "min", 1, "max", 16384)
             .required("batch_size", "INT", "default", 8, "min", 1, "max", 64)
-            .requiredCombo("pattern", List.of("gradient", "noise"))
+            .requiredCombo("pattern", List.of("gradient", "grain", "noise"))
             .required("seed", "INT", "default", 0, "min", 0)
             .output("IMAGE")
             .build();
@@ -33,7 +34,9 @@ public final class TestImages implements NodeDefinition {
     @Override
     public NodeResult execute(NodeContext ctx, Inputs inputs) {
         int width = inputs.getInt("width"), height = inputs.getInt("height"), batch = inputs.getInt("batch_size");
-        boolean noise = "noise".equals(inputs.getString("pattern"));
+        String pattern = inputs.getString("pattern");
+        boolean noise = pattern.equals("noise");
+        float grain = pattern.equals("grain") ? 4 / 255f : 0;
         SplittableRandom random = new SplittableRandom(inputs.getLong("seed"));
         float[] data = new float[Math.multiplyExact(Math.multiplyExact(batch, height), Math.multiplyExact(width, 3))];
         int i = 0;
@@ -45,13 +48,17 @@ public final class TestImages implements NodeDefinition {
                         data[i++] = random.nextInt(256) / 255f;
                         data[i++] = random.nextInt(256) / 255f;
                     } else {
-                        data[i++] = ((x + b) % width) / (float) width;
-                        data[i++] = y / (float) height;
-                        data[i++] = ((x + y) % 256) / 255f;
+                        data[i++] = clamp(((x + b) % width) / (float) width + grain * (random.nextInt(9) - 4) / 4);
+                        data[i++] = clamp(y / (float) height + grain * (random.nextInt(9) - 4) / 4);
+                        data[i++] = clamp(((x + y) % 256) / 255f + grain * (random.nextInt(9) - 4) / 4);
                     }
                 }
             }
         }
         return NodeResult.of(Tensor.of(data, batch, height, width, 3));
+    }
+
+    private static float clamp(float v) {
+        return Math.max(0f, Math.min(1f, v));
     }
 }

@@ -1,13 +1,17 @@
 package dev.easel.bench.report;
 
 import java.io.IOException;
+import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Heap in use after a full collection, and the process's resident set size (Linux). */
-public record ProcessMemory(long heapUsedBytes, long rssBytes, int threads) {
+/**
+ * Heap in use after a full collection, the process's resident set size (Linux), and what else
+ * explains the RSS: the committed heap and NIO direct buffers.
+ */
+public record ProcessMemory(long heapUsedBytes, long rssBytes, int threads, long heapCommittedBytes, long directBytes) {
 
     /** Collects until used heap stops shrinking (at most five times), then reads both figures. */
     public static ProcessMemory measureAfterGc() throws InterruptedException {
@@ -20,7 +24,10 @@ public record ProcessMemory(long heapUsedBytes, long rssBytes, int threads) {
             if (used >= previous) break;
             previous = used;
         }
-        return new ProcessMemory(memory.getHeapMemoryUsage().getUsed(), rss(), ManagementFactory.getThreadMXBean().getThreadCount());
+        long direct = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
+                .filter(pool -> pool.getName().equals("direct")).mapToLong(BufferPoolMXBean::getMemoryUsed).sum();
+        return new ProcessMemory(memory.getHeapMemoryUsage().getUsed(), rss(), ManagementFactory.getThreadMXBean().getThreadCount(),
+                memory.getHeapMemoryUsage().getCommitted(), direct);
     }
 
     /** {@code VmRSS} from {@code /proc/self/status} in bytes, or -1 where there is no procfs. */

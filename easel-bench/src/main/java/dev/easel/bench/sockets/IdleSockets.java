@@ -1,6 +1,7 @@
 package dev.easel.bench.sockets;
 
 import dev.easel.bench.Options;
+import dev.easel.bench.report.ClassHistogram;
 import dev.easel.bench.report.ProcessMemory;
 import dev.easel.bench.server.InProcessServer;
 import dev.easel.engine.cache.CachePolicy;
@@ -18,16 +19,20 @@ import java.util.concurrent.TimeUnit;
  */
 public final class IdleSockets {
 
-    public record Result(int sockets, int registered, ProcessMemory before, ProcessMemory after) {
+    /** @param growth the classes whose live bytes grew most while the sockets were open */
+    public record Result(int sockets, int registered, ProcessMemory before, ProcessMemory after, String growth) {
         public String report() {
             long heap = after.heapUsedBytes() - before.heapUsedBytes(), rss = after.rssBytes() - before.rssBytes();
             return String.format("sockets %d (registered by the server: %d)%n"
-                            + "before: heap used %s, RSS %s, threads %d%n"
-                            + "after:  heap used %s, RSS %s, threads %d%n"
-                            + "delta:  heap %s (%.1f KiB/socket), RSS %s (%.1f KiB/socket)%n",
-                    sockets, registered, ProcessMemory.mib(before.heapUsedBytes()), ProcessMemory.mib(before.rssBytes()),
-                    before.threads(), ProcessMemory.mib(after.heapUsedBytes()), ProcessMemory.mib(after.rssBytes()), after.threads(),
-                    ProcessMemory.mib(heap), heap / 1024.0 / sockets, ProcessMemory.mib(rss), rss / 1024.0 / sockets);
+                            + "before: heap used %s (committed %s), direct buffers %s, RSS %s, platform threads %d%n"
+                            + "after:  heap used %s (committed %s), direct buffers %s, RSS %s, platform threads %d%n"
+                            + "delta:  heap %s (%.1f KiB/socket), RSS %s (%.1f KiB/socket)%n"
+                            + "live heap growth by class (top 12):%n%s%n",
+                    sockets, registered, ProcessMemory.mib(before.heapUsedBytes()), ProcessMemory.mib(before.heapCommittedBytes()),
+                    ProcessMemory.mib(before.directBytes()), ProcessMemory.mib(before.rssBytes()), before.threads(),
+                    ProcessMemory.mib(after.heapUsedBytes()), ProcessMemory.mib(after.heapCommittedBytes()),
+                    ProcessMemory.mib(after.directBytes()), ProcessMemory.mib(after.rssBytes()), after.threads(),
+                    ProcessMemory.mib(heap), heap / 1024.0 / sockets, ProcessMemory.mib(rss), rss / 1024.0 / sockets, growth);
         }
     }
 
@@ -40,6 +45,7 @@ public final class IdleSockets {
         int timeout = options.integer("timeout-s", 120);
         try (InProcessServer server = InProcessServer.start(CachePolicy.classic())) {
             ProcessMemory before = ProcessMemory.measureAfterGc();
+            ClassHistogram classesBefore = ClassHistogram.take();
             Process child = new ProcessBuilder(childCommand(server.uri().toString(), count, options.text("client-xmx", "512m")))
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             try {
@@ -50,7 +56,8 @@ public final class IdleSockets {
                 while (server.server().hub().sockets().size() < count && System.nanoTime() < deadline) Thread.sleep(50);
                 int registered = server.server().hub().sockets().size();
                 ProcessMemory after = ProcessMemory.measureAfterGc();
-                return new Result(count, registered, before, after);
+                String growth = ClassHistogram.take().growthSince(classesBefore, 12);
+                return new Result(count, registered, before, after, growth);
             } finally {
                 child.getOutputStream().close();
                 if (!child.waitFor(30, TimeUnit.SECONDS)) child.destroyForcibly();
