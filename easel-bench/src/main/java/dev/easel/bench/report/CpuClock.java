@@ -10,13 +10,14 @@ import java.util.Map;
  * CPU time of this process, split by who spent it. Unlike wall time it barely moves when other
  * processes compete for the cores, so it says what one prompt costs. Only platform threads are
  * visible: virtual threads (Jetty's handlers, socket writers) are counted on their carriers, and
- * the JVM's own threads (GC, JIT) are what the process used beyond all Java threads.
+ * "other" is what the process used beyond the live Java threads: GC, JIT and threads that
+ * ended during the measurement.
  */
 public final class CpuClock {
     public static final String PROMPT_THREAD = "server prompt thread";
     public static final String SERVER_IO = "server HTTP/WebSocket (Jetty, virtual-thread carriers)";
     public static final String CLIENT = "load client (JDK HttpClient, main)";
-    public static final String JVM = "JVM (GC, JIT)";
+    public static final String JVM = "other (GC, JIT, threads that ended)";
 
     private final long process;
     private final Map<Long, Long> threads;
