@@ -52,4 +52,25 @@ class RunCommandTest {
         assertThat(code).isEqualTo(1);
         assertThat(err.toString()).startsWith("easel: cannot read workflow ").contains("nope.json");
     }
+
+    @Test
+    void easelRunSavesAPngWithTheBuiltInNodes() throws Exception {
+        Path workflow = Files.writeString(base.resolve("stub.json"), """
+                {"1": {"class_type": "StubImage", "inputs": {"content": "WHITE", "height": 8, "width": 8, "batch_size": 1}},
+                 "9": {"class_type": "SaveImage", "inputs": {"images": ["1", 0], "filename_prefix": "stub"}}}
+                """);
+        StringWriter out = new StringWriter();
+        CommandLine cmd = EaselCommand.commandLine();
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(new StringWriter(), true));
+
+        int code = cmd.execute("run", workflow.toString(), "--base-directory", base.toString(), "--enable-test-nodes");
+
+        Path png = base.toAbsolutePath().normalize().resolve("output/stub_00001_.png");
+        assertThat(code).isZero();
+        assertThat(out.toString()).isEqualTo("#9 SaveImage wrote " + png + System.lineSeparator());
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(8);
+        assertThat(image.getRGB(3, 3) & 0xFFFFFF).isEqualTo(0xFFFFFF);
+    }
 }
