@@ -34,7 +34,9 @@ final class ValidationReport {
         });
     }
 
+    /** "message: details", or "message details" when the message is already a sentence. */
     static String describe(ErrorInfo e) {
-        return e.details() == null || e.details().isEmpty() ? e.message() : e.message() + ": " + e.details();
+        if (e.details() == null || e.details().isEmpty()) return e.message();
+        return e.message() + (e.message().matches(".*[.!?]$") ? " " : ": ") + e.details();
     }
 }

@@ -126,4 +126,14 @@ class WorkflowRunnerTest {
     void invalidJsonIsRefusedNamingTheFile() throws Exception {
         assertThatThrownBy(() -> run("{\"1\": ")).hasMessageContaining("workflow.json is not valid JSON");
     }
+
+    @Test
+    void anUnknownNodeTypeIsRejectedNamingIt() throws Exception {
+        int code = run("""
+                {"1": {"class_type": "NoSuchNode", "inputs": {}}}
+                """);
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).startsWith("Prompt rejected: ").contains("NoSuchNode").doesNotContain(".:");
+    }
 }
