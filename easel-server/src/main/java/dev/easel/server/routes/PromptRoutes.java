@@ -67,8 +67,7 @@ public final class PromptRoutes {
             case ValidationResult.Invalid invalid ->
                     throw HttpError.json(400, PromptErrors.body(invalid.error(), invalid.nodeErrors()));
             case ValidationResult.Valid valid -> {
-                services.store().enqueue(queueItem(ctx, body, number, promptId, valid.outputs()));
-                services.queueChanged();
+                services.enqueue(queueItem(ctx, body, number, promptId, valid.outputs()));
                 ObjectNode answer = Json.object().put("prompt_id", promptId);
                 answer.set("number", number);
                 answer.set("node_errors", PromptErrors.nodeErrors(valid.nodeErrors()));
