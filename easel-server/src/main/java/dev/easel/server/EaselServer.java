@@ -106,7 +106,12 @@ public final class EaselServer implements AutoCloseable {
         new RootRoutes(services).register(cfg.routes);
         cfg.routes.ws("/ws", ws::configure);
         cfg.routes.ws("/api/ws", ws::configure);
-        config.frontEndRoot().ifPresent(root -> cfg.staticFiles.add(root.toAbsolutePath().toString(), Location.EXTERNAL));
+        config.frontEndRoot().ifPresent(root -> cfg.staticFiles.add(files -> {
+            files.directory = root.toAbsolutePath().toString();
+            files.location = Location.EXTERNAL;
+            // Cache-Control comes from CacheHeaders, ComfyUI's rules, not Javalin's default.
+            files.headers = java.util.Map.of();
+        }));
     }
 
     private static void bind(JavalinConfig cfg, ServerConfig config) {
