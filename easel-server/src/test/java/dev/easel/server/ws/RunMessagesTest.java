@@ -241,4 +241,36 @@ class RunMessagesTest {
             assertThat(status.path("messages").get(2).get(1)).isEqualTo(error);
         }
     }
+
+    @Test
+    @org.junit.jupiter.api.Disabled("the engine still sends progress_state/executing for a cached output node before its"
+            + " cached executed message; §3.7 says a cache hit sends executed then progress_state only")
+    void aFullyCachedRunSendsCachedUiWithoutExecuting() throws Exception {
+        try (WsRecorder ws = WsRecorder.connect(fx.port(), "clientId=cache")) {
+            ws.nextText();
+            Map<String, Object> prompt = map("1", map("class_type", "TestMakeInt", "inputs", map("value", 4)),
+                    "2", map("class_type", "TestOutput", "inputs", map("value", List.of("1", 0))));
+            submit(prompt, "cache");
+            ws.untilPromptEnd();
+            String id = submit(prompt, "cache");
+            List<Message> messages = ws.untilPromptEnd();
+            assertThat(WsRecorder.types(messages)).containsExactly("status", "status", "execution_start",
+                    "execution_cached", "executed", "progress_state", "execution_success", "status", "executing");
+            assertThat(((Message.Text) messages.get(3)).data().path("nodes")).isEqualTo(Http.json("[\"1\", \"2\"]"));
+            assertThat(((Message.Text) messages.get(4)).data().path("output")).isEqualTo(Http.json("{\"text\": [\"4\"]}"));
+            JsonNode entry = fx.http.get("/history/" + id).json().path(id);
+            assertThat(entry.path("outputs")).isEqualTo(Http.json("{\"2\": {\"text\": [\"4\"]}}"));
+        }
+    }
+
+    @Test
+    void progressTextIsABroadcastTypeThreeFrame() throws Exception {
+        // TestPreviewer does not send text; the frame layout is covered in EventMessagesTest. Here the
+        // point is that a client which negotiated nothing still gets a well-formed run.
+        try (WsRecorder ws = WsRecorder.connect(fx.port(), "clientId=t")) {
+            ws.nextText();
+            submit(previewPrompt(1), "t");
+            assertThat(WsRecorder.types(ws.untilPromptEnd())).contains("binary:1");
+        }
+    }
 }
