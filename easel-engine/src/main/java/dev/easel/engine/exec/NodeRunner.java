@@ -29,8 +29,8 @@ final class NodeRunner {
 
     Step run(String nodeId) {
         String display = run.graph.displayId(nodeId);
-        Optional<CacheEntry> cached = run.results.containsKey(nodeId) || run.pendingAsync.containsKey(nodeId)
-                || run.pendingExpansions.containsKey(nodeId) ? Optional.empty() : run.outputsOf(nodeId);
+        Optional<CacheEntry> cached = run.pendingAsync.containsKey(nodeId) || run.pendingExpansions.containsKey(nodeId)
+                ? Optional.empty() : run.outputsOf(nodeId);
         if (cached.isPresent()) {
             cached.get().ui().ifPresent(ui -> run.recordUi(nodeId, ui));
             run.emitter.emit(new ExecutionEvent.Executed(run.promptId(), nodeId, display, cached.get().ui()));
