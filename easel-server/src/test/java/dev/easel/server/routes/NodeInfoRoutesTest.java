@@ -93,4 +93,28 @@ class NodeInfoRoutesTest {
             assertThat(fx.http.get("/object_info/Unknown").json()).isEqualTo(Http.json("{}"));
         }
     }
+
+    @Test
+    void schemaBasedNodesListEveryFieldAndComboOptions() {
+        NodeSchema v3 = NodeSchema.builder("TestV3").v3().category("x")
+                .requiredCombo("mode", List.of("a", "b"), "default", "a").required("image", "IMAGE")
+                .hidden("prompt", HiddenInput.PROMPT).output("IMAGE").hasIntermediateOutput().build();
+        NodeSchema aliased = NodeSchema.builder("Aliased").searchAliases("alias").essentialsCategory("basics").build();
+        try (ServerFixture fx = ServerFixture.start(dir, NodeRegistry.of(List.of(define(v3), define(aliased))))) {
+            assertThat(fx.http.get("/object_info/TestV3").json()).isEqualTo(Http.json("""
+                    {"TestV3": {
+                      "input": {"required": {"mode": ["COMBO", {"options": ["a", "b"], "default": "a"}], "image": ["IMAGE", {}]},
+                                "hidden": {"prompt": "PROMPT"}},
+                      "input_order": {"required": ["mode", "image"], "hidden": ["prompt"]},
+                      "is_input_list": false, "output": ["IMAGE"], "output_is_list": [false], "output_name": ["IMAGE"],
+                      "output_tooltips": [null], "output_matchtypes": null,
+                      "name": "TestV3", "display_name": "TestV3", "description": "", "python_module": "nodes",
+                      "category": "x", "output_node": false, "deprecated": false, "experimental": false,
+                      "dev_only": false, "api_node": false, "price_badge": null, "search_aliases": null,
+                      "essentials_category": null, "has_intermediate_output": true}}"""));
+            var info = fx.http.get("/object_info/Aliased").json().path("Aliased");
+            assertThat(info.path("search_aliases")).isEqualTo(Http.json("[\"alias\"]"));
+            assertThat(info.path("essentials_category").asText()).isEqualTo("basics");
+        }
+    }
 }

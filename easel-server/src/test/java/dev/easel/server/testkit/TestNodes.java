@@ -54,6 +54,15 @@ public final class TestNodes {
                 (ctx, in) -> NodeResult.of().withUi("text", List.of(String.valueOf(in.get("value")))));
     }
 
+    /** {@code TestTalker}: sends one line of progress text, returns its value. */
+    public static NodeDefinition talker() {
+        return node(NodeSchema.builder("TestTalker").category("testing").required("value", "INT").output("INT").build(),
+                (ctx, in) -> {
+                    ctx.progressText("hello " + in.get("value"));
+                    return NodeResult.of(in.get("value"));
+                });
+    }
+
     /** {@code TestFail}: an output node that throws. */
     public static NodeDefinition failing() {
         return node(NodeSchema.builder("TestFail").category("testing").outputNode().required("value", "*").build(),
@@ -73,7 +82,7 @@ public final class TestNodes {
     }
 
     public static NodeRegistry registry(NodeDefinition... extra) {
-        List<NodeDefinition> all = new java.util.ArrayList<>(List.of(makeInt(), previewer(), output(), failing()));
+        List<NodeDefinition> all = new java.util.ArrayList<>(List.of(makeInt(), previewer(), output(), failing(), talker()));
         all.addAll(List.of(extra));
         return NodeRegistry.of(all);
     }

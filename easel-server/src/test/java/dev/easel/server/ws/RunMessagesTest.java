@@ -243,8 +243,6 @@ class RunMessagesTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("the engine still sends progress_state/executing for a cached output node before its"
-            + " cached executed message; §3.7 says a cache hit sends executed then progress_state only")
     void aFullyCachedRunSendsCachedUiWithoutExecuting() throws Exception {
         try (WsRecorder ws = WsRecorder.connect(fx.port(), "clientId=cache")) {
             ws.nextText();
@@ -264,13 +262,21 @@ class RunMessagesTest {
     }
 
     @Test
-    void progressTextIsABroadcastTypeThreeFrame() throws Exception {
-        // TestPreviewer does not send text; the frame layout is covered in EventMessagesTest. Here the
-        // point is that a client which negotiated nothing still gets a well-formed run.
-        try (WsRecorder ws = WsRecorder.connect(fx.port(), "clientId=t")) {
-            ws.nextText();
-            submit(previewPrompt(1), "t");
-            assertThat(WsRecorder.types(ws.untilPromptEnd())).contains("binary:1");
+    void progressTextIsBroadcastAsATypeThreeFrame() throws Exception {
+        try (WsRecorder owner = WsRecorder.connect(fx.port(), "clientId=owner");
+             WsRecorder bystander = WsRecorder.connect(fx.port(), "clientId=bystander")) {
+            owner.nextText();
+            bystander.nextText();
+            Map<String, Object> prompt = map("1", map("class_type", "TestTalker", "inputs", map("value", 5)),
+                    "2", map("class_type", "TestOutput", "inputs", map("value", List.of("1", 0))));
+            submit(prompt, "owner");
+            List<Message> forOwner = owner.untilPromptEnd();
+            assertThat(WsRecorder.types(forOwner)).contains("binary:3");
+            Message.Binary text = (Message.Binary) bystander.until(m -> m instanceof Message.Binary).getLast();
+            ByteBuffer buffer = ByteBuffer.wrap(text.bytes());
+            assertThat(buffer.getInt()).isEqualTo(3);
+            assertThat(buffer.getInt()).isEqualTo(1);
+            assertThat(new String(text.bytes(), 8, text.bytes().length - 8, StandardCharsets.UTF_8)).isEqualTo("1hello 5");
         }
     }
 }
