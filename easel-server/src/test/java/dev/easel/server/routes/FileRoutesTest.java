@@ -163,5 +163,19 @@ class FileRoutesTest {
         Http.Response streamed = fx.http.send(fx.http.request("/prompt").POST(HttpRequest.BodyPublishers.ofInputStream(
                 () -> new ByteArrayInputStream(("{\"prompt\": \"" + "x".repeat(20_000) + "\"}").getBytes()))).build());
         assertThat(streamed.status()).isEqualTo(413);
+        Multipart form = new Multipart().file("image", "big.png", big);
+        Http.Response chunkedUpload = fx.http.send(fx.http.request("/upload/image", "Content-Type", form.contentType())
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(form.body()))).build());
+        assertThat(chunkedUpload.status()).isEqualTo(413);
+        assertThat(Files.exists(fx.config.inputDir().resolve("big.png"))).isFalse();
+    }
+
+    @Test
+    void anUnexpectedFailureIsA500WithAJsonBody() throws Exception {
+        Files.writeString(fx.config.outputDir().resolve("broken.png"), "not an image");
+        Http.Response response = fx.http.get("/view?filename=broken.png&preview=jpeg;80");
+        assertThat(response.status()).isEqualTo(500);
+        assertThat(response.header("Content-Type")).startsWith("application/json");
+        assertThat(response.json().path("error").asText()).contains("not a readable image");
     }
 }

@@ -1,5 +1,6 @@
 package dev.easel.server.testkit;
 
+import dev.easel.engine.node.ExecutionBlocker;
 import dev.easel.engine.node.HiddenInput;
 import dev.easel.engine.node.NodeContext;
 import dev.easel.engine.node.NodeDefinition;
@@ -63,6 +64,12 @@ public final class TestNodes {
                 });
     }
 
+    /** {@code TestBlock}: outputs an {@link ExecutionBlocker} with a message, so its consumers never run. */
+    public static NodeDefinition blocker() {
+        return node(NodeSchema.builder("TestBlock").category("testing").required("value", "INT").output("INT").build(),
+                (ctx, in) -> NodeResult.of(ExecutionBlocker.withMessage("stop here")));
+    }
+
     /** {@code TestFail}: an output node that throws. */
     public static NodeDefinition failing() {
         return node(NodeSchema.builder("TestFail").category("testing").outputNode().required("value", "*").build(),
@@ -82,7 +89,7 @@ public final class TestNodes {
     }
 
     public static NodeRegistry registry(NodeDefinition... extra) {
-        List<NodeDefinition> all = new java.util.ArrayList<>(List.of(makeInt(), previewer(), output(), failing(), talker()));
+        List<NodeDefinition> all = new java.util.ArrayList<>(List.of(makeInt(), previewer(), output(), failing(), talker(), blocker()));
         all.addAll(List.of(extra));
         return NodeRegistry.of(all);
     }

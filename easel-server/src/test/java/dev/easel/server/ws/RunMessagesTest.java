@@ -279,4 +279,41 @@ class RunMessagesTest {
             assertThat(new String(text.bytes(), 8, text.bytes().length - 8, StandardCharsets.UTF_8)).isEqualTo("1hello 5");
         }
     }
+
+    @Test
+    void aBlockerErrorIsBroadcastWithoutTimestampAndLeftOutOfHistory() throws Exception {
+        try (WsRecorder ws = WsRecorder.connect(fx.port(), "clientId=watch")) {
+            ws.nextText();
+            Map<String, Object> prompt = map("1", map("class_type", "TestMakeInt", "inputs", map("value", 1)),
+                    "2", map("class_type", "TestBlock", "inputs", map("value", List.of("1", 0))),
+                    "3", map("class_type", "TestOutput", "inputs", map("value", List.of("2", 0))));
+            String id = submit(prompt, null);
+            Message.Text error = ws.awaitType("execution_error");
+            assertThat(error.data().path("exception_type").asText()).isEqualTo("ExecutionBlocked");
+            assertThat(error.data().path("exception_message").asText()).isEqualTo("Execution Blocked: stop here");
+            assertThat(error.data().has("timestamp")).isFalse();
+            ws.awaitType("status");   // the run ended
+            JsonNode status = fx.http.get("/history/" + id).json().path(id).path("status");
+            assertThat(status.path("status_str").asText()).isEqualTo("success");
+            for (JsonNode message : status.path("messages")) {
+                assertThat(message.get(0).asText()).isNotEqualTo("execution_error");
+            }
+        }
+    }
+
+    @Test
+    void freeMemoryDropsTheCachesBeforeTheNextRun() throws Exception {
+        try (WsRecorder ws = WsRecorder.connect(fx.port(), "clientId=free")) {
+            ws.nextText();
+            Map<String, Object> prompt = map("1", map("class_type", "TestMakeInt", "inputs", map("value", 9)),
+                    "2", map("class_type", "TestOutput", "inputs", map("value", List.of("1", 0))));
+            submit(prompt, "free");
+            ws.untilPromptEnd();
+            assertThat(fx.http.postJson("/free", map("free_memory", true)).status()).isEqualTo(200);
+            submit(prompt, "free");
+            Message.Text cached = ws.awaitType("execution_cached");
+            assertThat(cached.data().path("nodes")).isEmpty();
+            ws.untilPromptEnd();
+        }
+    }
 }
