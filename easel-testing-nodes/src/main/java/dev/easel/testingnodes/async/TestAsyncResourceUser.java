@@ -24,6 +24,10 @@ public final class TestAsyncResourceUser implements NodeDefinition {
             .required("duration", "FLOAT", "default", 0.1, "min", 0.0, "max", 1.0)
             .output("*").build();
 
+    static boolean inUse(String resource) {
+        return IN_USE.contains(resource);
+    }
+
     @Override
     public NodeSchema schema() {
         return SCHEMA;
