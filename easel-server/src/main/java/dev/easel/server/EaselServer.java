@@ -1,27 +1,151 @@
 package dev.easel.server;
 
+import dev.easel.engine.exec.PromptExecutor;
 import dev.easel.engine.node.NodeRegistry;
+import dev.easel.server.files.FileLocations;
+import dev.easel.server.http.Api;
+import dev.easel.server.http.Bodies;
+import dev.easel.server.http.CacheHeaders;
+import dev.easel.server.http.ErrorMapping;
+import dev.easel.server.http.RequestGuard;
+import dev.easel.server.routes.FileRoutes;
+import dev.easel.server.routes.HistoryRoutes;
+import dev.easel.server.routes.JobsRoutes;
+import dev.easel.server.routes.ListingRoutes;
+import dev.easel.server.routes.NodeInfoRoutes;
+import dev.easel.server.routes.PromptRoutes;
+import dev.easel.server.routes.QueueRoutes;
+import dev.easel.server.routes.RootRoutes;
+import dev.easel.server.routes.Services;
+import dev.easel.server.routes.UploadRoutes;
+import dev.easel.server.store.InMemoryJobStore;
+import dev.easel.server.store.JobStore;
+import dev.easel.server.worker.PromptRunner;
+import dev.easel.server.worker.PromptWorker;
+import dev.easel.server.ws.FeatureFlags;
+import dev.easel.server.ws.SocketHub;
+import dev.easel.server.ws.SocketLimits;
+import dev.easel.server.ws.WsEndpoint;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.SizeUnit;
+import io.javalin.http.staticfiles.Location;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * A running Easel server: HTTP API, {@code /ws}, the prompt worker. Start one per process (or
  * per test); {@link #close()} stops it and frees the port at once.
  */
 public final class EaselServer implements AutoCloseable {
+    private final Javalin app;
+    private final PromptWorker worker;
+    private final SocketHub hub;
 
-    private EaselServer() {
+    private EaselServer(Javalin app, PromptWorker worker, SocketHub hub) {
+        this.app = app;
+        this.worker = worker;
+        this.hub = hub;
     }
 
     /** Binds, starts the worker and returns once the port accepts connections. */
     public static EaselServer start(ServerConfig config, NodeRegistry registry) {
-        throw new UnsupportedOperationException("not yet");
+        return start(config, registry, PromptRunner.of(new PromptExecutor(registry, config.cache())), SocketLimits.defaults());
+    }
+
+    /** The same with the executor and socket bounds supplied (tests use small bounds). */
+    public static EaselServer start(ServerConfig config, NodeRegistry registry, PromptRunner runner, SocketLimits limits) {
+        createDirectories(config);
+        JobStore store = new InMemoryJobStore();
+        SocketHub hub = new SocketHub();
+        PromptWorker worker = new PromptWorker(store, hub, runner);
+        FileLocations files = new FileLocations(config.outputDir(), config.inputDir(), config.tempDir());
+        Services services = new Services(config, registry, store, hub, worker, new Bodies(config.maxUploadBytes()), files);
+        WsEndpoint ws = new WsEndpoint(hub, store::remaining, FeatureFlags.server(config.maxUploadBytes()), limits);
+        Javalin app = Javalin.create(cfg -> configure(cfg, config, services, ws));
+        worker.start();
+        try {
+            app.start();
+        } catch (RuntimeException bindFailure) {
+            worker.close();
+            throw bindFailure;
+        }
+        return new EaselServer(app, worker, hub);
+    }
+
+    private static void configure(JavalinConfig cfg, ServerConfig config, Services services, WsEndpoint ws) {
+        long maxBody = config.maxUploadBytes();
+        cfg.startup.showJavalinBanner = false;
+        cfg.concurrency.useVirtualThreads = true;
+        cfg.http.maxRequestSize = maxBody;
+        cfg.jetty.multipartConfig.maxTotalRequestSize(maxBody, SizeUnit.BYTES);
+        cfg.jetty.multipartConfig.maxFileSize(maxBody, SizeUnit.BYTES);
+        // ComfyUI clients keep an idle socket open for hours; Jetty's default would drop it.
+        cfg.jetty.modifyWebSocketServletFactory(factory -> factory.setIdleTimeout(Duration.ZERO));
+        bind(cfg, config);
+        RequestGuard guard = new RequestGuard(config.corsOrigin(), maxBody);
+        cfg.routes.before(guard::before);
+        cfg.routes.wsBeforeUpgrade(guard::beforeUpgrade);
+        cfg.routes.after(CacheHeaders::after);
+        ErrorMapping.install(cfg.routes);
+        Api api = new Api(cfg.routes);
+        new PromptRoutes(services).register(api);
+        new QueueRoutes(services).register(api);
+        new HistoryRoutes(services).register(api);
+        new JobsRoutes(services).register(cfg.routes);
+        new NodeInfoRoutes(services).register(api);
+        new FileRoutes(services).register(api);
+        new UploadRoutes(services).register(api);
+        new ListingRoutes(services).register(api);
+        new RootRoutes(services).register(cfg.routes);
+        cfg.routes.ws("/ws", ws::configure);
+        cfg.routes.ws("/api/ws", ws::configure);
+        config.frontEndRoot().ifPresent(root -> cfg.staticFiles.add(root.toAbsolutePath().toString(), Location.EXTERNAL));
+    }
+
+    private static void bind(JavalinConfig cfg, ServerConfig config) {
+        var addresses = config.listen().isEmpty() ? java.util.List.of("127.0.0.1") : config.listen();
+        cfg.jetty.host = addresses.get(0);
+        cfg.jetty.port = config.port();
+        for (String extra : addresses.subList(1, addresses.size())) {
+            cfg.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setHost(extra);
+                connector.setPort(config.port());
+                return connector;
+            });
+        }
+    }
+
+    private static void createDirectories(ServerConfig config) {
+        try {
+            for (Path dir : new Path[] {config.outputDir(), config.inputDir(), config.tempDir(), config.userDir()}) {
+                Files.createDirectories(dir);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the server's directories", e);
+        }
     }
 
     /** The bound port (useful when started on port 0). */
     public int port() {
-        throw new UnsupportedOperationException("not yet");
+        return app.port();
+    }
+
+    /** The socket registry, for diagnostics and tests. */
+    public SocketHub hub() {
+        return hub;
     }
 
     @Override
     public void close() {
+        app.stop();
+        worker.close();
     }
 }

@@ -1,28 +1,37 @@
 package dev.easel.engine.exec;
 
 import dev.easel.engine.cache.CachePolicy;
+import dev.easel.engine.cache.OutputCache;
 import dev.easel.engine.event.ExecutionListener;
 import dev.easel.engine.node.NodeRegistry;
 
 /**
- * Runs prompts one at a time against caches that live across prompts. Not thread-safe: one
- * worker owns it.
+ * Runs prompts one at a time against caches that live across prompts. One worker owns it;
+ * {@link #clearCaches()} may be called between runs.
  */
 public final class PromptExecutor {
     private final NodeRegistry registry;
-    private final CachePolicy policy;
+    private final OutputCache cache;
 
     public PromptExecutor(NodeRegistry registry, CachePolicy policy) {
         this.registry = registry;
-        this.policy = policy;
+        this.cache = OutputCache.of(policy);
     }
 
     /** Runs one prompt; emits exactly one terminal event and returns how it ended. */
-    public RunOutcome execute(ExecutionRequest request, ExecutionListener listener, InterruptSignal interrupt) {
-        throw new UnsupportedOperationException("not yet");
+    public synchronized RunOutcome execute(ExecutionRequest request, ExecutionListener listener, InterruptSignal interrupt) {
+        RunState state = new RunState(request, registry, cache, new Emitter(listener), interrupt);
+        RunOutcome.Status status = new Run(state).execute();
+        return new RunOutcome(status, state.uiOutputs, state.uiMeta);
     }
 
     /** Drops every cached output ({@code POST /free} with {@code free_memory}). */
-    public void clearCaches() {
+    public synchronized void clearCaches() {
+        cache.clear();
+    }
+
+    /** Number of cached node outputs (for diagnostics and tests). */
+    public synchronized int cachedEntries() {
+        return cache.size();
     }
 }

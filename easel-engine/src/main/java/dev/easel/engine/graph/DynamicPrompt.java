@@ -75,6 +75,11 @@ public final class DynamicPrompt {
 
     /** The node a client should highlight while {@code id} runs. */
     public String displayId(String id) {
-        return displays.getOrDefault(id, id);
+        String current = id;
+        String next;
+        while ((next = displays.get(current)) != null && !next.equals(current)) {
+            current = next;
+        }
+        return current;
     }
 }

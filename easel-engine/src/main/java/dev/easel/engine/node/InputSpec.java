@@ -30,6 +30,11 @@ public record InputSpec(String name, InputSection section, String type,
         return choices.map(Supplier::get).orElse(List.of());
     }
 
+    /** The first element of ComfyUI's input tuple: the type name, or the list of choices for a combo. */
+    public Object wireType() {
+        return isCombo() ? choiceList() : type;
+    }
+
     public boolean flag(String option) {
         return Boolean.TRUE.equals(options.get(option));
     }

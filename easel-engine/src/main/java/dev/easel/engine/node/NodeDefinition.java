@@ -18,8 +18,8 @@ public interface NodeDefinition {
     NodeResult execute(NodeContext ctx, Inputs inputs) throws Exception;
 
     /**
-     * Names of lazy inputs this call still needs. Unevaluated lazy inputs are absent from
-     * {@code inputs}. An empty list means the node can run.
+     * Names of lazy inputs this call still needs. Unevaluated lazy inputs are present with a
+     * null value (Python's None). An empty list means the node can run.
      */
     default List<String> checkLazyStatus(NodeContext ctx, Inputs inputs) throws Exception {
         return List.of();

@@ -1,0 +1,93 @@
+package dev.easel.app.run;
+
+import dev.easel.engine.event.ExecutionEvent;
+import dev.easel.engine.event.ExecutionEvent.ExecutionCached;
+import dev.easel.engine.event.ExecutionEvent.ExecutionError;
+import dev.easel.engine.event.ExecutionEvent.ExecutionInterrupted;
+import dev.easel.engine.event.ExecutionEvent.Executing;
+import dev.easel.engine.event.ExecutionEvent.Progress;
+import dev.easel.engine.event.ExecutionEvent.ProgressText;
+import dev.easel.engine.event.ExecutionListener;
+import dev.easel.engine.graph.Prompt;
+import dev.easel.engine.graph.PromptNode;
+
+import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Draws a run on a console: one line per node as it starts, a progress bar per node, cached
+ * nodes, and failures with the node, its type and the reason. On a terminal the bar redraws in
+ * place; elsewhere (logs, pipes) a line is written each time a cell fills.
+ */
+final class ConsoleProgress implements ExecutionListener {
+    private final PrintWriter err;
+    private final Prompt prompt;
+    private final boolean interactive;
+    private final Map<String, Integer> lastFilled = new HashMap<>();
+    private boolean barOpen;
+
+    ConsoleProgress(PrintWriter err, Prompt prompt, boolean interactive) {
+        this.err = err;
+        this.prompt = prompt;
+        this.interactive = interactive;
+    }
+
+    @Override
+    public synchronized void onEvent(ExecutionEvent event) {
+        switch (event) {
+            case ExecutionCached c when !c.nodes().isEmpty() -> line("Cached: " + c.nodes().stream()
+                    .map(this::label).collect(Collectors.joining(", ")));
+            case Executing e -> line("Running " + label(e.nodeId()));
+            case Progress p -> progress(p);
+            case ProgressText t -> line(label(t.nodeId()) + ": " + t.text());
+            case ExecutionError e when e.isBlocker() -> line("Blocked at " + label(e.nodeId(), e.nodeType()) + ": "
+                    + e.exceptionMessage());
+            case ExecutionError e -> failure(e);
+            case ExecutionInterrupted i -> line("Interrupted at " + label(i.nodeId(), i.nodeType()));
+            case ExecutionEvent.ExecutionSuccess s -> closeBar();
+            default -> { }
+        }
+        err.flush();
+    }
+
+    private void progress(Progress p) {
+        ProgressBar bar = ProgressBar.of(p.value(), p.max());
+        String text = label(p.nodeId()) + " " + bar.render();
+        if (interactive) {
+            err.print("\r" + text);
+            barOpen = true;
+        } else {
+            Integer before = lastFilled.put(p.nodeId(), bar.filled());
+            if (before == null || before != bar.filled()) err.println(text);
+        }
+    }
+
+    private void failure(ExecutionError e) {
+        line("Failed at " + label(e.nodeId(), e.nodeType()) + ": " + e.exceptionType() + ": " + e.exceptionMessage());
+        if (!e.traceback().isEmpty()) {
+            e.traceback().forEach(tb -> err.println("    " + tb.stripTrailing()));
+        }
+    }
+
+    private void line(String text) {
+        closeBar();
+        err.println(text);
+    }
+
+    private void closeBar() {
+        if (barOpen) {
+            err.println();
+            barOpen = false;
+        }
+    }
+
+    private String label(String nodeId) {
+        return label(nodeId, prompt.node(nodeId).map(PromptNode::classType).orElse(""));
+    }
+
+    private static String label(String nodeId, String classType) {
+        return classType.isEmpty() ? "#" + nodeId : "#" + nodeId + " " + classType;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.easel.app.run;
+
+import dev.easel.engine.validate.ErrorInfo;
+import dev.easel.engine.validate.NodeErrors;
+
+import java.io.PrintWriter;
+import java.util.Map;
+
+/** Prints validation errors the way a person reads them: the prompt's error, then each node's. */
+final class ValidationReport {
+    private ValidationReport() {
+    }
+
+    static void printRejected(PrintWriter err, ErrorInfo error, Map<String, NodeErrors> nodeErrors) {
+        err.println("Prompt rejected: " + describe(error));
+        printNodes(err, nodeErrors);
+    }
+
+    static void printSkipped(PrintWriter err, Map<String, NodeErrors> nodeErrors) {
+        err.println("Some outputs failed validation and will not run:");
+        printNodes(err, nodeErrors);
+    }
+
+    private static void printNodes(PrintWriter err, Map<String, NodeErrors> nodeErrors) {
+        nodeErrors.forEach((nodeId, errors) -> {
+            err.println("* node #" + nodeId + " (" + errors.classType() + "):");
+            for (ErrorInfo e : errors.errors()) {
+                err.println("  - " + describe(e));
+            }
+            if (!errors.dependentOutputs().isEmpty()) {
+                err.println("  outputs affected: " + String.join(", ", errors.dependentOutputs()));
+            }
+        });
+    }
+
+    static String describe(ErrorInfo e) {
+        return e.details() == null || e.details().isEmpty() ? e.message() : e.message() + ": " + e.details();
+    }
+}

@@ -1,0 +1,84 @@
+package dev.easel.app.serve;
+
+import dev.easel.engine.node.NodeRegistry;
+import dev.easel.server.EaselServer;
+import dev.easel.server.ServerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.BindException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/** Starts the server, says where to find it, and keeps the process alive until it is stopped. */
+public final class ServerLauncher {
+    private static final Logger log = LoggerFactory.getLogger(ServerLauncher.class);
+
+    private ServerLauncher() {
+    }
+
+    /** Runs the server until the process is killed; returns 1 when it cannot start (port taken). */
+    public static int serve(ServerConfig config, NodeRegistry registry) {
+        Optional<EaselServer> started = start(config, registry);
+        if (started.isEmpty()) {
+            return 1;
+        }
+        EaselServer server = started.get();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "easel-shutdown"));
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        server.close();
+        return 0;
+    }
+
+    /** Starts and logs the URLs; empty (after logging why) when it cannot start. */
+    public static Optional<EaselServer> start(ServerConfig config, NodeRegistry registry) {
+        log.info("Starting server");
+        EaselServer server;
+        try {
+            server = EaselServer.start(config, registry);
+        } catch (RuntimeException e) {
+            if (isBindFailure(e)) {
+                log.error("Cannot listen on {} port {}: the address is already in use ({})",
+                        String.join(",", config.listen()), config.port(), rootMessage(e));
+            } else {
+                log.error("The server could not start", e);
+            }
+            return Optional.empty();
+        }
+        for (String url : guiUrls(config.listen(), server.port())) {
+            log.info("To see the GUI go to: {}", url);
+        }
+        startupTime().ifPresent(t -> log.info("Started in {} ms", t.toMillis()));
+        return Optional.of(server);
+    }
+
+    /** One URL per listen address, IPv6 addresses in brackets, as ComfyUI prints them. */
+    public static List<String> guiUrls(List<String> listen, int port) {
+        return listen.stream().map(a -> "http://" + (a.contains(":") ? "[" + a + "]" : a) + ":" + port).toList();
+    }
+
+    static boolean isBindFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException) return true;
+            if (t.getMessage() != null && t.getMessage().contains("Address already in use")) return true;
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) root = root.getCause();
+        return String.valueOf(root.getMessage());
+    }
+
+    private static Optional<Duration> startupTime() {
+        return ProcessHandle.current().info().startInstant().map(s -> Duration.between(s, Instant.now()));
+    }
+}

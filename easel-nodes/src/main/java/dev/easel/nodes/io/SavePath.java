@@ -1,0 +1,80 @@
+package dev.easel.nodes.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.stream.Stream;
+
+/**
+ * Where a batch of images is saved, following ComfyUI's naming: the prefix may name a subfolder
+ * and use {@code %width% %height% %year% %month% %day% %hour% %minute% %second%}; files are
+ * {@code <name>_NNNNN_.png} and the counter continues after the highest number already used by
+ * that name in the folder.
+ *
+ * @param folder    the directory to write into (created if missing)
+ * @param filename  the name part of the prefix, variables expanded
+ * @param counter   the number of the first file
+ * @param subfolder the prefix's folder relative to the base, with {@code /} separators, or ""
+ */
+public record SavePath(Path folder, String filename, int counter, String subfolder) {
+
+    /** The file name of batch item {@code index} ({@code %batch_num%} is replaced by the index). */
+    public String fileName(int index, String extension) {
+        return String.format("%s_%05d_.%s", filename.replace("%batch_num%", String.valueOf(index)), counter + index, extension);
+    }
+
+    public static SavePath resolve(String prefix, Path baseDir, int width, int height, LocalDateTime now) throws IOException {
+        String expanded = prefix.contains("%") ? expand(prefix, width, height, now) : prefix;
+        Path base = baseDir.toAbsolutePath().normalize();
+        Path target = base.resolve(expanded).normalize();
+        Path folder = target.getParent();
+        if (expanded.isBlank()) throw new IllegalArgumentException("filename_prefix must not be empty");
+        if (folder == null || !folder.startsWith(base)) {
+            throw new IllegalArgumentException("Saving image outside the output folder is not allowed (filename_prefix '" + prefix + "')");
+        }
+        String filename = target.getFileName().toString();
+        String subfolder = base.relativize(folder).toString().replace('\\', '/');
+        Files.createDirectories(folder);
+        return new SavePath(folder, filename, nextCounter(folder, filename), subfolder);
+    }
+
+    private static String expand(String prefix, int width, int height, LocalDateTime now) {
+        return prefix.replace("%width%", String.valueOf(width))
+                .replace("%height%", String.valueOf(height))
+                .replace("%year%", String.valueOf(now.getYear()))
+                .replace("%month%", twoDigits(now.getMonthValue()))
+                .replace("%day%", twoDigits(now.getDayOfMonth()))
+                .replace("%hour%", twoDigits(now.getHour()))
+                .replace("%minute%", twoDigits(now.getMinute()))
+                .replace("%second%", twoDigits(now.getSecond()));
+    }
+
+    private static String twoDigits(int v) {
+        return v < 10 ? "0" + v : String.valueOf(v);
+    }
+
+    /** One more than the highest {@code <filename>_NNNNN} in the folder; files without a number count as 0. */
+    private static int nextCounter(Path folder, String filename) throws IOException {
+        int highest = -1;
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String name = p.getFileName().toString();
+                int n = filename.length();
+                if (name.length() <= n || !name.startsWith(filename) || name.charAt(n) != '_') continue;
+                highest = Math.max(highest, number(name.substring(n + 1)));
+            }
+        }
+        return highest < 0 ? 1 : highest + 1;
+    }
+
+    private static int number(String rest) {
+        int end = rest.indexOf('_');
+        String digits = (end < 0 ? rest : rest.substring(0, end)).strip();
+        try {
+            return Integer.parseInt(digits);
+        } catch (NumberFormatException notANumber) {
+            return 0;
+        }
+    }
+}

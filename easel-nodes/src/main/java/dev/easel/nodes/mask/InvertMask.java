@@ -1,0 +1,33 @@
+package dev.easel.nodes.mask;
+
+import dev.easel.engine.node.Inputs;
+import dev.easel.engine.node.NodeContext;
+import dev.easel.engine.node.NodeDefinition;
+import dev.easel.engine.node.NodeResult;
+import dev.easel.engine.node.NodeSchema;
+import dev.easel.tensor.Tensor;
+
+/** 1 - mask. */
+public final class InvertMask implements NodeDefinition {
+    static final NodeSchema SCHEMA = NodeSchema.builder("InvertMask")
+            .displayName("Invert Mask")
+            .category("image/mask")
+            .pythonModule("comfy_extras.nodes_mask")
+            .required("mask", "MASK")
+            .output("MASK")
+            .build();
+
+    @Override
+    public NodeSchema schema() {
+        return SCHEMA;
+    }
+
+    @Override
+    public NodeResult execute(NodeContext ctx, Inputs inputs) {
+        Tensor mask = inputs.get("mask", Tensor.class);
+        float[] src = mask.data();
+        float[] out = new float[src.length];
+        for (int i = 0; i < src.length; i++) out[i] = 1f - src[i];
+        return NodeResult.of(Tensor.of(out, mask.shape()));
+    }
+}

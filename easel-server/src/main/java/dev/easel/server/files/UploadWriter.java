@@ -1,0 +1,53 @@
+package dev.easel.server.files;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+
+/**
+ * Where an upload lands: the requested name, or, when that exists with different content,
+ * {@code "name (1).ext"}, {@code "name (2).ext"}, … An identical existing file is reused.
+ */
+public final class UploadWriter {
+
+    private UploadWriter() {
+    }
+
+    /** The final file name; writes {@code content} unless an identical file already holds it. */
+    public static String save(Path dir, String filename, byte[] content, boolean overwrite) throws IOException {
+        Files.createDirectories(dir);
+        Path target = dir.resolve(filename);
+        if (!overwrite) {
+            String stem = stem(filename);
+            String ext = filename.substring(stem.length());
+            for (int i = 1; Files.exists(target); i++) {
+                if (Arrays.equals(sha256(Files.newInputStream(target)), sha256(new java.io.ByteArrayInputStream(content)))) {
+                    return target.getFileName().toString();
+                }
+                target = dir.resolve(stem + " (" + i + ")" + ext);
+            }
+        }
+        Files.write(target, content);
+        return target.getFileName().toString();
+    }
+
+    private static String stem(String filename) {
+        int dot = filename.lastIndexOf('.');
+        return dot <= 0 ? filename : filename.substring(0, dot);
+    }
+
+    private static byte[] sha256(InputStream in) throws IOException {
+        try (in) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) != -1; ) digest.update(buffer, 0, n);
+            return digest.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.easel.server.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+
+/** Registers a route at its own path and under {@code /api}, as ComfyUI does for every route. */
+public final class Api {
+    private final RoutesConfig routes;
+
+    public Api(RoutesConfig routes) {
+        this.routes = routes;
+    }
+
+    public Api get(String path, Handler handler) {
+        return both(HandlerType.GET, path, handler);
+    }
+
+    public Api post(String path, Handler handler) {
+        return both(HandlerType.POST, path, handler);
+    }
+
+    private Api both(HandlerType method, String path, Handler handler) {
+        routes.addHttpHandler(method, path, handler);
+        routes.addHttpHandler(method, "/api" + path, handler);
+        return this;
+    }
+}

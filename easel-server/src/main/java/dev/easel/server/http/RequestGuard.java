@@ -1,0 +1,114 @@
+package dev.easel.server.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The request checks that run before routing: either CORS headers (with
+ * {@code --enable-cors-header}) or the loopback origin check, never both; {@code OPTIONS}
+ * answered 200 without routing; declared bodies over the upload limit refused with 413.
+ */
+public final class RequestGuard {
+    private final Optional<String> corsOrigin;
+    private final long maxBodyBytes;
+
+    public RequestGuard(Optional<String> corsOrigin, long maxBodyBytes) {
+        this.corsOrigin = corsOrigin;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** For HTTP requests: may end the request (OPTIONS) by skipping the remaining handlers. */
+    public void before(Context ctx) {
+        corsOrigin.ifPresentOrElse(origin -> addCorsHeaders(ctx, origin), () -> checkOrigin(ctx));
+        if (ctx.method() == HandlerType.OPTIONS) {
+            ctx.status(200).result(new byte[0]);
+            ctx.skipRemainingHandlers();
+            return;
+        }
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > maxBodyBytes) throw HttpError.empty(413);
+    }
+
+    /** For WebSocket upgrades, which go through the same origin rule. */
+    public void beforeUpgrade(Context ctx) {
+        if (corsOrigin.isEmpty()) checkOrigin(ctx);
+    }
+
+    private static void addCorsHeaders(Context ctx, String origin) {
+        ctx.header("Access-Control-Allow-Origin", origin);
+        ctx.header("Access-Control-Allow-Methods", "POST, GET, DELETE, PUT, OPTIONS, PATCH");
+        ctx.header("Access-Control-Allow-Headers", "Content-Type, Authorization");
+        ctx.header("Access-Control-Allow-Credentials", "true");
+    }
+
+    private static void checkOrigin(Context ctx) {
+        if ("cross-site".equals(ctx.header("Sec-Fetch-Site"))) throw HttpError.empty(403);
+        String host = ctx.header("Host");
+        String origin = ctx.header("Origin");
+        if (host == null || origin == null) return;
+        HostPort hostPart = HostPort.parse(host);
+        if (!isLoopback(hostPart.host())) return;
+        HostPort originPart = originHostPort(origin);
+        boolean same = hostPart.port().isEmpty() || originPart.port().isEmpty()
+                ? hostPart.host().equalsIgnoreCase(originPart.host())
+                : hostPart.equalsIgnoreCase(originPart);
+        if (!same) throw HttpError.empty(403);
+    }
+
+    private static HostPort originHostPort(String origin) {
+        try {
+            URI uri = URI.create(origin.trim());
+            String host = uri.getHost() == null ? "" : uri.getHost();
+            return new HostPort(stripBrackets(host), uri.getPort() < 0 ? Optional.empty() : Optional.of(uri.getPort()));
+        } catch (IllegalArgumentException malformed) {
+            return new HostPort("", Optional.empty());
+        }
+    }
+
+    static boolean isLoopback(String host) {
+        if (host.isEmpty()) return false;
+        try {
+            InetAddress[] all = InetAddress.getAllByName(host);
+            return all.length > 0 && Arrays.stream(all).allMatch(InetAddress::isLoopbackAddress);
+        } catch (UnknownHostException unresolvable) {
+            return false;
+        }
+    }
+
+    private static String stripBrackets(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    record HostPort(String host, Optional<Integer> port) {
+        static HostPort parse(String header) {
+            String value = header.trim();
+            if (value.startsWith("[")) {
+                int close = value.indexOf(']');
+                String host = value.substring(1, Math.max(1, close));
+                String rest = close >= 0 ? value.substring(close + 1) : "";
+                return new HostPort(host, rest.startsWith(":") ? port(rest.substring(1)) : Optional.empty());
+            }
+            int colon = value.lastIndexOf(':');
+            if (colon < 0 || value.indexOf(':') != colon) return new HostPort(value, Optional.empty());
+            return new HostPort(value.substring(0, colon), port(value.substring(colon + 1)));
+        }
+
+        private static Optional<Integer> port(String text) {
+            try {
+                return Optional.of(Integer.parseInt(text));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+
+        boolean equalsIgnoreCase(HostPort other) {
+            return host.equalsIgnoreCase(other.host) && port.equals(other.port);
+        }
+    }
+}

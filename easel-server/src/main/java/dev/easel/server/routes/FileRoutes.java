@@ -1,0 +1,102 @@
+package dev.easel.server.routes;
+
+import dev.easel.server.files.FileLocations;
+import dev.easel.server.files.ImageVariants;
+import dev.easel.server.http.Api;
+import dev.easel.server.http.HttpError;
+import io.javalin.http.Context;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLConnection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code GET /view} (§2.7): files from output, input or temp, optionally re-encoded. */
+public final class FileRoutes {
+    private static final Set<String> DANGEROUS = Set.of("text/html", "application/xhtml+xml", "application/javascript",
+            "text/javascript", "application/x-javascript", "text/css", "image/svg+xml", "application/xml",
+            "text/xml", "message/rfc822");
+
+    private final Services services;
+
+    public FileRoutes(Services services) {
+        this.services = services;
+    }
+
+    public void register(Api api) {
+        api.get("/view", this::view);
+    }
+
+    private void view(Context ctx) throws IOException {
+        String filename = ctx.queryParam("filename");
+        if (filename == null) throw HttpError.empty(404);
+        Annotated annotated = Annotated.parse(filename, Optional.ofNullable(ctx.queryParam("type")).orElse("output"));
+        String name = annotated.name();
+        if (name.isEmpty() || name.startsWith("/") || name.contains("..")) throw HttpError.empty(400);
+        Path root = services.files().root(annotated.type()).orElseThrow(() -> HttpError.empty(400));
+        String subfolder = Optional.ofNullable(ctx.queryParam("subfolder")).orElse("");
+        Path dir = FileLocations.within(root, subfolder).orElseThrow(() -> HttpError.empty(403));
+        String base = Path.of(name).getFileName().toString();
+        Path file = FileLocations.within(dir, base).orElseThrow(() -> HttpError.empty(403));
+        if (!Files.isRegularFile(file)) throw HttpError.empty(404);
+
+        String preview = ctx.queryParam("preview");
+        String channel = Optional.ofNullable(ctx.queryParam("channel")).orElse("rgba");
+        if (preview != null) {
+            sendPreview(ctx, file, base, preview);
+        } else if (channel.equals("rgb") || channel.equals("a")) {
+            BufferedImage image = ImageVariants.read(file);
+            byte[] png = channel.equals("rgb") ? ImageVariants.rgbPng(image) : ImageVariants.alphaPng(image);
+            ctx.contentType("image/png").header("Content-Disposition", "filename=\"" + base + "\"").result(png);
+        } else {
+            sendFile(ctx, file, base);
+        }
+    }
+
+    private static void sendPreview(Context ctx, Path file, String base, String preview) throws IOException {
+        String[] parts = preview.split(";");
+        String last = parts[parts.length - 1];
+        int quality = !last.isEmpty() && last.chars().allMatch(Character::isDigit) ? Integer.parseInt(last) : 90;
+        // Whatever format was asked for (jpeg or webp), the JDK can only encode JPEG here.
+        byte[] jpeg = ImageVariants.jpeg(ImageVariants.read(file), quality);
+        ctx.contentType("image/jpeg").header("Content-Disposition", "filename=\"" + base + "\"").result(jpeg);
+    }
+
+    private static void sendFile(Context ctx, Path file, String base) throws IOException {
+        String type = Optional.ofNullable(URLConnection.guessContentTypeFromName(base)).orElse("application/octet-stream");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        boolean dangerous = DANGEROUS.contains(type) || type.endsWith("+xml") || type.endsWith("/xml");
+        if (dangerous) {
+            ctx.header("Vary", "Sec-Fetch-Dest").header("Cache-Control", "no-store");
+            boolean svgAsImage = type.equals("image/svg+xml") && "image".equals(ctx.header("Sec-Fetch-Dest"));
+            if (!svgAsImage) {
+                String escaped = base.replace("\\", "\\\\").replace("\"", "\\\"");
+                ctx.header("Content-Disposition", "attachment; filename=\"" + escaped + "\"");
+                type = "application/octet-stream";
+            } else {
+                ctx.header("Content-Disposition", "filename=\"" + base + "\"");
+            }
+        } else {
+            ctx.header("Content-Disposition", "filename=\"" + base + "\"");
+        }
+        InputStream in = Files.newInputStream(file);
+        ctx.writeSeekableStream(in, type, Files.size(file));
+    }
+
+    /** A filename with an optional {@code " [output]"}-style suffix choosing the root. */
+    record Annotated(String name, String type) {
+        static Annotated parse(String filename, String type) {
+            for (String root : new String[] {"output", "input", "temp"}) {
+                String suffix = " [" + root + "]";
+                if (filename.endsWith(suffix)) {
+                    return new Annotated(filename.substring(0, filename.length() - suffix.length()), root);
+                }
+            }
+            return new Annotated(filename, type);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.easel.server.routes;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.easel.server.http.Api;
+import dev.easel.server.http.HttpError;
+import dev.easel.server.http.Responses;
+import dev.easel.server.wire.Json;
+import dev.easel.server.ws.FeatureFlags;
+import io.javalin.http.Context;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/** The small listings of §2.9 and §2.10: embeddings, model folders, extensions, stats, features. */
+public final class ListingRoutes {
+    /** ComfyUI's model folder keys; each maps to {@code models/<key>} under the base directory. */
+    public static final List<String> MODEL_FOLDERS = List.of("checkpoints", "configs", "loras", "vae", "text_encoders",
+            "diffusion_models", "clip_vision", "style_models", "embeddings", "diffusers", "vae_approx", "controlnet",
+            "gligen", "upscale_models", "latent_upscale_models", "custom_nodes", "hypernetworks", "photomaker",
+            "classifiers", "model_patches", "audio_encoders");
+    static final String COMFYUI_VERSION = "0.38.1";
+
+    private final Services services;
+
+    public ListingRoutes(Services services) {
+        this.services = services;
+    }
+
+    public void register(Api api) {
+        api.get("/embeddings", this::embeddings);
+        api.get("/models", ctx -> Responses.json(ctx, MODEL_FOLDERS));
+        api.get("/models/{folder}", this::models);
+        api.get("/extensions", this::extensions);
+        api.get("/system_stats", this::systemStats);
+        api.get("/features", ctx -> Responses.json(ctx, FeatureFlags.server(services.config().maxUploadBytes())));
+    }
+
+    private Path modelDir(String folder) {
+        return services.config().baseDir().resolve("models").resolve(folder);
+    }
+
+    private void embeddings(Context ctx) throws IOException {
+        List<String> names = files(modelDir("embeddings")).stream()
+                .map(p -> p.substring(p.lastIndexOf('/') + 1))
+                .map(n -> n.contains(".") ? n.substring(0, n.lastIndexOf('.')) : n).toList();
+        Responses.json(ctx, names);
+    }
+
+    private void models(Context ctx) throws IOException {
+        String folder = ctx.pathParam("folder");
+        if (!MODEL_FOLDERS.contains(folder)) throw HttpError.empty(404);
+        Responses.json(ctx, files(modelDir(folder)));
+    }
+
+    private void extensions(Context ctx) throws IOException {
+        ArrayNode paths = Json.array();
+        var root = services.config().frontEndRoot();
+        if (root.isPresent()) {
+            files(root.get().resolve("extensions")).stream().filter(p -> p.endsWith(".js"))
+                    .forEach(p -> paths.add("/extensions/" + p));
+        }
+        Responses.json(ctx, paths);
+    }
+
+    /** Relative paths with forward slashes of every file below {@code dir}, sorted. */
+    private static List<String> files(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString().replace('\\', '/'))
+                    .sorted().toList();
+        }
+    }
+
+    private void systemStats(Context ctx) {
+        ObjectNode body = Json.object();
+        ObjectNode system = body.putObject("system");
+        system.put("os", System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("windows") ? "win32"
+                : System.getProperty("os.name").toLowerCase(Locale.ROOT));
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            system.put("ram_total", os.getTotalMemorySize()).put("ram_free", os.getFreeMemorySize());
+        }
+        system.put("comfyui_version", COMFYUI_VERSION);
+        system.put("python_version", "Java " + Runtime.version());
+        system.put("pytorch_version", "none");
+        system.put("embedded_python", false);
+        system.put("deploy_environment", "local-git");
+        system.putArray("argv");
+        ArrayNode devices = body.putArray("devices");
+        devices.addObject().put("name", "cpu").put("type", "cpu").put("index", 0).put("vram_total", 0)
+                .put("vram_free", 0).put("torch_vram_total", 0).put("torch_vram_free", 0);
+        Responses.json(ctx, body);
+    }
+}

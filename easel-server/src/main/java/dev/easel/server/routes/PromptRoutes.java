@@ -1,0 +1,141 @@
+package dev.easel.server.routes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NumericNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.easel.engine.graph.Prompt;
+import dev.easel.engine.validate.PromptValidator;
+import dev.easel.engine.validate.ValidationResult;
+import dev.easel.server.http.Api;
+import dev.easel.server.http.HttpError;
+import dev.easel.server.http.Responses;
+import dev.easel.server.store.QueueItem;
+import dev.easel.server.wire.Json;
+import dev.easel.server.wire.PromptErrors;
+import io.javalin.http.Context;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** {@code GET/POST /prompt}: queue length, and submitting a workflow (§2.2). */
+public final class PromptRoutes {
+    private static final List<String> SENSITIVE = List.of("auth_token_comfy_org", "api_key_comfy_org");
+
+    private final Services services;
+    private final PromptValidator validator;
+    private final AtomicLong counter = new AtomicLong();
+
+    public PromptRoutes(Services services) {
+        this.services = services;
+        this.validator = new PromptValidator(services.registry());
+    }
+
+    public void register(Api api) {
+        api.get("/prompt", this::queueInfo);
+        api.post("/prompt", this::submit);
+    }
+
+    private void queueInfo(Context ctx) {
+        ObjectNode body = Json.object();
+        body.putObject("exec_info").put("queue_remaining", services.store().remaining());
+        Responses.json(ctx, body);
+    }
+
+    private void submit(Context ctx) {
+        JsonNode body = services.bodies().jsonOrExplain(ctx, reason -> invalidJson("Invalid JSON in request body: " + reason));
+        if (!body.isObject()) throw invalidJson("Request body must be a JSON object");
+        NumericNode number = number(body);
+        JsonNode promptJson = body.get("prompt");
+        if (promptJson == null || promptJson.isNull()) {
+            throw HttpError.json(400, PromptErrors.simple("no_prompt", "No prompt provided", "No prompt provided"));
+        }
+        if (!promptJson.isObject()) {
+            throw HttpError.json(400, PromptErrors.simple("invalid_prompt", "Prompt must be a JSON object",
+                    "The prompt field must map node ids to nodes"));
+        }
+        String promptId = promptId(body.get("prompt_id"));
+        ValidationResult verdict = validator.validate(Prompt.parse((ObjectNode) promptJson), partialTargets(body));
+        switch (verdict) {
+            case ValidationResult.Invalid invalid ->
+                    throw HttpError.json(400, PromptErrors.body(invalid.error(), invalid.nodeErrors()));
+            case ValidationResult.Valid valid -> {
+                services.store().enqueue(queueItem(ctx, body, number, promptId, valid.outputs()));
+                services.queueChanged();
+                ObjectNode answer = Json.object().put("prompt_id", promptId);
+                answer.set("number", number);
+                answer.set("node_errors", PromptErrors.nodeErrors(valid.nodeErrors()));
+                Responses.json(ctx, answer);
+            }
+        }
+    }
+
+    /** A client-supplied number is Python's {@code float()} of it; otherwise the counter. */
+    private NumericNode number(JsonNode body) {
+        JsonNode given = body.get("number");
+        if (given != null && !given.isNull()) {
+            if (given.isNumber()) return DoubleNode.valueOf(given.asDouble());
+            if (given.isTextual()) {
+                try {
+                    return DoubleNode.valueOf(Double.parseDouble(given.asText().trim()));
+                } catch (NumberFormatException notANumber) {
+                    // falls through to the error below
+                }
+            }
+            throw HttpError.json(400, PromptErrors.simple("invalid_number", "number must be a number",
+                    "number must be a number, got " + given));
+        }
+        long next = counter.getAndIncrement();
+        long signed = body.path("front").asBoolean(false) ? -next : next;
+        return signed == (int) signed ? IntNode.valueOf((int) signed) : LongNode.valueOf(signed);
+    }
+
+    private static String promptId(JsonNode given) {
+        if (given == null || given.isNull()) return UUID.randomUUID().toString();
+        if (given.isTextual() && isCanonicalUuid(given.asText())) return given.asText();
+        throw HttpError.json(400, PromptErrors.simple("invalid_prompt_id", "prompt_id must be a valid UUID",
+                "prompt_id must be a UUID string in canonical lowercase hyphenated form; omit it to let the server generate one"));
+    }
+
+    public static boolean isCanonicalUuid(String text) {
+        try {
+            return UUID.fromString(text).toString().equals(text);
+        } catch (IllegalArgumentException notUuid) {
+            return false;
+        }
+    }
+
+    private static Optional<List<String>> partialTargets(JsonNode body) {
+        JsonNode targets = body.get("partial_execution_targets");
+        if (targets == null || !targets.isArray()) return Optional.empty();
+        List<String> ids = new ArrayList<>();
+        targets.forEach(t -> ids.add(t.asText()));
+        return Optional.of(ids);
+    }
+
+    private QueueItem queueItem(Context ctx, JsonNode body, NumericNode number, String promptId, List<String> outputs) {
+        JsonNode given = body.get("extra_data");
+        ObjectNode extra = given != null && given.isObject() ? ((ObjectNode) given).deepCopy() : Json.object();
+        if (body.has("client_id")) extra.set("client_id", body.get("client_id"));
+        String usage = ctx.header("Comfy-Usage-Source");
+        if (!extra.has("comfy_usage_source") && usage != null) extra.put("comfy_usage_source", usage);
+        Map<String, String> sensitive = new LinkedHashMap<>();
+        for (String key : SENSITIVE) {
+            JsonNode value = extra.remove(key);
+            if (value != null && !value.isNull()) sensitive.put(key, value.asText());
+        }
+        extra.put("create_time", System.currentTimeMillis());
+        return new QueueItem(number, promptId, (ObjectNode) body.get("prompt"), extra, outputs, sensitive);
+    }
+
+    private static HttpError invalidJson(String details) {
+        return HttpError.json(400, PromptErrors.simple("invalid_json", "Invalid JSON in request body", details));
+    }
+}

@@ -1,0 +1,41 @@
+package dev.easel.server.routes;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** {@code GET /}: the front end's index page, or a note that the API is up. */
+public final class RootRoutes {
+    private static final String BUILT_IN = """
+            <!doctype html>
+            <html><head><meta charset="utf-8"><title>Easel</title></head>
+            <body><h1>Easel is running</h1>
+            <p>This is a ComfyUI-compatible API server. No front end is configured; start it with a
+            front-end root to serve one here, or point any ComfyUI client at this address.</p></body></html>
+            """;
+
+    private final Services services;
+
+    public RootRoutes(Services services) {
+        this.services = services;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/", this::index);
+    }
+
+    private void index(Context ctx) throws IOException {
+        ctx.header("Cache-Control", "no-store, must-revalidate").header("Pragma", "no-cache").header("Expires", "0");
+        Optional<Path> index = services.config().frontEndRoot().map(root -> root.resolve("index.html"))
+                .filter(Files::isRegularFile);
+        if (index.isPresent()) {
+            ctx.contentType("text/html; charset=utf-8").result(Files.readAllBytes(index.get()));
+        } else {
+            ctx.html(BUILT_IN);
+        }
+    }
+}

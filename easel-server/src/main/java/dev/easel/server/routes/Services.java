@@ -1,0 +1,19 @@
+package dev.easel.server.routes;
+
+import dev.easel.engine.node.NodeRegistry;
+import dev.easel.server.ServerConfig;
+import dev.easel.server.files.FileLocations;
+import dev.easel.server.http.Bodies;
+import dev.easel.server.store.JobStore;
+import dev.easel.server.worker.PromptWorker;
+import dev.easel.server.ws.SocketHub;
+
+/** What route handlers work with; one per server. */
+public record Services(ServerConfig config, NodeRegistry registry, JobStore store, SocketHub hub,
+                       PromptWorker worker, Bodies bodies, FileLocations files) {
+
+    /** A queue mutation happened: everyone hears the new length. */
+    public void queueChanged() {
+        hub.broadcastStatus(store.remaining());
+    }
+}

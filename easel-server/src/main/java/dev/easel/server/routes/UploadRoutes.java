@@ -1,0 +1,88 @@
+package dev.easel.server.routes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.easel.server.files.FileLocations;
+import dev.easel.server.files.ImageVariants;
+import dev.easel.server.files.UploadWriter;
+import dev.easel.server.http.Api;
+import dev.easel.server.http.HttpError;
+import dev.easel.server.http.Responses;
+import dev.easel.server.wire.Json;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** {@code POST /upload/image} and {@code /upload/mask} (§2.8). */
+public final class UploadRoutes {
+    private static final Logger LOG = LoggerFactory.getLogger(UploadRoutes.class);
+
+    private final Services services;
+
+    public UploadRoutes(Services services) {
+        this.services = services;
+    }
+
+    public void register(Api api) {
+        api.post("/upload/image", ctx -> upload(ctx, false));
+        api.post("/upload/mask", ctx -> upload(ctx, true));
+    }
+
+    private void upload(Context ctx, boolean mask) throws IOException {
+        UploadedFile image = ctx.uploadedFile("image");
+        if (image == null || image.filename() == null || image.filename().isEmpty()) throw HttpError.empty(400);
+        String type = Optional.ofNullable(ctx.formParam("type")).filter(t -> !t.isEmpty()).orElse("input");
+        Path root = services.files().root(type).orElseThrow(() -> HttpError.badRequest("invalid type " + type));
+        String subfolder = Optional.ofNullable(ctx.formParam("subfolder")).orElse("");
+        Path dir = FileLocations.within(root, subfolder).orElseThrow(() -> HttpError.empty(400));
+        Path requested = FileLocations.within(dir, image.filename()).orElseThrow(() -> HttpError.empty(400));
+        if (!requested.getParent().equals(dir)) Files.createDirectories(requested.getParent());
+        boolean overwrite = "true".equals(ctx.formParam("overwrite")) || "1".equals(ctx.formParam("overwrite"));
+        byte[] content;
+        try (InputStream in = image.content()) {
+            content = in.readAllBytes();
+        }
+        String name = UploadWriter.save(requested.getParent(), requested.getFileName().toString(), content, overwrite);
+        if (mask) applyMask(ctx.formParam("original_ref"), requested.getParent().resolve(name), content);
+        ObjectNode body = Json.object().put("name", name).put("subfolder", subfolder).put("type", type);
+        Responses.json(ctx, body);
+    }
+
+    /**
+     * Writes the original image with the uploaded alpha over the uploaded file. As in ComfyUI a
+     * failure here does not change the answer; it is logged and the plain upload stays.
+     */
+    private void applyMask(String originalRef, Path target, byte[] maskBytes) {
+        try {
+            JsonNode ref = Json.parse(Optional.ofNullable(originalRef).orElse("{}"));
+            String filename = ref.path("filename").asText("");
+            if (filename.isEmpty() || filename.contains("..") || filename.startsWith("/")) return;
+            Path root = services.files().root(ref.path("type").asText("output")).orElseThrow();
+            Path dir = FileLocations.within(root, ref.path("subfolder").asText("")).orElseThrow();
+            Path original = FileLocations.within(dir, Path.of(filename).getFileName().toString()).orElseThrow();
+            BufferedImage base = ImageVariants.read(original);
+            BufferedImage alphaSource = javax.imageio.ImageIO.read(new ByteArrayInputStream(maskBytes));
+            BufferedImage out = new BufferedImage(base.getWidth(), base.getHeight(), BufferedImage.TYPE_INT_ARGB);
+            boolean maskHasAlpha = alphaSource.getColorModel().hasAlpha();
+            for (int y = 0; y < base.getHeight(); y++) {
+                for (int x = 0; x < base.getWidth(); x++) {
+                    int alpha = maskHasAlpha && x < alphaSource.getWidth() && y < alphaSource.getHeight()
+                            ? alphaSource.getRGB(x, y) >>> 24 : 255;
+                    out.setRGB(x, y, (base.getRGB(x, y) & 0xFFFFFF) | (alpha << 24));
+                }
+            }
+            Files.write(target, ImageVariants.png(out));
+        } catch (RuntimeException | IOException e) {
+            LOG.warn("mask upload: could not combine with original_ref {}: {}", originalRef, e.toString());
+        }
+    }
+}

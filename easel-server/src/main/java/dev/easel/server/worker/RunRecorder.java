@@ -1,0 +1,67 @@
+package dev.easel.server.worker;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.easel.engine.event.ExecutionEvent;
+import dev.easel.engine.event.ExecutionListener;
+import dev.easel.server.wire.EventMessages;
+import dev.easel.server.wire.Json;
+import dev.easel.server.ws.EventRouter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The listener of one run: forwards every event to the sockets and keeps the messages history
+ * records ({@code execution_start}, {@code execution_cached}, the terminal one). Serialises
+ * events from async nodes so the stream stays ordered; never throws into the engine.
+ */
+final class RunRecorder implements ExecutionListener {
+    private static final Logger LOG = LoggerFactory.getLogger(RunRecorder.class);
+
+    private final EventRouter router;
+    private final List<ArrayNode> messages = new ArrayList<>();
+    private ExecutionEvent terminal;
+
+    RunRecorder(EventRouter router) {
+        this.router = router;
+    }
+
+    @Override
+    public synchronized void onEvent(ExecutionEvent event) {
+        try {
+            if (terminal != null && event.isTerminal()) {
+                LOG.warn("ignoring a second terminal event for prompt {}: {}", event.promptId(), event);
+                return;
+            }
+            if (event.isTerminal()) terminal = event;
+            if (isRecorded(event)) {
+                ArrayNode pair = Json.array();
+                pair.add(EventMessages.type(event).orElseThrow());
+                pair.add(EventMessages.data(event));
+                messages.add(pair);
+            }
+            router.route(event);
+        } catch (RuntimeException e) {
+            LOG.error("could not deliver {} for prompt {}", event.getClass().getSimpleName(), event.promptId(), e);
+        }
+    }
+
+    private static boolean isRecorded(ExecutionEvent event) {
+        return event instanceof ExecutionEvent.ExecutionStart || event instanceof ExecutionEvent.ExecutionCached
+                || event.isTerminal();
+    }
+
+    synchronized boolean sawTerminal() {
+        return terminal != null;
+    }
+
+    synchronized boolean interrupted() {
+        return terminal instanceof ExecutionEvent.ExecutionInterrupted;
+    }
+
+    synchronized List<ArrayNode> messages() {
+        return List.copyOf(messages);
+    }
+}

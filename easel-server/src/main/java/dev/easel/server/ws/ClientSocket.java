@@ -1,0 +1,194 @@
+package dev.easel.server.ws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayDeque;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * One connected client: a bounded outbound queue drained by exactly one writer (a virtual
+ * thread). Producers only call {@link #offer}, which never blocks: under pressure queued previews
+ * give way to the newest one, and a client that stays stuck is closed with 1001 rather than
+ * allowed to hold memory or stall the worker.
+ */
+public final class ClientSocket {
+    private static final Logger LOG = LoggerFactory.getLogger(ClientSocket.class);
+    public static final int GOING_AWAY = 1001;
+
+    private final String sid;
+    private final FrameSink sink;
+    private final SocketLimits limits;
+    private final Consumer<ClientSocket> onClosed;
+    private final Object lock = new Object();
+    private final ArrayDeque<Frame> queue = new ArrayDeque<>();
+    private long queuedBytes;
+    private long inFlightBytes;
+    private long droppedPreviews;
+    private boolean open = true;
+    private volatile JsonNode clientFlags;
+    private boolean negotiationDone;
+
+    public ClientSocket(String sid, FrameSink sink, SocketLimits limits, Consumer<ClientSocket> onClosed) {
+        this.sid = sid;
+        this.sink = sink;
+        this.limits = limits;
+        this.onClosed = onClosed;
+    }
+
+    public String sid() {
+        return sid;
+    }
+
+    public void start() {
+        Thread.ofVirtual().name("ws-writer-" + sid).start(this::drain);
+    }
+
+    /** Queues a frame; returns false when it was dropped or the socket is closed. */
+    public boolean offer(Frame frame) {
+        String overflow;
+        synchronized (lock) {
+            if (!open) return false;
+            if (frame.isPreview() && queuedBytes + inFlightBytes + frame.size() > limits.softBytes()) {
+                dropQueuedPreviews();
+            }
+            if (queuedBytes + inFlightBytes + frame.size() <= limits.hardBytes()) {
+                queue.addLast(frame);
+                queuedBytes += frame.size();
+                lock.notifyAll();
+                return true;
+            }
+            if (frame.isPreview()) {
+                droppedPreviews++;
+                return false;
+            }
+            overflow = "outbound queue over " + limits.hardBytes() + " bytes";
+        }
+        closeTooSlow(overflow);
+        return false;
+    }
+
+    private void dropQueuedPreviews() {
+        var it = queue.iterator();
+        while (it.hasNext()) {
+            Frame queued = it.next();
+            if (queued.isPreview()) {
+                it.remove();
+                queuedBytes -= queued.size();
+                droppedPreviews++;
+            }
+        }
+    }
+
+    /** Bytes waiting or being written; bounded by the hard limit plus one frame. */
+    public long pendingBytes() {
+        synchronized (lock) {
+            return queuedBytes + inFlightBytes;
+        }
+    }
+
+    public long droppedPreviews() {
+        synchronized (lock) {
+            return droppedPreviews;
+        }
+    }
+
+    public boolean isOpen() {
+        synchronized (lock) {
+            return open;
+        }
+    }
+
+    /** The flags from this client's {@code feature_flags} message, if it sent one. */
+    public Optional<JsonNode> clientFlags() {
+        return Optional.ofNullable(clientFlags);
+    }
+
+    /** Whether the client negotiated type-4 previews (strictly the JSON boolean true). */
+    public boolean wantsPreviewMetadata() {
+        JsonNode flags = clientFlags;
+        return flags != null && flags.path("supports_preview_metadata").isBoolean()
+                && flags.get("supports_preview_metadata").booleanValue();
+    }
+
+    /**
+     * Records the first parsed JSON text frame; returns true if it was a feature-flag offer
+     * that should be answered. Later frames never reopen the negotiation.
+     */
+    public boolean acceptFirstMessage(JsonNode message) {
+        synchronized (lock) {
+            if (negotiationDone) return false;
+            negotiationDone = true;
+        }
+        if ("feature_flags".equals(message.path("type").asText()) && message.path("data").isObject()) {
+            clientFlags = message.get("data");
+            return true;
+        }
+        return false;
+    }
+
+    /** The connection ended (client closed or failed); drops what was queued. */
+    public void closed() {
+        synchronized (lock) {
+            if (!open) return;
+            open = false;
+            queue.clear();
+            queuedBytes = 0;
+            lock.notifyAll();
+        }
+        onClosed.accept(this);
+    }
+
+    private void drain() {
+        while (true) {
+            Frame frame;
+            synchronized (lock) {
+                while (open && queue.isEmpty()) {
+                    try {
+                        lock.wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (!open) return;
+                frame = queue.pollFirst();
+                queuedBytes -= frame.size();
+                inFlightBytes = frame.size();
+            }
+            try {
+                sink.send(frame).get(limits.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException stuck) {
+                closeTooSlow("a write took longer than " + limits.writeTimeout());
+                return;
+            } catch (InterruptedException e) {
+                return;
+            } catch (Exception failed) {
+                closed();
+                return;
+            } finally {
+                synchronized (lock) {
+                    inFlightBytes = 0;
+                }
+            }
+        }
+    }
+
+    private void closeTooSlow(String reason) {
+        synchronized (lock) {
+            if (!open) return;
+        }
+        LOG.warn("closing WebSocket {} with 1001: client too slow ({})", sid, reason);
+        closed();
+        Thread.ofVirtual().start(() -> {
+            try {
+                sink.close(GOING_AWAY, "client too slow").get(2, TimeUnit.SECONDS);
+            } catch (Exception closeFrameStuck) {
+                sink.abort();
+            }
+        });
+    }
+}

@@ -1,0 +1,70 @@
+package dev.easel.server.ws;
+
+import dev.easel.engine.event.ExecutionEvent;
+import dev.easel.engine.event.ExecutionEvent.ExecutionError;
+import dev.easel.engine.event.ExecutionEvent.PreviewImage;
+import dev.easel.server.wire.BinaryFrames;
+import dev.easel.server.wire.EventMessages;
+import dev.easel.server.wire.Json;
+
+import java.util.Optional;
+
+/**
+ * Sends one run's events to the right sockets (§3.5). Messages for the prompt's client are
+ * suppressed when it has none, except those ComfyUI lets fall through to a broadcast
+ * (progress, previews, interrupts, blocker errors). A type-1 preview goes out right after the
+ * {@code progress} it belongs to, a type-4 preview before it (§3.7). Not thread-safe on its own:
+ * the caller serialises events.
+ */
+public final class EventRouter {
+    private final SocketHub hub;
+    private final Optional<String> clientId;
+    private Optional<Frame> pendingPreview = Optional.empty();
+
+    public EventRouter(SocketHub hub, Optional<String> clientId) {
+        this.hub = hub;
+        this.clientId = clientId;
+    }
+
+    public void route(ExecutionEvent event) {
+        boolean isProgress = event instanceof ExecutionEvent.Progress;
+        if (!isProgress) flushPreview();
+        switch (event) {
+            case PreviewImage preview -> preview(preview);
+            case ExecutionEvent.ProgressText text ->
+                    hub.broadcast(new Frame.Binary(BinaryFrames.progressText(text.nodeId(), text.text()), false));
+            case ExecutionEvent.Progress p -> hub.sendOrBroadcast(clientId, textFrame(p));
+            case ExecutionEvent.ProgressState p -> hub.sendOrBroadcast(clientId, textFrame(p));
+            case ExecutionEvent.ExecutionInterrupted i -> hub.sendOrBroadcast(clientId, textFrame(i));
+            case ExecutionError e when e.isBlocker() -> hub.sendOrBroadcast(clientId, textFrame(e));
+            default -> clientId.ifPresent(id -> hub.send(id, textFrame(event)));
+        }
+        if (event instanceof ExecutionEvent.Executing executing) {
+            hub.noteExecuting(clientId, Optional.of(executing.displayNodeId()));
+        }
+        if (isProgress) flushPreview();
+    }
+
+    /** The run is over: anything held back goes out, and reconnects no longer see a node. */
+    public void finish() {
+        flushPreview();
+        hub.noteExecuting(Optional.empty(), Optional.empty());
+    }
+
+    private void preview(PreviewImage preview) {
+        if (clientId.isPresent() && hub.wantsPreviewMetadata(clientId.get())) {
+            hub.send(clientId.get(), new Frame.Binary(BinaryFrames.previewWithMetadata(preview), true));
+        } else {
+            pendingPreview = Optional.of(new Frame.Binary(BinaryFrames.preview(preview), true));
+        }
+    }
+
+    private void flushPreview() {
+        pendingPreview.ifPresent(frame -> hub.sendOrBroadcast(clientId, frame));
+        pendingPreview = Optional.empty();
+    }
+
+    private static Frame textFrame(ExecutionEvent event) {
+        return new Frame.Text(Json.write(EventMessages.message(event)));
+    }
+}

@@ -1,0 +1,97 @@
+package dev.easel.server.ws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.easel.server.wire.Json;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The registry of connected sockets and the one ordered stream every server message goes
+ * through. Each method holds the hub's lock only while it enqueues into sockets' bounded
+ * queues, so producers never wait on the network, and all messages keep one total order.
+ */
+public final class SocketHub {
+    private final Map<String, ClientSocket> sockets = new LinkedHashMap<>();
+    private Optional<String> runningClient = Optional.empty();
+    private Optional<String> lastNode = Optional.empty();
+
+    /**
+     * Registers a new connection (replacing, not closing, an older one with the same sid) and
+     * queues its greeting: {@code status} with the sid, then {@code executing} if this client's
+     * prompt is running a node.
+     */
+    public synchronized void connect(ClientSocket socket, int queueRemaining) {
+        sockets.put(socket.sid(), socket);
+        ObjectNode data = statusData(queueRemaining);
+        data.put("sid", socket.sid());
+        socket.offer(text("status", data));
+        if (runningClient.filter(socket.sid()::equals).isPresent() && lastNode.isPresent()) {
+            socket.offer(text("executing", Json.object().put("node", lastNode.get())));
+        }
+    }
+
+    /** Forgets a socket, unless its sid already belongs to a newer connection. */
+    public synchronized void disconnect(ClientSocket socket) {
+        sockets.remove(socket.sid(), socket);
+    }
+
+    public synchronized Optional<ClientSocket> socket(String sid) {
+        return Optional.ofNullable(sockets.get(sid));
+    }
+
+    public synchronized List<ClientSocket> sockets() {
+        return List.copyOf(sockets.values());
+    }
+
+    public synchronized void broadcast(Frame frame) {
+        sockets.values().forEach(s -> s.offer(frame));
+    }
+
+    /** To one client, silently dropped when it is not connected. */
+    public synchronized void send(String sid, Frame frame) {
+        ClientSocket socket = sockets.get(sid);
+        if (socket != null) socket.offer(frame);
+    }
+
+    /** ComfyUI's {@code send_sync} with a possibly null sid: no client means everyone. */
+    public synchronized void sendOrBroadcast(Optional<String> sid, Frame frame) {
+        sid.ifPresentOrElse(id -> send(id, frame), () -> broadcast(frame));
+    }
+
+    /** A reply to one socket (feature flags), ordered with everything else. */
+    public synchronized void reply(ClientSocket socket, Frame frame) {
+        socket.offer(frame);
+    }
+
+    public void broadcastStatus(int queueRemaining) {
+        broadcast(text("status", statusData(queueRemaining)));
+    }
+
+    /** Remembers what a reconnecting client of the running prompt should be told. */
+    public synchronized void noteExecuting(Optional<String> clientId, Optional<String> displayNode) {
+        runningClient = clientId;
+        lastNode = displayNode;
+    }
+
+    public synchronized boolean wantsPreviewMetadata(String sid) {
+        ClientSocket socket = sockets.get(sid);
+        return socket != null && socket.wantsPreviewMetadata();
+    }
+
+    public static Frame.Text text(String type, JsonNode data) {
+        ObjectNode message = Json.object();
+        message.put("type", type);
+        message.set("data", data);
+        return new Frame.Text(Json.write(message));
+    }
+
+    private static ObjectNode statusData(int queueRemaining) {
+        ObjectNode data = Json.object();
+        data.putObject("status").putObject("exec_info").put("queue_remaining", queueRemaining);
+        return data;
+    }
+}
