@@ -105,7 +105,8 @@ final class ComfyClient implements AutoCloseable {
         synchronized (received) {
             from = received.size();
         }
-        String promptId = queue(prompt, extra).path("prompt_id").asText();
+        JsonNode answer = queue(prompt, extra);
+        String promptId = answer.path("prompt_id").asText();
         JsonNode end = awaitMessage(m -> m.path("type").asText().equals("executing")
                 && m.path("data").path("node").isNull() && m.path("data").path("prompt_id").asText().equals(promptId));
         List<JsonNode> mine = new ArrayList<>();
@@ -116,7 +117,7 @@ final class ComfyClient implements AutoCloseable {
             }
         }
         JsonNode history = get("/history/" + promptId).path(promptId);
-        return new RunResult(promptId, mine, history);
+        return new RunResult(promptId, answer, mine, history);
     }
 
     private JsonNode awaitMessage(java.util.function.Predicate<JsonNode> wanted) throws InterruptedException {

@@ -6,8 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** What one prompt did, read from its socket messages and its history entry. */
-record RunResult(String promptId, List<JsonNode> messages, JsonNode history) {
+/**
+ * What one prompt did: the server's answer to {@code POST /prompt}, its socket messages and its
+ * history entry.
+ */
+record RunResult(String promptId, JsonNode answer, List<JsonNode> messages, JsonNode history) {
 
     List<JsonNode> ofType(String type) {
         return messages.stream().filter(m -> m.path("type").asText().equals(type)).toList();
