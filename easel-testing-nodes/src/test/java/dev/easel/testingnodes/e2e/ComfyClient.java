@@ -120,6 +120,25 @@ final class ComfyClient implements AutoCloseable {
         return new RunResult(promptId, answer, mine, history);
     }
 
+    int count(String type) {
+        synchronized (received) {
+            return (int) received.stream().filter(m -> m.path("type").asText().equals(type)).count();
+        }
+    }
+
+    /** Waits for the {@code n}-th message of a type (counting from the first ever received). */
+    void awaitCount(String type, int n) throws InterruptedException {
+        int[] seen = {0};
+        awaitMessage(m -> m.path("type").asText().equals(type) && ++seen[0] >= n);
+    }
+
+    /** Every message this client received so far about one prompt. */
+    List<JsonNode> messagesAbout(String promptId) {
+        synchronized (received) {
+            return received.stream().filter(m -> m.path("data").path("prompt_id").asText().equals(promptId)).toList();
+        }
+    }
+
     private JsonNode awaitMessage(java.util.function.Predicate<JsonNode> wanted) throws InterruptedException {
         long deadline = System.nanoTime() + RUN_LIMIT.toNanos();
         int seen = 0;
