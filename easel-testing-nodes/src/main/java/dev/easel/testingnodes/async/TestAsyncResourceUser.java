@@ -5,6 +5,7 @@ import dev.easel.engine.node.NodeContext;
 import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.testingnodes.TestingPackSchema;
 import dev.easel.testingnodes.python.RuntimeError;
 
 import java.util.Set;
@@ -17,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TestAsyncResourceUser implements NodeDefinition {
     private static final Set<String> IN_USE = ConcurrentHashMap.newKeySet();
 
-    private static final NodeSchema SCHEMA = NodeSchema.builder("TestAsyncResourceUser")
+    private static final NodeSchema SCHEMA = TestingPackSchema.builder("TestAsyncResourceUser")
             .displayName("Test Async Resource User").category(AsyncTests.CATEGORY).async()
             .required("value", "*")
             .required("resource_id", "STRING", "default", "resource_0")

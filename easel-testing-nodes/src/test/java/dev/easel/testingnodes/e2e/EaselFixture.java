@@ -8,9 +8,9 @@ import dev.easel.server.EaselServer;
 import dev.easel.server.ServerConfig;
 import dev.easel.testingnodes.TestingNodePack;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 
 /** A real server on a free port with the core nodes and the testing pack, plus one connected client. */
 final class EaselFixture implements AutoCloseable {
