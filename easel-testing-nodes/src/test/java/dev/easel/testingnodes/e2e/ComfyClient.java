@@ -101,20 +101,18 @@ final class ComfyClient implements AutoCloseable {
     }
 
     RunResult run(ObjectNode prompt, ObjectNode extra) throws Exception {
-        int from;
-        synchronized (received) {
-            from = received.size();
-        }
-        JsonNode answer = queue(prompt, extra);
+        return finish(queue(prompt, extra));
+    }
+
+    /** Waits until the queued prompt ends ({@code executing {node: null}}) and collects what it did. */
+    RunResult finish(JsonNode answer) throws Exception {
         String promptId = answer.path("prompt_id").asText();
         JsonNode end = awaitMessage(m -> m.path("type").asText().equals("executing")
                 && m.path("data").path("node").isNull() && m.path("data").path("prompt_id").asText().equals(promptId));
         List<JsonNode> mine = new ArrayList<>();
-        synchronized (received) {
-            for (JsonNode m : received.subList(from, received.size())) {
-                if (m.path("data").path("prompt_id").asText().equals(promptId)) mine.add(m);
-                if (m == end) break;
-            }
+        for (JsonNode m : messagesAbout(promptId)) {
+            mine.add(m);
+            if (m == end) break;
         }
         JsonNode history = get("/history/" + promptId).path(promptId);
         return new RunResult(promptId, answer, mine, history);
@@ -139,7 +137,7 @@ final class ComfyClient implements AutoCloseable {
         }
     }
 
-    private JsonNode awaitMessage(java.util.function.Predicate<JsonNode> wanted) throws InterruptedException {
+    JsonNode awaitMessage(java.util.function.Predicate<JsonNode> wanted) throws InterruptedException {
         long deadline = System.nanoTime() + RUN_LIMIT.toNanos();
         int seen = 0;
         synchronized (received) {
