@@ -4,6 +4,8 @@ import dev.easel.app.config.EaselSettings;
 import dev.easel.app.packs.NodePacks;
 import dev.easel.app.serve.ServerLauncher;
 import dev.easel.server.ServerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,6 +20,7 @@ import java.util.concurrent.Callable;
         subcommands = RunCommand.class, sortOptions = false, usageHelpAutoWidth = true,
         description = "A ComfyUI-compatible workflow server for the JVM.%nWithout a command, starts the server.")
 public final class EaselCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger("easel");
 
     @Spec
     CommandSpec spec;
@@ -65,6 +68,8 @@ public final class EaselCommand implements Callable<Integer> {
         applyLogging(spec, logging);
         EaselSettings settings = settings();
         settings.folders().create();
+        log.info("Folders: output {}, input {}, temp {}, user {}", settings.folders().output(),
+                settings.folders().input(), settings.folders().temp(), settings.folders().user());
         NodePacks.Loaded packs = NodePacks.load(settings);
         return ServerLauncher.serve(server.serverConfig(settings), packs.registry());
     }

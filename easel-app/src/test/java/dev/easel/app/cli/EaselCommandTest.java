@@ -87,6 +87,13 @@ class EaselCommandTest {
     }
 
     @Test
+    void modelsDirectoryMovesEveryDefaultModelFolder() {
+        EaselSettings settings = parse("--models-directory", "/srv/models").settings();
+        assertThat(settings.modelFolders().get("checkpoints")).containsExactly(Path.of("/srv/models/checkpoints"));
+        assertThat(settings.modelFolders().get("vae")).containsExactly(Path.of("/srv/models/vae"));
+    }
+
+    @Test
     void bareListenBindsEveryIpv4AndIpv6Address() {
         assertThat(parse("--listen").serverConfig().listen()).containsExactly("0.0.0.0", "::");
     }
