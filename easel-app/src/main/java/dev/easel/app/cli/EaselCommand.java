@@ -10,6 +10,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -36,8 +37,19 @@ public final class EaselCommand implements Callable<Integer> {
 
     /** A command line with Easel's conventions: usage errors exit 2, configuration errors exit 1 in one line. */
     public static CommandLine commandLine() {
-        return new CommandLine(new EaselCommand())
-                .setExecutionExceptionHandler(new FailureHandler());
+        CommandLine commandLine = new CommandLine(new EaselCommand()).setExecutionExceptionHandler(new FailureHandler());
+        oneConfigPerFlag(commandLine.getSubcommands().get("run").getCommandSpec());
+        return commandLine;
+    }
+
+    /**
+     * In {@code run}, {@code --extra-model-paths-config} takes one file per flag, so that
+     * {@code run --extra-model-paths-config x.yaml flow.json} does not read the workflow as a config.
+     */
+    private static void oneConfigPerFlag(CommandSpec run) {
+        OptionSpec many = run.findOption("--extra-model-paths-config");
+        run.remove(many);
+        run.addOption(OptionSpec.builder(many).arity("1").build());
     }
 
     /** The server configuration the flags describe (reads the extra model path files). */

@@ -284,4 +284,16 @@ class EaselCommandTest {
         assertThat(parse("--disable-auto-launch").logging.autoLaunch).isTrue();
         assertThat(parse("--auto-launch").logging.autoLaunch).isTrue();
     }
+
+    @Test
+    void inRunTheWorkflowMayFollowAnExtraModelPathsConfig() throws Exception {
+        Path a = Files.writeString(base.resolve("a.yaml"), "a:\n  loras: /models/a\n");
+        Path b = Files.writeString(base.resolve("b.yaml"), "b:\n  loras: /models/b\n");
+        CommandLine cmd = EaselCommand.commandLine();
+        CommandLine.ParseResult result = cmd.parseArgs("run", "--extra-model-paths-config", a.toString(), "flow.json",
+                "--extra-model-paths-config", b.toString());
+        RunCommand run = result.subcommand().commandSpec().commandLine().getCommand();
+        assertThat(run.workflow).isEqualTo(Path.of("flow.json"));
+        assertThat(run.setup.settings().modelFolders().get("loras")).endsWith(Path.of("/models/a"), Path.of("/models/b"));
+    }
 }
