@@ -28,7 +28,6 @@ import dev.easel.server.ws.SocketLimits;
 import dev.easel.server.ws.WsEndpoint;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
-import io.javalin.config.SizeUnit;
 import io.javalin.http.staticfiles.Location;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
@@ -84,8 +83,6 @@ public final class EaselServer implements AutoCloseable {
         cfg.startup.showJavalinBanner = false;
         cfg.concurrency.useVirtualThreads = true;
         cfg.http.maxRequestSize = maxBody;
-        cfg.jetty.multipartConfig.maxTotalRequestSize(maxBody, SizeUnit.BYTES);
-        cfg.jetty.multipartConfig.maxFileSize(maxBody, SizeUnit.BYTES);
         // ComfyUI clients keep an idle socket open for hours; Jetty's default would drop it.
         cfg.jetty.modifyWebSocketServletFactory(factory -> factory.setIdleTimeout(Duration.ZERO));
         bind(cfg, config);
@@ -106,7 +103,12 @@ public final class EaselServer implements AutoCloseable {
         new RootRoutes(services).register(cfg.routes);
         cfg.routes.ws("/ws", ws::configure);
         cfg.routes.ws("/api/ws", ws::configure);
-        config.frontEndRoot().ifPresent(root -> cfg.staticFiles.add(root.toAbsolutePath().toString(), Location.EXTERNAL));
+        config.frontEndRoot().ifPresent(root -> cfg.staticFiles.add(files -> {
+            files.directory = root.toAbsolutePath().toString();
+            files.location = Location.EXTERNAL;
+            // Cache-Control comes from CacheHeaders, ComfyUI's rules, not Javalin's default.
+            files.headers = java.util.Map.of();
+        }));
     }
 
     private static void bind(JavalinConfig cfg, ServerConfig config) {

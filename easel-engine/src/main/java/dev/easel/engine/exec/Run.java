@@ -49,6 +49,7 @@ final class Run {
                     case Step.Success success -> state.list.complete();
                 }
             }
+            replayIntermediateOutputs();
             state.emitter.emit(new ExecutionEvent.ExecutionSuccess(promptId, now()));
             return RunOutcome.Status.SUCCESS;
         } catch (InterruptedException stopped) {
@@ -72,6 +73,17 @@ final class Run {
             if (state.outputsOf(id).isPresent()) hits.add(id);
         }
         return hits;
+    }
+
+    /** Nodes with intermediate output that did not run this time still show their cached UI. */
+    private void replayIntermediateOutputs() {
+        for (String id : state.graph.allNodeIds()) {
+            if (state.executed.contains(id) || !state.nodes.definition(id).schema().hasIntermediateOutput()) continue;
+            state.outputsOf(id).flatMap(entry -> entry.ui()).ifPresent(ui -> {
+                state.recordUi(id, ui);
+                state.emitter.emit(new ExecutionEvent.Executed(state.promptId(), id, state.graph.displayId(id), Optional.of(ui)));
+            });
+        }
     }
 
     /** The next ready node; waits for async calls when only they can unblock one. */

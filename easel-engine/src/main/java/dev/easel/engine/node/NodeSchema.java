@@ -10,16 +10,23 @@ import java.util.function.Supplier;
 
 /**
  * What a node declares about itself: everything {@code /object_info} lists, plus the flags the
- * engine schedules by ({@code async}, {@code notIdempotent}).
+ * engine schedules by ({@code async}, {@code notIdempotent}). {@code style} says how ComfyUI
+ * lists the node: classic ({@code V1}) nodes list only the fields they set, schema-based
+ * ({@code V3}) nodes list every field and their combos as {@code ["COMBO", {"options": [...]}]}.
  */
 public record NodeSchema(String classType, String displayName, String category, String description,
                          String pythonModule, List<InputSpec> inputs, List<OutputSpec> outputs,
                          boolean outputNode, boolean inputIsList, boolean async, boolean notIdempotent,
-                         boolean deprecated, boolean experimental) {
+                         boolean deprecated, boolean experimental, boolean hasIntermediateOutput,
+                         List<String> searchAliases, Optional<String> essentialsCategory, Style style) {
+
+    /** ComfyUI's two node flavours, which {@code /object_info} renders differently. */
+    public enum Style { V1, V3 }
 
     public NodeSchema {
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
+        searchAliases = List.copyOf(searchAliases);
     }
 
     public Optional<InputSpec> input(String name) {
@@ -53,7 +60,10 @@ public record NodeSchema(String classType, String displayName, String category, 
         private String pythonModule = "nodes";
         private final List<InputSpec> inputs = new ArrayList<>();
         private final List<OutputSpec> outputs = new ArrayList<>();
-        private boolean outputNode, inputIsList, async, notIdempotent, deprecated, experimental;
+        private boolean outputNode, inputIsList, async, notIdempotent, deprecated, experimental, hasIntermediateOutput;
+        private final List<String> searchAliases = new ArrayList<>();
+        private Optional<String> essentialsCategory = Optional.empty();
+        private Style style = Style.V1;
 
         private Builder(String classType) {
             this.classType = classType;
@@ -71,6 +81,11 @@ public record NodeSchema(String classType, String displayName, String category, 
         public Builder notIdempotent() { notIdempotent = true; return this; }
         public Builder deprecated() { deprecated = true; return this; }
         public Builder experimental() { experimental = true; return this; }
+        public Builder hasIntermediateOutput() { hasIntermediateOutput = true; return this; }
+        public Builder searchAliases(String... aliases) { searchAliases.addAll(List.of(aliases)); return this; }
+        public Builder essentialsCategory(String v) { essentialsCategory = Optional.of(v); return this; }
+        /** A schema-based (V3) node in ComfyUI: listed with every field. */
+        public Builder v3() { style = Style.V3; return this; }
 
         public Builder required(String name, String type, Object... options) {
             return add(name, InputSection.REQUIRED, type, Optional.empty(), options);
@@ -137,7 +152,8 @@ public record NodeSchema(String classType, String displayName, String category, 
 
         public NodeSchema build() {
             return new NodeSchema(classType, displayName, category, description, pythonModule, inputs, outputs,
-                    outputNode, inputIsList, async, notIdempotent, deprecated, experimental);
+                    outputNode, inputIsList, async, notIdempotent, deprecated, experimental, hasIntermediateOutput,
+                    searchAliases, essentialsCategory, style);
         }
     }
 }

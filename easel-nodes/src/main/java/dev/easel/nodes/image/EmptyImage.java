@@ -34,7 +34,11 @@ public final class EmptyImage implements NodeDefinition {
         float r = (float) (((color >> 16) & 0xFF) / 255.0);
         float g = (float) (((color >> 8) & 0xFF) / 255.0);
         float b = (float) ((color & 0xFF) / 255.0);
-        float[] data = new float[Math.multiplyExact(Math.multiplyExact(batch, height), Math.multiplyExact(width, 3))];
+        long count = (long) batch * height * width * 3;
+        if (count > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("an image batch of " + batch + "x" + width + "x" + height + " is too large");
+        }
+        float[] data = new float[(int) count];
         for (int i = 0; i < data.length; i += 3) {
             data[i] = r;
             data[i + 1] = g;

@@ -77,8 +77,9 @@ public final class PromptWorker implements AutoCloseable {
         while (!stopping) {
             try {
                 Optional<QueueItem> next = store.takeNext(IDLE_POLL);
-                if (next.isPresent()) runOne(next.get());
+                // Requests made while idle or during the previous run apply before anything new runs.
                 applyFree();
+                next.ifPresent(this::runOne);
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {

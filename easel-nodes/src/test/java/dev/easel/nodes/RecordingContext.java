@@ -1,0 +1,40 @@
+package dev.easel.nodes;
+
+import dev.easel.engine.graph.DynamicPrompt;
+import dev.easel.engine.graph.GraphBuilder;
+import dev.easel.engine.node.NodeContext;
+import dev.easel.engine.node.Preview;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A node context for tests: records progress and text, never interrupted. */
+public final class RecordingContext implements NodeContext {
+
+    public record ProgressCall(Number value, Number max, Optional<Preview> preview) {}
+
+    public final List<ProgressCall> progress = new CopyOnWriteArrayList<>();
+    public final List<String> texts = new CopyOnWriteArrayList<>();
+
+    @Override public String promptId() { return "test-prompt"; }
+    @Override public String uniqueId() { return "1"; }
+    @Override public String displayId() { return "1"; }
+    @Override public Optional<String> parentId() { return Optional.empty(); }
+    @Override public String realNodeId() { return "1"; }
+
+    @Override
+    public void progress(Number value, Number max, Optional<Preview> preview) {
+        progress.add(new ProgressCall(value, max, preview));
+    }
+
+    @Override public void progressText(String text) { texts.add(text); }
+    @Override public void checkInterrupted() { }
+    @Override public boolean isInterrupted() { return false; }
+    @Override public GraphBuilder newGraph() { return new GraphBuilder("1.0.0."); }
+
+    @Override
+    public DynamicPrompt dynamicPrompt() {
+        throw new UnsupportedOperationException("the core nodes never read the dynamic prompt");
+    }
+}
