@@ -20,9 +20,11 @@ public final class RebatchImages implements NodeDefinition {
             .required("images", "IMAGE")
             .required("batch_size", "INT", "default", 1, "min", 1, "max", 4096,
                     "tooltip", "Number of images or frames in each output batch.")
-            .required("overlap", "INT", "default", 0, "min", 0, "max", 4096, "advanced", true,
+            // optional here (required in ComfyUI's newest schema) so prompts written for earlier
+            // versions, which send only images and batch_size, keep validating
+            .optional("overlap", "INT", "default", 0, "min", 0, "max", 4096, "advanced", true,
                     "tooltip", "Frames duplicated between output splits and reconciled between input batches.")
-            .requiredCombo("merge_overlap_mode", OverlapMode.wireNames(), "default", "truncate start", "advanced", true,
+            .optionalCombo("merge_overlap_mode", OverlapMode.wireNames(), "default", "truncate start", "advanced", true,
                     "tooltip", "How overlapping frames from consecutive input batches are merged.")
             .listOutput("IMAGE", "IMAGE")
             .build();
