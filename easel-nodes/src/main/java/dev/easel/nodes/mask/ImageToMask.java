@@ -21,6 +21,7 @@ public final class ImageToMask implements NodeDefinition {
             .category("image/mask")
             .pythonModule("comfy_extras.nodes_mask")
             .required("image", "IMAGE")
+            // a schema-based ComfyUI combo always lists multiselect, false for a single choice
             .requiredCombo("channel", CHANNELS, "multiselect", false)
             .output("MASK")
             .build();
