@@ -86,6 +86,21 @@ class RunBehaviourE2ETest {
     }
 
     @Test
+    void threeThreeSecondSleepsOfAParallelSleepFinishInWellUnderNineSeconds() throws Exception {
+        TestGraph g = new TestGraph();
+        var image = g.node("StubConstantImage", "value", 0.5, "height", 8, "width", 8, "batch_size", 1);
+        var parallel = g.node("TestParallelSleep", "image1", image.out(0), "image2", image.out(0), "image3", image.out(0),
+                "sleep1", 3.0, "sleep2", 3.0, "sleep3", 3.0);
+        g.node("PreviewImage", "images", parallel.out(0));
+        RunResult result = easel.client.run(g);
+        assertThat(result.succeeded()).isTrue();
+        long started = result.ofType("execution_start").get(0).path("data").path("timestamp").asLong();
+        long finished = result.ofType("execution_success").get(0).path("data").path("timestamp").asLong();
+        // one after another the sleeps need 9 s; together about 3 s
+        assertThat(finished - started).isBetween(3000L, 7000L);
+    }
+
+    @Test
     void progressCarriesTheNodeAndPromptAndProgressStateIsSent() throws Exception {
         TestGraph g = new TestGraph();
         var image = g.node("StubConstantImage", "value", 0.5, "height", 8, "width", 8, "batch_size", 1);
