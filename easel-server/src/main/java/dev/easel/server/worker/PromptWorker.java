@@ -123,7 +123,7 @@ public final class PromptWorker implements AutoCloseable {
     }
 
     private static HistoryEntry historyEntry(QueueItem item, RunOutcome outcome, RunRecorder recorder) {
-        boolean success = outcome.status() == RunOutcome.Status.SUCCESS && !recorder.interrupted();
+        boolean success = recorder.succeeded();
         ObjectNode outputs = Json.object();
         outcome.outputs().forEach((node, ui) -> outputs.set(node, Json.tree(ui)));
         ObjectNode meta = Json.object();

@@ -57,8 +57,9 @@ final class RunRecorder implements ExecutionListener {
         return terminal != null;
     }
 
-    synchronized boolean interrupted() {
-        return terminal instanceof ExecutionEvent.ExecutionInterrupted;
+    /** History's verdict comes from the terminal message actually sent, so the two never disagree. */
+    synchronized boolean succeeded() {
+        return terminal instanceof ExecutionEvent.ExecutionSuccess;
     }
 
     synchronized List<ArrayNode> messages() {
