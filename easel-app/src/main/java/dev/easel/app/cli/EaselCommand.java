@@ -28,6 +28,9 @@ public final class EaselCommand implements Callable<Integer> {
     @Mixin
     SetupOptions setup = new SetupOptions();
 
+    @Mixin
+    LoggingOptions logging = new LoggingOptions();
+
     /** A command line with Easel's conventions: usage errors exit 2, configuration errors exit 1 in one line. */
     public static CommandLine commandLine() {
         return new CommandLine(new EaselCommand())
@@ -43,6 +46,14 @@ public final class EaselCommand implements Callable<Integer> {
         return setup.settings();
     }
 
+    static void applyLogging(CommandSpec spec, LoggingOptions logging) {
+        try {
+            logging.apply();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
     @Override
     public Integer call() {
         if (server.port < 0 || server.port > 65535) {
@@ -51,6 +62,7 @@ public final class EaselCommand implements Callable<Integer> {
         if (server.listenAddresses().isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--listen needs at least one address");
         }
+        applyLogging(spec, logging);
         EaselSettings settings = settings();
         settings.folders().create();
         NodePacks.Loaded packs = NodePacks.load(settings);

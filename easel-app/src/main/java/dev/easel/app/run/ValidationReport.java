@@ -12,7 +12,8 @@ final class ValidationReport {
     }
 
     static void printRejected(PrintWriter err, ErrorInfo error, Map<String, NodeErrors> nodeErrors) {
-        err.println("Prompt rejected: " + describe(error));
+        // with node errors, the prompt error's details only repeat them
+        err.println("Prompt rejected: " + (nodeErrors.isEmpty() ? describe(error) : error.message()));
         printNodes(err, nodeErrors);
     }
 

@@ -249,4 +249,32 @@ class EaselCommandTest {
         }
         assertThat(outcome.out()).contains("Commands:").containsPattern("\\n\\s+run\\s+Runs one API-format workflow");
     }
+
+    @Test
+    void verboseTakesComfyUisLevelNamesAndDefaultsToDebugWhenBare() {
+        assertThat(parse("--verbose").logging.level()).contains(ch.qos.logback.classic.Level.DEBUG);
+        assertThat(parse("--verbose", "WARNING").logging.level()).contains(ch.qos.logback.classic.Level.WARN);
+        assertThat(parse().logging.level()).isEmpty();
+    }
+
+    @Test
+    void bareVerboseBeforeASubcommandLeavesTheSubcommandAlone() {
+        CommandLine cmd = EaselCommand.commandLine();
+        CommandLine.ParseResult result = cmd.parseArgs("--verbose", "run", "flow.json");
+        assertThat(result.subcommand()).isNotNull();
+        assertThat(((EaselCommand) cmd.getCommand()).logging.verbose).isEqualTo("DEBUG");
+    }
+
+    @Test
+    void unknownVerboseLevelIsAUsageError() {
+        Outcome outcome = execute("--base-directory", base.toString(), "--verbose", "LOUD");
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err()).contains("--verbose expects DEBUG, INFO, WARNING, ERROR or CRITICAL, was 'LOUD'");
+    }
+
+    @Test
+    void browserLaunchFlagsAreAccepted() {
+        assertThat(parse("--disable-auto-launch").logging.autoLaunch).isTrue();
+        assertThat(parse("--auto-launch").logging.autoLaunch).isTrue();
+    }
 }

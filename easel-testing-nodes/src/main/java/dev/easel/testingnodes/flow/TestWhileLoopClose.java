@@ -11,6 +11,7 @@ import dev.easel.engine.node.NodeContext;
 import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.testingnodes.TestingPackSchema;
 import dev.easel.testingnodes.python.PythonTruth;
 
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ public final class TestWhileLoopClose implements NodeDefinition {
     static final String RECURSE = "Recurse";
 
     private static final NodeSchema SCHEMA = FlowSockets.anyOutputs(FlowSockets.optionalInitials(
-                    NodeSchema.builder("TestWhileLoopClose").displayName("While Loop Close")
+                    TestingPackSchema.builder("TestWhileLoopClose").displayName("While Loop Close")
                             .category(FlowSockets.CATEGORY)
                             .required("flow_control", FlowSockets.FLOW_CONTROL, "rawLink", true)
                             .required("condition", "BOOLEAN", "forceInput", true), 0)

@@ -5,10 +5,11 @@ import dev.easel.engine.node.NodeContext;
 import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.testingnodes.TestingPackSchema;
 
 /** Appends {@code to_add} to the accumulation, starting a new one when none is given. */
 public final class TestAccumulateNode implements NodeDefinition {
-    private static final NodeSchema SCHEMA = NodeSchema.builder("TestAccumulateNode")
+    private static final NodeSchema SCHEMA = TestingPackSchema.builder("TestAccumulateNode")
             .displayName("Accumulate").category(Accumulation.CATEGORY)
             .required("to_add", "*")
             .optional("accumulation", Accumulation.TYPE)

@@ -1,0 +1,60 @@
+package dev.easel.bench;
+
+import dev.easel.bench.engine.EngineOverhead;
+import dev.easel.bench.frames.ImageFrames;
+import dev.easel.bench.load.LoadClient;
+import dev.easel.bench.load.LoadResult;
+import dev.easel.bench.progress.ProgressLatency;
+import dev.easel.bench.sockets.IdleSockets;
+
+import java.util.Arrays;
+
+/**
+ * {@code java -jar easel-bench.jar <benchmark> [--key value ...]}; see docs/BENCHMARKS.md.
+ * {@code engine} hands its remaining arguments to JMH unchanged.
+ */
+public final class Bench {
+    private static final String USAGE = """
+            usage: java -jar easel-bench.jar <benchmark> [options]
+              load      [--prompts 2000] [--in-flight 16] [--warmup 500] [--rounds 3] [--url http://host:port]
+              engine    [JMH options, e.g. -f 1 -wi 3 -i 5]
+              progress  [--steps 5000] [--interval-us 1000] [--warmup-steps 3000]
+              frames    [--batch 8] [--width 1024] [--height 1024] [--pattern gradient|noise] [--runs 5]
+              sockets   [--sockets 1000]
+            every benchmark also takes [--timeout-s 120]""";
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println(USAGE);
+            System.exit(2);
+        }
+        Options options = args[0].equals("engine") ? Options.of(java.util.Map.of()) : Options.parse(args, 1);
+        switch (args[0]) {
+            case "load" -> {
+                LoadResult result = LoadClient.run(options);
+                System.out.print(result.report());
+                if (result.totalCompleted() < result.promptsPerRound() * result.rounds().size()) {
+                    System.err.println("not every prompt completed (timeout or rejected POSTs)");
+                    System.exit(1);
+                }
+            }
+            case "engine" -> {
+                String[] jmh = new String[args.length];
+                jmh[0] = EngineOverhead.class.getName();
+                System.arraycopy(args, 1, jmh, 1, args.length - 1);
+                org.openjdk.jmh.Main.main(jmh);
+            }
+            case "progress" -> System.out.print(ProgressLatency.run(options).report());
+            case "frames" -> System.out.print(ImageFrames.run(options).report());
+            case "sockets" -> System.out.print(IdleSockets.run(options).report());
+            default -> {
+                System.err.println("unknown benchmark " + args[0] + " in " + Arrays.toString(args) + "\n" + USAGE);
+                System.exit(2);
+            }
+        }
+        System.exit(0);
+    }
+}

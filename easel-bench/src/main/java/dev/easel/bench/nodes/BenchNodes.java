@@ -1,0 +1,29 @@
+package dev.easel.bench.nodes;
+
+import dev.easel.engine.node.NodeDefinition;
+import dev.easel.engine.node.NodeRegistry;
+import dev.easel.engine.node.PackEnvironment;
+import dev.easel.nodes.CoreNodePack;
+
+import java.util.List;
+
+/**
+ * The registries benchmarks run against: the built-in nodes plus the benchmark nodes. Not a
+ * ServiceLoader pack on purpose: these nodes exist only inside benchmark processes.
+ */
+public final class BenchNodes {
+    public static final String PACK = "bench";
+
+    private BenchNodes() {
+    }
+
+    public static List<NodeDefinition> all(ProgressStamps stamps) {
+        return List.of(new ChainStart(), new ChainLink(), new ChainEnd(), new ProgressProbe(stamps), new TestImages());
+    }
+
+    public static NodeRegistry registry(PackEnvironment env, ProgressStamps stamps) {
+        NodeRegistry.Builder builder = NodeRegistry.builder().addPack(new CoreNodePack(), env);
+        all(stamps).forEach(node -> builder.add(PACK, node));
+        return builder.build();
+    }
+}

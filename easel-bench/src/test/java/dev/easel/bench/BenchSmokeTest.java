@@ -1,0 +1,96 @@
+package dev.easel.bench;
+
+import dev.easel.bench.engine.EngineOverhead;
+import dev.easel.bench.frames.ImageFrames;
+import dev.easel.bench.load.LoadClient;
+import dev.easel.bench.load.LoadResult;
+import dev.easel.bench.progress.ProgressLatency;
+import dev.easel.bench.sockets.IdleSockets;
+import dev.easel.engine.exec.RunOutcome;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each benchmark entry point, run once with the smallest parameters: it completes and counts what it should. */
+class BenchSmokeTest {
+
+    @Test
+    void loadClientSeesEveryPromptFinishOverTheSocket() throws Exception {
+        LoadResult result = LoadClient.run(Options.of(Map.of("prompts", "12", "warmup", "2", "rounds", "2", "in-flight", "4", "timeout-s", "30")));
+
+        assertThat(result.rounds()).hasSize(2);
+        assertThat(result.rounds()).allSatisfy(round -> {
+            assertThat(round.completed()).isEqualTo(12);
+            assertThat(round.failed()).isZero();
+        });
+        assertThat(result.latency().count()).isEqualTo(24);
+        assertThat(result.latency().minNanos()).isPositive();
+    }
+
+    @Test
+    void loadClientRunsTheChainWorkflow() throws Exception {
+        LoadResult result = LoadClient.run(Options.of(Map.of("workflow", "chain:5", "prompts", "6", "warmup", "0", "rounds", "1", "timeout-s", "30")));
+
+        assertThat(result.totalCompleted()).isEqualTo(6);
+        assertThat(result.workflow()).isEqualTo("chain:5");
+    }
+
+    @Test
+    void engineBenchmarkRunsEveryLinkOfTheChain() {
+        EngineOverhead bench = engine("none");
+
+        RunOutcome outcome = bench.chain();
+
+        assertThat(outcome.status()).isEqualTo(RunOutcome.Status.SUCCESS);
+        assertThat(outcome.outputs()).containsOnlyKeys(String.valueOf(EngineOverhead.NODES));
+        assertThat(outcome.outputs().get(String.valueOf(EngineOverhead.NODES)))
+                .isEqualTo(Map.of("count", List.of((long) EngineOverhead.NODES - 2)));
+    }
+
+    @Test
+    void engineBenchmarkRunsTheShortChainWithTheWireListener() {
+        RunOutcome outcome = engine("wire").shortChain();
+
+        assertThat(outcome.outputs().get(String.valueOf(EngineOverhead.SHORT_NODES)))
+                .isEqualTo(Map.of("count", List.of((long) EngineOverhead.SHORT_NODES - 2)));
+    }
+
+    private static EngineOverhead engine(String listener) {
+        EngineOverhead bench = new EngineOverhead();
+        bench.listener = listener;
+        bench.setUp();
+        return bench;
+    }
+
+    @Test
+    void progressLatencyMatchesEveryTickToItsMessage() throws Exception {
+        ProgressLatency.Result result = ProgressLatency.run(Options.of(Map.of("steps", "25", "interval-us", "0", "warmup-steps", "5", "timeout-s", "30")));
+
+        assertThat(result.missing()).isZero();
+        assertThat(result.latency().count()).isEqualTo(25);
+        assertThat(result.latency().minNanos()).isPositive();
+    }
+
+    @Test
+    void imageFramesReceivesOnePngFramePerImage() throws Exception {
+        ImageFrames.Result result = ImageFrames.run(Options.of(Map.of("width", "16", "height", "8", "batch", "3", "runs", "2", "timeout-s", "30")));
+
+        assertThat(result.runs()).hasSize(2).allSatisfy(run -> {
+            assertThat(run.frames()).isEqualTo(3);
+            assertThat(run.malformed()).isZero();
+            assertThat(run.bytes()).isGreaterThan(3 * (8 + 8));
+        });
+    }
+
+    @Test
+    void idleSocketsAreAllRegisteredByTheServer() throws Exception {
+        IdleSockets.Result result = IdleSockets.run(Options.of(Map.of("sockets", "5", "client-xmx", "64m", "timeout-s", "30")));
+
+        assertThat(result.registered()).isEqualTo(5);
+        assertThat(result.before().heapUsedBytes()).isPositive();
+        assertThat(result.after().rssBytes()).isPositive();
+    }
+}
