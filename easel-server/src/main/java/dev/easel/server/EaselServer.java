@@ -37,6 +37,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A running Easel server: HTTP API, {@code /ws}, the prompt worker. Start one per process (or
@@ -107,12 +109,12 @@ public final class EaselServer implements AutoCloseable {
             files.directory = root.toAbsolutePath().toString();
             files.location = Location.EXTERNAL;
             // Cache-Control comes from CacheHeaders, ComfyUI's rules, not Javalin's default.
-            files.headers = java.util.Map.of();
+            files.headers = Map.of();
         }));
     }
 
     private static void bind(JavalinConfig cfg, ServerConfig config) {
-        var addresses = config.listen().isEmpty() ? java.util.List.of("127.0.0.1") : config.listen();
+        var addresses = config.listen().isEmpty() ? List.of("127.0.0.1") : config.listen();
         cfg.jetty.host = addresses.get(0);
         cfg.jetty.port = config.port();
         for (String extra : addresses.subList(1, addresses.size())) {

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -137,7 +138,7 @@ public final class PromptWorker implements AutoCloseable {
     }
 
     private static ExecutionEvent.ExecutionError internalError(String promptId, Throwable failure) {
-        List<String> trace = java.util.Arrays.stream(failure.getStackTrace()).limit(20).map(String::valueOf).toList();
+        List<String> trace = Arrays.stream(failure.getStackTrace()).limit(20).map(String::valueOf).toList();
         return new ExecutionEvent.ExecutionError(promptId, "", "", List.of(), String.valueOf(failure.getMessage()),
                 failure.getClass().getName(), trace, Optional.of(Map.of()), List.of(),
                 OptionalLong.of(System.currentTimeMillis()));
