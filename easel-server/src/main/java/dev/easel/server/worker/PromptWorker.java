@@ -108,6 +108,7 @@ public final class PromptWorker implements AutoCloseable {
         }
         store.finish(historyEntry(item, outcome, recorder));
         signals.remove(item.promptId());
+        recorder.sendTerminal();
         router.finish();
         hub.broadcastStatus(store.remaining());
         item.clientId().ifPresent(client -> {
