@@ -27,6 +27,7 @@ import dev.easel.server.ws.SocketHub;
 import dev.easel.server.ws.SocketLimits;
 import dev.easel.server.ws.WsEndpoint;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -85,6 +86,9 @@ public final class EaselServer implements AutoCloseable {
         cfg.startup.showJavalinBanner = false;
         cfg.concurrency.useVirtualThreads = true;
         cfg.http.maxRequestSize = maxBody;
+        // As aiohttp: a known path with the wrong method is 405, and bodies go out uncompressed.
+        cfg.http.prefer405over404 = true;
+        cfg.http.compressionStrategy = CompressionStrategy.NONE;
         // ComfyUI clients keep an idle socket open for hours; Jetty's default would drop it.
         cfg.jetty.modifyWebSocketServletFactory(factory -> factory.setIdleTimeout(Duration.ZERO));
         bind(cfg, config);
