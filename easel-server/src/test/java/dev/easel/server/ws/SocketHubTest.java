@@ -27,6 +27,7 @@ class SocketHubTest {
         socket(hub, "fine", fineSink, SocketLimits.defaults());
         for (int i = 0; i < 20; i++) hub.broadcast(new Frame.Text("x".repeat(100)));
         assertThat(hub.socket("stuck")).isEmpty();
+        assertThat(stuckSink.closed.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         assertThat(stuckSink.closedWith.get()).isEqualTo(1001);
         ClientSocketTest.waitFor(() -> fineSink.written.size() == 21);
         assertThat(hub.sockets()).extracting(ClientSocket::sid).containsExactly("fine");
