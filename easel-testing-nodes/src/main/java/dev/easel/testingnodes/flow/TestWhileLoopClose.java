@@ -17,6 +17,7 @@ import dev.easel.testingnodes.python.PythonTruth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SequencedSet;
 
 /**
@@ -67,7 +68,7 @@ public final class TestWhileLoopClose implements NodeDefinition {
         GraphBuilder.NodeBuilder recurse = graph.lookup(RECURSE).orElseThrow();
         List<Object> outputs = new ArrayList<>(FlowSockets.COUNT);
         for (int i = 0; i < FlowSockets.COUNT; i++) outputs.add(recurse.out(i));
-        return new NodeResult(outputs, Map.of(), java.util.Optional.of(graph.build()));
+        return new NodeResult(outputs, Map.of(), Optional.of(graph.build()));
     }
 
     /**

@@ -84,6 +84,10 @@ final class ComfyClient implements AutoCloseable {
         return TestGraph.JSON.readTree(response.body());
     }
 
+    HttpResponse<byte[]> getBytes(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** Queues a prompt and returns the server's answer ({@code prompt_id}, {@code node_errors}). */
     JsonNode queue(ObjectNode prompt, ObjectNode extra) throws Exception {
         ObjectNode body = TestGraph.JSON.createObjectNode();

@@ -95,6 +95,22 @@ class ExpansionE2ETest {
     }
 
     @Test
+    void aVerboseBlockerReportsTheBlockedConsumerAndThePromptGoesOn() throws Exception {
+        TestGraph g = new TestGraph();
+        var image = g.node("StubConstantImage", "value", 0.5, "height", 13, "width", 13, "batch_size", 1);
+        var blocker = g.node("TestExecutionBlocker", "input", image.out(0), "block", true, "verbose", true);
+        var blocked = g.node("SaveImage", "images", blocker.out(0), "filename_prefix", "loud_blocked");
+        var free = g.node("SaveImage", "images", image.out(0), "filename_prefix", "loud_free");
+        RunResult result = easel.client.run(g);
+        JsonNode error = result.error().orElseThrow();
+        assertThat(error.path("node_id").asText()).isEqualTo(blocked.id);
+        assertThat(error.path("exception_type").asText()).isEqualTo("ExecutionBlocked");
+        assertThat(error.path("exception_message").asText()).contains("Blocked Execution");
+        assertThat(result.images(blocked.id)).isEmpty();
+        assertThat(result.images(free.id)).hasSize(1);
+    }
+
+    @Test
     void insideAMappedListOnlyTheBlockedItemIsDropped() throws Exception {
         TestGraph g = new TestGraph();
         var black = g.node("StubImage", "content", "BLACK", "height", 14, "width", 14, "batch_size", 1);

@@ -8,6 +8,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,6 +86,21 @@ class RunBehaviourE2ETest {
     }
 
     @Test
+    void threeThreeSecondSleepsOfAParallelSleepFinishInWellUnderNineSeconds() throws Exception {
+        TestGraph g = new TestGraph();
+        var image = g.node("StubConstantImage", "value", 0.5, "height", 8, "width", 8, "batch_size", 1);
+        var parallel = g.node("TestParallelSleep", "image1", image.out(0), "image2", image.out(0), "image3", image.out(0),
+                "sleep1", 3.0, "sleep2", 3.0, "sleep3", 3.0);
+        g.node("PreviewImage", "images", parallel.out(0));
+        RunResult result = easel.client.run(g);
+        assertThat(result.succeeded()).isTrue();
+        long started = result.ofType("execution_start").get(0).path("data").path("timestamp").asLong();
+        long finished = result.ofType("execution_success").get(0).path("data").path("timestamp").asLong();
+        // one after another the sleeps need 9 s; together about 3 s
+        assertThat(finished - started).isBetween(3000L, 7000L);
+    }
+
+    @Test
     void progressCarriesTheNodeAndPromptAndProgressStateIsSent() throws Exception {
         TestGraph g = new TestGraph();
         var image = g.node("StubConstantImage", "value", 0.5, "height", 8, "width", 8, "batch_size", 1);
@@ -101,11 +119,19 @@ class RunBehaviourE2ETest {
     void nodeIdsAndFilePrefixesKeepTheirBrackets() throws Exception {
         TestGraph g = new TestGraph();
         var image = g.nodeWithId("my_test[server0]12", "StubConstantImage", "value", 0.55, "height", 9, "width", 9, "batch_size", 1);
-        var save = g.nodeWithId("removeme", "SaveImage", "images", image.out(0), "filename_prefix", "brackets[server0]");
+        var scaled = g.nodeWithId("sg:stage1", "TestOutputNodeWithSocketOutput", "image", image.out(0), "value", 1.0);
+        var save = g.nodeWithId("removeme", "SaveImage", "images", scaled.out(0), "filename_prefix", "brackets[server0]");
         RunResult result = easel.client.run(g);
         assertThat(result.didRun("my_test[server0]12")).isTrue();
-        assertThat(result.images(save.id)).singleElement().asString().startsWith("brackets[server0]");
+        assertThat(result.didRun("sg:stage1")).isTrue();
+        String file = result.images(save.id).getFirst();
+        assertThat(file).startsWith("brackets[server0]");
         assertThat(easel.savedPixel(result, save.id, 0)).isEqualTo(140);
+
+        String query = "/view?type=output&filename=" + URLEncoder.encode(file, StandardCharsets.UTF_8);
+        HttpResponse<byte[]> view = easel.client.getBytes(query);
+        assertThat(view.statusCode()).isEqualTo(200);
+        assertThat(view.body()).startsWith(0x89, 'P', 'N', 'G');
     }
 
     @Test

@@ -20,7 +20,10 @@ import static dev.easel.testingnodes.Values.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class WhileLoopTest {
-    /** 1 feeds the open node 2; body 3 and 4 lead to close node 5; 6 consumes the loop's result. */
+    /**
+     * 1 feeds the open node 2; body 3 and 4 lead to close node 5; 6 consumes the loop's result;
+     * 7 reads the open node but leads nowhere near the close node, so it is not part of the body.
+     */
     private static final String LOOP = """
             {
               '1': {'class_type': 'StubImage', 'inputs': {'content': 'BLACK', 'height': 1, 'width': 1, 'batch_size': 1}},
@@ -28,7 +31,8 @@ class WhileLoopTest {
               '3': {'class_type': 'TestVariadicAverage', 'inputs': {'input1': ['2', 1], 'input2': ['1', 0]}},
               '4': {'class_type': 'TestToBoolNode', 'inputs': {'value': ['2', 2]}},
               '5': {'class_type': 'TestWhileLoopClose', 'inputs': {'flow_control': ['2', 0], 'condition': ['4', 0], 'initial_value0': ['3', 0]}},
-              '6': {'class_type': 'SaveImage', 'inputs': {'images': ['5', 0], 'filename_prefix': 'loop'}}
+              '6': {'class_type': 'SaveImage', 'inputs': {'images': ['5', 0], 'filename_prefix': 'loop'}},
+              '7': {'class_type': 'PreviewImage', 'inputs': {'images': ['2', 1]}}
             }""";
 
     private final DynamicPrompt prompt = new DynamicPrompt(FakeNodeContext.prompt(LOOP));

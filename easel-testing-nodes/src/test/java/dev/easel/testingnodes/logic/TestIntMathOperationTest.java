@@ -50,6 +50,7 @@ class TestIntMathOperationTest {
                 .hasMessageContaining("64 bits");
         assertThatThrownBy(() -> run(Long.MAX_VALUE, "add", 1L)).isInstanceOf(ArithmeticException.class);
         assertThatThrownBy(() -> run(PythonInts.U64_MAX, "add", 1L)).isInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(() -> run(Long.MIN_VALUE, "divide", -1L)).hasMessageContaining("64 bits");
     }
 
     @Test
