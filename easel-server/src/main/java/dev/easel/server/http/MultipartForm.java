@@ -1,6 +1,7 @@
 package dev.easel.server.http;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -67,7 +68,7 @@ public final class MultipartForm {
         Matcher name = NAME.matcher(" " + headers);
         if (!name.find()) return;
         Matcher filename = FILENAME.matcher(headers);
-        byte[] content = java.util.Arrays.copyOfRange(body, headersEnd + 4, end);
+        byte[] content = Arrays.copyOfRange(body, headersEnd + 4, end);
         parts.putIfAbsent(name.group(1), new Part(name.group(1),
                 filename.find() ? Optional.of(filename.group(1)) : Optional.empty(), content));
     }

@@ -7,10 +7,10 @@ import dev.easel.server.files.ImageVariants;
 import dev.easel.server.files.UploadWriter;
 import dev.easel.server.http.Api;
 import dev.easel.server.http.HttpError;
+import dev.easel.server.http.MultipartForm;
 import dev.easel.server.http.Responses;
 import dev.easel.server.wire.Json;
 import io.javalin.http.Context;
-import dev.easel.server.http.MultipartForm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -69,6 +69,13 @@ class FileRoutesTest {
         assertThat(response.header("Content-Type")).isEqualTo("image/png");
         assertThat(response.header("Content-Disposition")).isEqualTo("filename=\"a.png\"");
         assertThat(fx.http.get("/api/view?filename=in.png&type=input").bytes()).isEqualTo(image);
+        Http.Response range = fx.http.get("/view?filename=a.png&subfolder=sub", "Range", "bytes=0-3");
+        assertThat(range.status()).isEqualTo(206);
+        assertThat(range.bytes()).isEqualTo(java.util.Arrays.copyOf(image, 4));
+        assertThat(range.header("Content-Range")).isEqualTo("bytes 0-3/" + image.length);
+        Http.Response tail = fx.http.get("/view?filename=a.png&subfolder=sub", "Range", "bytes=-2");
+        assertThat(tail.bytes()).isEqualTo(java.util.Arrays.copyOfRange(image, image.length - 2, image.length));
+        assertThat(fx.http.get("/view?filename=a.png&subfolder=sub", "Range", "bytes=99999-").status()).isEqualTo(416);
         assertThat(fx.http.get("/view?filename=" + q("in.png [input]") + "&type=output").bytes()).isEqualTo(image);
         Http.Response missing = fx.http.get("/view?filename=none.png");
         assertThat(missing.status()).isEqualTo(404);

@@ -116,7 +116,10 @@ class MiddlewareTest {
         Files.writeString(dir.resolve("models/checkpoints/m.safetensors"), "x");
         try (ServerFixture fx = ServerFixture.start(dir, TestNodes.registry())) {
             assertThat(fx.http.get("/nope").status()).isEqualTo(404);
-            assertThat(fx.http.get("/embeddings").json()).isEqualTo(Http.json("[\"good\"]"));
+            assertThat(fx.http.get("/interrupt").status()).isEqualTo(405);
+            Http.Response big = fx.http.get("/system_stats", "Accept-Encoding", "gzip");
+            assertThat(big.header("Content-Encoding")).isNull();
+            assertThat(fx.http.get("/embeddings").json()).isEqualTo(Http.json("[\"sub/good\"]"));
             assertThat(fx.http.get("/models").json().get(0).asText()).isEqualTo("checkpoints");
             assertThat(fx.http.get("/api/models/checkpoints").json()).isEqualTo(Http.json("[\"m.safetensors\"]"));
             assertThat(fx.http.get("/models/unet").status()).isEqualTo(404);

@@ -30,19 +30,20 @@ public final class TestNodes {
 
     /**
      * {@code TestPreviewer}: reports {@code steps} progress ticks, each with a preview of
-     * {@code size} bytes (PNG format code; the bytes are a recognisable pattern, not an image).
+     * {@code size} bytes in {@code format} (PNG unless given; the bytes are a pattern, not an image).
      */
     public static NodeDefinition previewer() {
         return node(NodeSchema.builder("TestPreviewer").category("testing")
                 .required("steps", "INT", "default", 2, "min", 1, "max", 100000)
                 .required("size", "INT", "default", 16, "min", 1, "max", 10_000_000)
-                .optional("value", "INT").output("INT", "value").build(),
+                .optional("value", "INT").optionalCombo("format", List.of("PNG", "JPEG")).output("INT", "value").build(),
                 (ctx, in) -> {
                     int steps = in.getInt("steps");
                     byte[] bytes = new byte[in.getInt("size")];
+                    Preview.Format format = Preview.Format.valueOf(in.getStringOr("format", "PNG"));
                     for (int i = 0; i < steps; i++) {
                         bytes[0] = (byte) i;
-                        ctx.progress(i + 1, steps, Optional.of(new Preview(Preview.Format.PNG, bytes.clone())));
+                        ctx.progress(i + 1, steps, Optional.of(new Preview(format, bytes.clone())));
                     }
                     return NodeResult.of(in.has("value") ? in.get("value") : 0L);
                 });

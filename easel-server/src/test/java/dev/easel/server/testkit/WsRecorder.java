@@ -109,14 +109,6 @@ public final class WsRecorder implements AutoCloseable {
         return (Message.Text) until(m -> m instanceof Message.Text t && t.type().equals(type)).getLast();
     }
 
-    /** Whether anything arrives within a short while (for "nothing else was sent" checks after a sync point). */
-    public List<Message> drainNow() {
-        List<Message> rest = new ArrayList<>();
-        inbox.drainTo(rest);
-        seen.addAll(rest);
-        return rest;
-    }
-
     public static List<String> types(List<Message> messages) {
         List<String> types = new ArrayList<>();
         for (Message m : messages) {

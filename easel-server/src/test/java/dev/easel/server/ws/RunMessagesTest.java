@@ -316,4 +316,16 @@ class RunMessagesTest {
             ws.untilPromptEnd();
         }
     }
+
+    @Test
+    void theRunIsInHistoryByTheTimeItsTerminalMessageArrives() throws Exception {
+        try (WsRecorder ws = WsRecorder.connect(fx.port(), "clientId=fast")) {
+            ws.nextText();
+            String id = submit(previewPrompt(1), "fast");
+            ws.awaitType("execution_success");
+            assertThat(fx.http.get("/history/" + id).json().path(id).path("status").path("status_str").asText())
+                    .isEqualTo("success");
+            ws.untilPromptEnd();
+        }
+    }
 }

@@ -20,7 +20,10 @@ import java.util.Map;
 import static dev.easel.server.testkit.Http.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A client that stops reading must not stall the worker, other clients, or memory. */
+/**
+ * A client that stops reading must not stall the worker, other clients, or memory. The
+ * previews here are JPEG sampler previews, the kind a slow client may lose.
+ */
 class SlowClientTest {
     private static final int STEPS = 400;
     private static final int PREVIEW_BYTES = 64 * 1024;
@@ -40,7 +43,7 @@ class SlowClientTest {
             stalled.nextText();
             reader.nextText();
             Map<String, Object> prompt = map(
-                    "1", map("class_type", "TestPreviewer", "inputs", map("steps", STEPS, "size", PREVIEW_BYTES)),
+                    "1", map("class_type", "TestPreviewer", "inputs", map("steps", STEPS, "size", PREVIEW_BYTES, "format", "JPEG")),
                     "2", map("class_type", "TestOutput", "inputs", map("value", List.of("1", 0))));
             Http http = new Http(server.port());
             Http.Response submitted = http.postJson("/prompt", map("prompt", prompt));   // no client: broadcast
