@@ -9,7 +9,7 @@ easel_jdk_major() { # $1: a JDK home; prints its feature version, or nothing
     version=$(sed -n 's/^JAVA_VERSION="\([^"]*\)".*/\1/p' "$home/release")
   fi
   if [ -z "$version" ]; then
-    version=$("$home/bin/java" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p' | head -n1)
+    version=$({ "$home/bin/java" -version 2>&1 || true; } | sed -n '1s/.*version "\([^"]*\)".*/\1/p')
   fi
   version=${version#1.}
   echo "${version%%[.+-]*}"
@@ -35,9 +35,10 @@ easel_as_root() {
 }
 
 easel_apt_candidate() { # prints the first package apt can install, from the arguments
-  local pkg
+  local pkg policy
   for pkg in "$@"; do
-    if apt-cache policy "$pkg" 2>/dev/null | grep -q 'Candidate: [0-9]'; then echo "$pkg"; return 0; fi
+    policy=$(apt-cache policy "$pkg" 2>/dev/null || true)
+    case "$policy" in *"Candidate: "[0-9]*) echo "$pkg"; return 0 ;; esac
   done
 }
 

@@ -27,8 +27,8 @@ import dev.easel.server.ws.SocketHub;
 import dev.easel.server.ws.SocketLimits;
 import dev.easel.server.ws.WsEndpoint;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
-import io.javalin.config.SizeUnit;
 import io.javalin.http.staticfiles.Location;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
@@ -38,6 +38,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A running Easel server: HTTP API, {@code /ws}, the prompt worker. Start one per process (or
@@ -84,8 +86,9 @@ public final class EaselServer implements AutoCloseable {
         cfg.startup.showJavalinBanner = false;
         cfg.concurrency.useVirtualThreads = true;
         cfg.http.maxRequestSize = maxBody;
-        cfg.jetty.multipartConfig.maxTotalRequestSize(maxBody, SizeUnit.BYTES);
-        cfg.jetty.multipartConfig.maxFileSize(maxBody, SizeUnit.BYTES);
+        // As aiohttp: a known path with the wrong method is 405, and bodies go out uncompressed.
+        cfg.http.prefer405over404 = true;
+        cfg.http.compressionStrategy = CompressionStrategy.NONE;
         // ComfyUI clients keep an idle socket open for hours; Jetty's default would drop it.
         cfg.jetty.modifyWebSocketServletFactory(factory -> factory.setIdleTimeout(Duration.ZERO));
         bind(cfg, config);
@@ -106,11 +109,16 @@ public final class EaselServer implements AutoCloseable {
         new RootRoutes(services).register(cfg.routes);
         cfg.routes.ws("/ws", ws::configure);
         cfg.routes.ws("/api/ws", ws::configure);
-        config.frontEndRoot().ifPresent(root -> cfg.staticFiles.add(root.toAbsolutePath().toString(), Location.EXTERNAL));
+        config.frontEndRoot().ifPresent(root -> cfg.staticFiles.add(files -> {
+            files.directory = root.toAbsolutePath().toString();
+            files.location = Location.EXTERNAL;
+            // Cache-Control comes from CacheHeaders, ComfyUI's rules, not Javalin's default.
+            files.headers = Map.of();
+        }));
     }
 
     private static void bind(JavalinConfig cfg, ServerConfig config) {
-        var addresses = config.listen().isEmpty() ? java.util.List.of("127.0.0.1") : config.listen();
+        var addresses = config.listen().isEmpty() ? List.of("127.0.0.1") : config.listen();
         cfg.jetty.host = addresses.get(0);
         cfg.jetty.port = config.port();
         for (String extra : addresses.subList(1, addresses.size())) {

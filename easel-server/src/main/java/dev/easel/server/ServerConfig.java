@@ -14,7 +14,6 @@ import java.util.Optional;
  * @param maxUploadSizeMb   request body limit in MB ({@code --max-upload-size}, default 100)
  * @param corsOrigin        {@code --enable-cors-header} value ({@code *} for the bare flag)
  * @param frontEndRoot      static files served at {@code /}
- * @param enabledPacks      names of node packs that are off by default but switched on
  */
 public record ServerConfig(List<String> listen, int port, Path baseDir, Path outputDir, Path inputDir, Path tempDir,
                            Path userDir, CachePolicy cache, double maxUploadSizeMb, Optional<String> corsOrigin,

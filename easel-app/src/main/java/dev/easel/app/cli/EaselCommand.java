@@ -4,10 +4,13 @@ import dev.easel.app.config.EaselSettings;
 import dev.easel.app.packs.NodePacks;
 import dev.easel.app.serve.ServerLauncher;
 import dev.easel.server.ServerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -18,6 +21,7 @@ import java.util.concurrent.Callable;
         subcommands = RunCommand.class, sortOptions = false, usageHelpAutoWidth = true,
         description = "A ComfyUI-compatible workflow server for the JVM.%nWithout a command, starts the server.")
 public final class EaselCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger("easel");
 
     @Spec
     CommandSpec spec;
@@ -28,10 +32,24 @@ public final class EaselCommand implements Callable<Integer> {
     @Mixin
     SetupOptions setup = new SetupOptions();
 
+    @Mixin
+    LoggingOptions logging = new LoggingOptions();
+
     /** A command line with Easel's conventions: usage errors exit 2, configuration errors exit 1 in one line. */
     public static CommandLine commandLine() {
-        return new CommandLine(new EaselCommand())
-                .setExecutionExceptionHandler(new FailureHandler());
+        CommandLine commandLine = new CommandLine(new EaselCommand()).setExecutionExceptionHandler(new FailureHandler());
+        oneConfigPerFlag(commandLine.getSubcommands().get("run").getCommandSpec());
+        return commandLine;
+    }
+
+    /**
+     * In {@code run}, {@code --extra-model-paths-config} takes one file per flag, so that
+     * {@code run --extra-model-paths-config x.yaml flow.json} does not read the workflow as a config.
+     */
+    private static void oneConfigPerFlag(CommandSpec run) {
+        OptionSpec many = run.findOption("--extra-model-paths-config");
+        run.remove(many);
+        run.addOption(OptionSpec.builder(many).arity("1").build());
     }
 
     /** The server configuration the flags describe (reads the extra model path files). */
@@ -43,6 +61,14 @@ public final class EaselCommand implements Callable<Integer> {
         return setup.settings();
     }
 
+    static void applyLogging(CommandSpec spec, LoggingOptions logging) {
+        try {
+            logging.apply();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
     @Override
     public Integer call() {
         if (server.port < 0 || server.port > 65535) {
@@ -51,8 +77,11 @@ public final class EaselCommand implements Callable<Integer> {
         if (server.listenAddresses().isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--listen needs at least one address");
         }
+        applyLogging(spec, logging);
         EaselSettings settings = settings();
         settings.folders().create();
+        log.info("Folders: output {}, input {}, temp {}, user {}", settings.folders().output(),
+                settings.folders().input(), settings.folders().temp(), settings.folders().user());
         NodePacks.Loaded packs = NodePacks.load(settings);
         return ServerLauncher.serve(server.serverConfig(settings), packs.registry());
     }

@@ -26,8 +26,12 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     SetupOptions setup = new SetupOptions();
 
+    @Mixin
+    LoggingOptions logging = new LoggingOptions();
+
     @Override
     public Integer call() {
+        EaselCommand.applyLogging(spec, logging);
         EaselSettings settings = setup.settings();
         settings.folders().create();
         NodePacks.Loaded packs = NodePacks.load(settings);

@@ -59,7 +59,8 @@ public final class NodePacks {
         unknown.removeAll(packs.keySet());
         unknown.forEach(name -> log.warn("no node pack named '{}' was found; nothing to enable", name));
         NodeRegistry built = registry.build();
-        log.info("Node packs: {} ({} node types){}", String.join(", ", enabled), built.all().size(),
+        log.info("Node packs: {} ({} node types){}", enabled.isEmpty() ? "none" : String.join(", ", enabled),
+                built.all().size(),
                 skipped.isEmpty() ? "" : "; off: " + String.join(", ", skipped));
         return new Loaded(built, enabled, skipped);
     }

@@ -13,6 +13,7 @@ import dev.easel.engine.graph.PromptNode;
 
 import java.io.PrintWriter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -22,6 +23,8 @@ import java.util.stream.Collectors;
  * place; elsewhere (logs, pipes) a line is written each time a cell fills.
  */
 final class ConsoleProgress implements ExecutionListener {
+    private static final int TRACE_FRAMES = 3;
+
     private final PrintWriter err;
     private final Prompt prompt;
     private final boolean interactive;
@@ -66,9 +69,9 @@ final class ConsoleProgress implements ExecutionListener {
 
     private void failure(ExecutionError e) {
         line("Failed at " + label(e.nodeId(), e.nodeType()) + ": " + e.exceptionType() + ": " + e.exceptionMessage());
-        if (!e.traceback().isEmpty()) {
-            e.traceback().forEach(tb -> err.println("    " + tb.stripTrailing()));
-        }
+        // the innermost frames say where it broke; the rest is the engine's own call path
+        List<String> frames = e.traceback().stream().map(String::strip).filter(f -> !f.isEmpty()).toList();
+        frames.subList(Math.max(0, frames.size() - TRACE_FRAMES), frames.size()).forEach(f -> err.println("    " + f));
     }
 
     private void line(String text) {

@@ -12,7 +12,8 @@ final class ValidationReport {
     }
 
     static void printRejected(PrintWriter err, ErrorInfo error, Map<String, NodeErrors> nodeErrors) {
-        err.println("Prompt rejected: " + describe(error));
+        // with node errors, the prompt error's details only repeat them
+        err.println("Prompt rejected: " + (nodeErrors.isEmpty() ? describe(error) : error.message()));
         printNodes(err, nodeErrors);
     }
 
@@ -33,7 +34,9 @@ final class ValidationReport {
         });
     }
 
+    /** "message: details", or "message details" when the message is already a sentence. */
     static String describe(ErrorInfo e) {
-        return e.details() == null || e.details().isEmpty() ? e.message() : e.message() + ": " + e.details();
+        if (e.details() == null || e.details().isEmpty()) return e.message();
+        return e.message() + (e.message().matches(".*[.!?]$") ? " " : ": ") + e.details();
     }
 }

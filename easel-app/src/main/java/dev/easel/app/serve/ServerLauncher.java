@@ -6,9 +6,8 @@ import dev.easel.server.ServerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.lang.management.ManagementFactory;
 import java.net.BindException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -55,7 +54,7 @@ public final class ServerLauncher {
         for (String url : guiUrls(config.listen(), server.port())) {
             log.info("To see the GUI go to: {}", url);
         }
-        startupTime().ifPresent(t -> log.info("Started in {} ms", t.toMillis()));
+        log.info("Started in {} ms", ManagementFactory.getRuntimeMXBean().getUptime());
         return Optional.of(server);
     }
 
@@ -76,9 +75,5 @@ public final class ServerLauncher {
         Throwable root = e;
         while (root.getCause() != null) root = root.getCause();
         return String.valueOf(root.getMessage());
-    }
-
-    private static Optional<Duration> startupTime() {
-        return ProcessHandle.current().info().startInstant().map(s -> Duration.between(s, Instant.now()));
     }
 }

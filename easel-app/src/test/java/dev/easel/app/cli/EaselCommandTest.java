@@ -87,6 +87,13 @@ class EaselCommandTest {
     }
 
     @Test
+    void modelsDirectoryMovesEveryDefaultModelFolder() {
+        EaselSettings settings = parse("--models-directory", "/srv/models").settings();
+        assertThat(settings.modelFolders().get("checkpoints")).containsExactly(Path.of("/srv/models/checkpoints"));
+        assertThat(settings.modelFolders().get("vae")).containsExactly(Path.of("/srv/models/vae"));
+    }
+
+    @Test
     void bareListenBindsEveryIpv4AndIpv6Address() {
         assertThat(parse("--listen").serverConfig().listen()).containsExactly("0.0.0.0", "::");
     }
@@ -248,5 +255,45 @@ class EaselCommandTest {
             assertThat(outcome.out()).contains(flag);
         }
         assertThat(outcome.out()).contains("Commands:").containsPattern("\\n\\s+run\\s+Runs one API-format workflow");
+    }
+
+    @Test
+    void verboseTakesComfyUisLevelNamesAndDefaultsToDebugWhenBare() {
+        assertThat(parse("--verbose").logging.level()).contains(ch.qos.logback.classic.Level.DEBUG);
+        assertThat(parse("--verbose", "WARNING").logging.level()).contains(ch.qos.logback.classic.Level.WARN);
+        assertThat(parse().logging.level()).isEmpty();
+    }
+
+    @Test
+    void bareVerboseBeforeASubcommandLeavesTheSubcommandAlone() {
+        CommandLine cmd = EaselCommand.commandLine();
+        CommandLine.ParseResult result = cmd.parseArgs("--verbose", "run", "flow.json");
+        assertThat(result.subcommand()).isNotNull();
+        assertThat(((EaselCommand) cmd.getCommand()).logging.verbose).isEqualTo("DEBUG");
+    }
+
+    @Test
+    void unknownVerboseLevelIsAUsageError() {
+        Outcome outcome = execute("--base-directory", base.toString(), "--verbose", "LOUD");
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err()).contains("--verbose expects DEBUG, INFO, WARNING, ERROR or CRITICAL, was 'LOUD'");
+    }
+
+    @Test
+    void browserLaunchFlagsAreAccepted() {
+        assertThat(parse("--disable-auto-launch").logging.autoLaunch).isTrue();
+        assertThat(parse("--auto-launch").logging.autoLaunch).isTrue();
+    }
+
+    @Test
+    void inRunTheWorkflowMayFollowAnExtraModelPathsConfig() throws Exception {
+        Path a = Files.writeString(base.resolve("a.yaml"), "a:\n  loras: /models/a\n");
+        Path b = Files.writeString(base.resolve("b.yaml"), "b:\n  loras: /models/b\n");
+        CommandLine cmd = EaselCommand.commandLine();
+        CommandLine.ParseResult result = cmd.parseArgs("run", "--extra-model-paths-config", a.toString(), "flow.json",
+                "--extra-model-paths-config", b.toString());
+        RunCommand run = result.subcommand().commandSpec().commandLine().getCommand();
+        assertThat(run.workflow).isEqualTo(Path.of("flow.json"));
+        assertThat(run.setup.settings().modelFolders().get("loras")).endsWith(Path.of("/models/a"), Path.of("/models/b"));
     }
 }

@@ -22,6 +22,7 @@ public final class ImageBatch implements NodeDefinition {
             .displayName("Batch Images (DEPRECATED)")
             .category("image/batch")
             .deprecated()
+            .searchAliases("combine images", "merge images", "stack images")
             .required("image1", "IMAGE")
             .required("image2", "IMAGE")
             .output("IMAGE")

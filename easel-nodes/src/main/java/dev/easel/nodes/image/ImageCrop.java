@@ -16,10 +16,13 @@ import dev.easel.tensor.image.ImageTensors;
  */
 public final class ImageCrop implements NodeDefinition {
     static final NodeSchema SCHEMA = NodeSchema.builder("ImageCrop")
+            .v3()
             .displayName("Crop Image (DEPRECATED)")
             .category("image/transform")
             .pythonModule("comfy_extras.nodes_images")
             .deprecated()
+            .essentialsCategory("Image Tools")
+            .searchAliases("trim")
             .required("image", "IMAGE")
             .required("width", "INT", "default", 512, "min", 1, "max", Resolution.MAX, "step", 1)
             .required("height", "INT", "default", 512, "min", 1, "max", Resolution.MAX, "step", 1)

@@ -13,6 +13,8 @@ public final class ImageInvert implements NodeDefinition {
     static final NodeSchema SCHEMA = NodeSchema.builder("ImageInvert")
             .displayName("Invert Image Colors")
             .category("image/color")
+            .essentialsCategory("Image Tools")
+            .searchAliases("reverse colors")
             .required("image", "IMAGE")
             .output("IMAGE")
             .build();

@@ -19,6 +19,7 @@ public final class ImagePadForOutpaint implements NodeDefinition {
     static final NodeSchema SCHEMA = NodeSchema.builder("ImagePadForOutpaint")
             .displayName("Pad Image for Outpainting")
             .category("image/transform")
+            .searchAliases("extend canvas", "expand image")
             .required("image", "IMAGE")
             .required("left", "INT", "default", 0, "min", 0, "max", Resolution.MAX, "step", 8)
             .required("top", "INT", "default", 0, "min", 0, "max", Resolution.MAX, "step", 8)

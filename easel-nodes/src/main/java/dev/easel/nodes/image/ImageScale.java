@@ -20,6 +20,8 @@ public final class ImageScale implements NodeDefinition {
     static final NodeSchema SCHEMA = NodeSchema.builder("ImageScale")
             .displayName("Upscale Image")
             .category("image/upscaling")
+            .essentialsCategory("Image Tools")
+            .searchAliases("resize", "resize image", "scale image", "image resize", "zoom", "zoom in", "change size")
             .required("image", "IMAGE")
             .requiredCombo("upscale_method", ResizeMethod.wireNames())
             .required("width", "INT", "default", 512, "min", 0, "max", Resolution.MAX, "step", 1)

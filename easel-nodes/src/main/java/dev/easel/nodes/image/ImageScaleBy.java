@@ -16,6 +16,7 @@ public final class ImageScaleBy implements NodeDefinition {
     static final NodeSchema SCHEMA = NodeSchema.builder("ImageScaleBy")
             .displayName("Upscale Image By")
             .category("image/upscaling")
+            .essentialsCategory("Image Tools")
             .required("image", "IMAGE")
             .requiredCombo("upscale_method", ResizeMethod.wireNames())
             .required("scale_by", "FLOAT", "default", 1.0, "min", 0.01, "max", 8.0, "step", 0.01)

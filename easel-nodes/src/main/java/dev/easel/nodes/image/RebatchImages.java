@@ -13,17 +13,23 @@ import java.util.List;
 /** Takes a list of image batches and returns a list of batches of {@code batch_size} images. */
 public final class RebatchImages implements NodeDefinition {
     static final NodeSchema SCHEMA = NodeSchema.builder("RebatchImages")
+            .v3()
             .displayName("Rebatch Images")
             .category("image/batch")
             .pythonModule("comfy_extras.nodes_rebatch")
             .inputIsList()
             .required("images", "IMAGE")
-            .required("batch_size", "INT", "default", 1, "min", 1, "max", 4096,
-                    "tooltip", "Number of images or frames in each output batch.")
-            .required("overlap", "INT", "default", 0, "min", 0, "max", 4096, "advanced", true,
-                    "tooltip", "Frames duplicated between output splits and reconciled between input batches.")
-            .requiredCombo("merge_overlap_mode", OverlapMode.wireNames(), "default", "truncate start", "advanced", true,
-                    "tooltip", "How overlapping frames from consecutive input batches are merged.")
+            // option keys in the order a schema-based ComfyUI node lists them: tooltip, advanced, default, bounds
+            .required("batch_size", "INT", "tooltip", "Number of images or frames in each output batch.",
+                    "default", 1, "min", 1, "max", 4096)
+            // optional here (required in ComfyUI's newest schema) so prompts written for earlier
+            // versions, which send only images and batch_size, keep validating
+            .optional("overlap", "INT",
+                    "tooltip", "Frames duplicated between output splits and reconciled between input batches.",
+                    "advanced", true, "default", 0, "min", 0, "max", 4096)
+            .optionalCombo("merge_overlap_mode", OverlapMode.wireNames(),
+                    "tooltip", "How overlapping frames from consecutive input batches are merged.",
+                    "advanced", true, "default", "truncate start", "multiselect", false)
             .listOutput("IMAGE", "IMAGE")
             .build();
 

@@ -21,6 +21,9 @@ public final class LoadImage implements NodeDefinition {
         this.schema = NodeSchema.builder("LoadImage")
                 .displayName("Load Image")
                 .category("image")
+                .essentialsCategory("Basics")
+                .searchAliases("load image", "open image", "import image", "image input", "upload image", "read image",
+                        "image loader")
                 .requiredCombo("image", folders::inputImages, "image_upload", true)
                 .output("IMAGE")
                 .output("MASK")

@@ -27,6 +27,8 @@ public final class LoadImageMask implements NodeDefinition {
         this.schema = NodeSchema.builder("LoadImageMask")
                 .displayName("Load Image (as Mask)")
                 .category("image")
+                .essentialsCategory("Image Tools")
+                .searchAliases("import mask", "alpha mask", "channel mask")
                 .requiredCombo("image", folders::inputImages, "image_upload", true)
                 .requiredCombo("channel", CHANNELS)
                 .output("MASK")

@@ -24,6 +24,9 @@ public final class PreviewImage implements NodeDefinition {
             .displayName("Preview Image")
             .category("image")
             .description("Preview the images without saving them to the ComfyUI output directory.")
+            // ComfyUI's PreviewImage subclasses SaveImage and so inherits its essentials category
+            .essentialsCategory("Basics")
+            .searchAliases("preview", "preview image", "show image", "view image", "display image", "image viewer")
             .required("images", "IMAGE")
             .hidden("prompt", HiddenInput.PROMPT)
             .hidden("extra_pnginfo", HiddenInput.EXTRA_PNGINFO)

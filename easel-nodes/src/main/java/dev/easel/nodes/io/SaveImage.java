@@ -17,6 +17,8 @@ public final class SaveImage implements NodeDefinition {
             .displayName("Save Image")
             .category("image")
             .description("Saves the input images to your ComfyUI output directory.")
+            .essentialsCategory("Basics")
+            .searchAliases("save", "save image", "export image", "output image", "write image", "download")
             .required("images", "IMAGE", "tooltip", "The images to save.")
             .required("filename_prefix", "STRING", "default", "ComfyUI", "tooltip",
                     "The prefix for the file to save. This may include formatting information such as %date:yyyy-MM-dd% or %Empty Latent Image.width% to include values from nodes.")

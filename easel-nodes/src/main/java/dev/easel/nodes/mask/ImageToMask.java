@@ -15,11 +15,14 @@ public final class ImageToMask implements NodeDefinition {
     private static final List<String> CHANNELS = List.of("red", "green", "blue", "alpha");
 
     static final NodeSchema SCHEMA = NodeSchema.builder("ImageToMask")
+            .v3()
             .displayName("Convert Image to Mask")
+            .searchAliases("extract channel", "channel to mask")
             .category("image/mask")
             .pythonModule("comfy_extras.nodes_mask")
             .required("image", "IMAGE")
-            .requiredCombo("channel", CHANNELS)
+            // a schema-based ComfyUI combo always lists multiselect, false for a single choice
+            .requiredCombo("channel", CHANNELS, "multiselect", false)
             .output("MASK")
             .build();
 

@@ -10,7 +10,9 @@ import dev.easel.tensor.Tensor;
 /** 1 - mask. */
 public final class InvertMask implements NodeDefinition {
     static final NodeSchema SCHEMA = NodeSchema.builder("InvertMask")
+            .v3()
             .displayName("Invert Mask")
+            .searchAliases("reverse mask", "flip mask")
             .category("image/mask")
             .pythonModule("comfy_extras.nodes_mask")
             .required("mask", "MASK")

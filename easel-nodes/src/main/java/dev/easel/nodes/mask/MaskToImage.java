@@ -10,7 +10,9 @@ import dev.easel.tensor.Tensor;
 /** A mask as a grey RGB image: the value copied to all three channels. */
 public final class MaskToImage implements NodeDefinition {
     static final NodeSchema SCHEMA = NodeSchema.builder("MaskToImage")
+            .v3()
             .displayName("Convert Mask to Image")
+            .searchAliases("convert mask")
             .category("image/mask")
             .pythonModule("comfy_extras.nodes_mask")
             .required("mask", "MASK")

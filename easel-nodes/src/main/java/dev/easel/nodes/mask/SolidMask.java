@@ -11,6 +11,7 @@ import dev.easel.tensor.Tensor;
 /** A single mask [1,H,W] filled with one value. */
 public final class SolidMask implements NodeDefinition {
     static final NodeSchema SCHEMA = NodeSchema.builder("SolidMask")
+            .v3()
             .displayName("Create Solid Mask")
             .category("image/mask")
             .pythonModule("comfy_extras.nodes_mask")

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads request bodies under the upload limit. The length header is checked up front by
@@ -54,7 +55,7 @@ public final class Bodies {
     }
 
     /** Like {@link #json} but a malformed body is reported with the parser's reason. */
-    public JsonNode jsonOrExplain(Context ctx, java.util.function.Function<String, HttpError> onError) {
+    public JsonNode jsonOrExplain(Context ctx, Function<String, HttpError> onError) {
         String text = text(ctx);
         try {
             return Json.parse(text);

@@ -33,22 +33,7 @@ public final class ErrorMapping {
     }
 
     private static void unexpected(Exception e, Context ctx) {
-        if (isTooLarge(e)) {
-            answer(HttpError.empty(413), ctx);
-            return;
-        }
         LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
         Responses.json(ctx, 500, Json.object().put("error", "internal error: " + e));
-    }
-
-    /** Jetty's multipart parser reports an oversized body as a plain exception; find it in the chain. */
-    private static boolean isTooLarge(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String message = String.valueOf(t.getMessage()).toLowerCase();
-            if (t instanceof HttpError h && h.status() == 413) return true;
-            if (message.contains("maxrequestsize") || message.contains("max request size")
-                    || message.contains("exceeds max") || message.contains("too large")) return true;
-        }
-        return false;
     }
 }

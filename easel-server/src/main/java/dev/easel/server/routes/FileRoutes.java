@@ -1,5 +1,6 @@
 package dev.easel.server.routes;
 
+import dev.easel.server.files.ByteRange;
 import dev.easel.server.files.FileLocations;
 import dev.easel.server.files.ImageVariants;
 import dev.easel.server.http.Api;
@@ -8,7 +9,6 @@ import io.javalin.http.Context;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,8 +83,23 @@ public final class FileRoutes {
         } else {
             ctx.header("Content-Disposition", "filename=\"" + base + "\"");
         }
-        InputStream in = Files.newInputStream(file);
-        ctx.writeSeekableStream(in, type, Files.size(file));
+        long size = Files.size(file);
+        ctx.contentType(type).header("Accept-Ranges", "bytes");
+        Optional<ByteRange> range = ByteRange.parse(ctx.header("Range"), size);
+        if (range.isEmpty()) {
+            ctx.result(Files.newInputStream(file));
+        } else if (!range.get().satisfiable()) {
+            ctx.status(416).header("Content-Range", "bytes */" + size).result(new byte[0]);
+        } else {
+            ByteRange r = range.get();
+            byte[] part = new byte[(int) Math.min(Integer.MAX_VALUE, r.length())];
+            try (var channel = Files.newByteChannel(file)) {
+                channel.position(r.start());
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(part);
+                while (buffer.hasRemaining() && channel.read(buffer) >= 0) { }
+            }
+            ctx.status(206).header("Content-Range", "bytes " + r.start() + "-" + r.end() + "/" + size).result(part);
+        }
     }
 
     /** A filename with an optional {@code " [output]"}-style suffix choosing the root. */

@@ -47,8 +47,7 @@ public final class ListingRoutes {
 
     private void embeddings(Context ctx) throws IOException {
         List<String> names = files(modelDir("embeddings")).stream()
-                .map(p -> p.substring(p.lastIndexOf('/') + 1))
-                .map(n -> n.contains(".") ? n.substring(0, n.lastIndexOf('.')) : n).toList();
+                .map(p -> p.lastIndexOf('.') > p.lastIndexOf('/') ? p.substring(0, p.lastIndexOf('.')) : p).toList();
         Responses.json(ctx, names);
     }
 

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** {@code GET/POST /prompt}: queue length, and submitting a workflow (§2.2). */
 public final class PromptRoutes {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PromptRoutes.class);
     private static final List<String> SENSITIVE = List.of("auth_token_comfy_org", "api_key_comfy_org");
 
     private final Services services;
@@ -50,6 +51,7 @@ public final class PromptRoutes {
     }
 
     private void submit(Context ctx) {
+        LOG.info("got prompt");
         JsonNode body = services.bodies().jsonOrExplain(ctx, reason -> invalidJson("Invalid JSON in request body: " + reason));
         if (!body.isObject()) throw invalidJson("Request body must be a JSON object");
         NumericNode number = number(body);
@@ -67,8 +69,7 @@ public final class PromptRoutes {
             case ValidationResult.Invalid invalid ->
                     throw HttpError.json(400, PromptErrors.body(invalid.error(), invalid.nodeErrors()));
             case ValidationResult.Valid valid -> {
-                services.store().enqueue(queueItem(ctx, body, number, promptId, valid.outputs()));
-                services.queueChanged();
+                services.enqueue(queueItem(ctx, body, number, promptId, valid.outputs()));
                 ObjectNode answer = Json.object().put("prompt_id", promptId);
                 answer.set("number", number);
                 answer.set("node_errors", PromptErrors.nodeErrors(valid.nodeErrors()));

@@ -12,6 +12,17 @@ import dev.easel.server.ws.SocketHub;
 public record Services(ServerConfig config, NodeRegistry registry, JobStore store, SocketHub hub,
                        PromptWorker worker, Bodies bodies, FileLocations files) {
 
+    /**
+     * Queues a job and announces it as one step, so the worker's "taken" status (which needs the
+     * hub) can never overtake the "queued" one.
+     */
+    public void enqueue(dev.easel.server.store.QueueItem item) {
+        synchronized (hub) {
+            store.enqueue(item);
+            hub.broadcastStatus(store.remaining());
+        }
+    }
+
     /** A queue mutation happened: everyone hears the new length. */
     public void queueChanged() {
         hub.broadcastStatus(store.remaining());

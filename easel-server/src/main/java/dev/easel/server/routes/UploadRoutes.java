@@ -7,17 +7,16 @@ import dev.easel.server.files.ImageVariants;
 import dev.easel.server.files.UploadWriter;
 import dev.easel.server.http.Api;
 import dev.easel.server.http.HttpError;
+import dev.easel.server.http.MultipartForm;
 import dev.easel.server.http.Responses;
 import dev.easel.server.wire.Json;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -38,21 +37,21 @@ public final class UploadRoutes {
     }
 
     private void upload(Context ctx, boolean mask) throws IOException {
-        UploadedFile image = ctx.uploadedFile("image");
-        if (image == null || image.filename() == null || image.filename().isEmpty()) throw HttpError.empty(400);
-        String type = Optional.ofNullable(ctx.formParam("type")).filter(t -> !t.isEmpty()).orElse("input");
+        MultipartForm form = MultipartForm.parse(ctx.contentType(), services.bodies().bytes(ctx));
+        MultipartForm.Part image = form.part("image").filter(p -> p.filename().filter(n -> !n.isEmpty()).isPresent())
+                .orElseThrow(() -> HttpError.empty(400));
+        String filename = image.filename().orElseThrow();
+        String type = form.field("type").filter(t -> !t.isEmpty()).orElse("input");
         Path root = services.files().root(type).orElseThrow(() -> HttpError.badRequest("invalid type " + type));
-        String subfolder = Optional.ofNullable(ctx.formParam("subfolder")).orElse("");
+        String subfolder = form.field("subfolder").orElse("");
         Path dir = FileLocations.within(root, subfolder).orElseThrow(() -> HttpError.empty(400));
-        Path requested = FileLocations.within(dir, image.filename()).orElseThrow(() -> HttpError.empty(400));
+        Path requested = FileLocations.within(dir, filename).orElseThrow(() -> HttpError.empty(400));
         if (!requested.getParent().equals(dir)) Files.createDirectories(requested.getParent());
-        boolean overwrite = "true".equals(ctx.formParam("overwrite")) || "1".equals(ctx.formParam("overwrite"));
-        byte[] content;
-        try (InputStream in = image.content()) {
-            content = in.readAllBytes();
-        }
+        String overwriteField = form.field("overwrite").orElse("");
+        boolean overwrite = overwriteField.equals("true") || overwriteField.equals("1");
+        byte[] content = image.content();
         String name = UploadWriter.save(requested.getParent(), requested.getFileName().toString(), content, overwrite);
-        if (mask) applyMask(ctx.formParam("original_ref"), requested.getParent().resolve(name), content);
+        if (mask) applyMask(form.field("original_ref").orElse(null), requested.getParent().resolve(name), content);
         ObjectNode body = Json.object().put("name", name).put("subfolder", subfolder).put("type", type);
         Responses.json(ctx, body);
     }

@@ -1,5 +1,6 @@
 package dev.easel.server.store;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.PriorityQueue;
+import java.util.concurrent.TimeUnit;
 
 /** The process-lifetime store: a priority queue and an insertion-ordered, capped history. */
 public final class InMemoryJobStore implements JobStore {
@@ -35,13 +37,13 @@ public final class InMemoryJobStore implements JobStore {
     }
 
     @Override
-    public Optional<QueueItem> takeNext(java.time.Duration wait) throws InterruptedException {
+    public Optional<QueueItem> takeNext(Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         synchronized (lock) {
             while (queue.isEmpty() || running != null) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) return Optional.empty();
-                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(lock, left);
+                TimeUnit.NANOSECONDS.timedWait(lock, left);
             }
             running = queue.poll();
             return Optional.of(running);

@@ -1,5 +1,6 @@
 package dev.easel.server.store;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,7 @@ public interface JobStore {
     void enqueue(QueueItem item);
 
     /** Waits up to {@code wait} for a pending job and claims it as the running one. */
-    Optional<QueueItem> takeNext(java.time.Duration wait) throws InterruptedException;
+    Optional<QueueItem> takeNext(Duration wait) throws InterruptedException;
 
     /** Releases the running job into history. */
     void finish(HistoryEntry entry);

@@ -8,6 +8,8 @@ import dev.easel.server.wire.Json;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * One queued prompt, ComfyUI's {@code (number, prompt_id, prompt, extra_data, outputs_to_execute,
@@ -39,13 +41,13 @@ public record QueueItem(NumericNode number, String promptId, ObjectNode prompt, 
         return array;
     }
 
-    public java.util.Optional<String> clientId() {
+    public Optional<String> clientId() {
         var node = extraData.get("client_id");
-        return node != null && node.isTextual() ? java.util.Optional.of(node.asText()) : java.util.Optional.empty();
+        return node != null && node.isTextual() ? Optional.of(node.asText()) : Optional.empty();
     }
 
-    public java.util.OptionalLong createTime() {
+    public OptionalLong createTime() {
         var node = extraData.get("create_time");
-        return node != null && node.isNumber() ? java.util.OptionalLong.of(node.asLong()) : java.util.OptionalLong.empty();
+        return node != null && node.isNumber() ? OptionalLong.of(node.asLong()) : OptionalLong.empty();
     }
 }

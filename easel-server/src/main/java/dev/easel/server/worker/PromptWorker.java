@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,8 +78,9 @@ public final class PromptWorker implements AutoCloseable {
         while (!stopping) {
             try {
                 Optional<QueueItem> next = store.takeNext(IDLE_POLL);
-                if (next.isPresent()) runOne(next.get());
+                // Requests made while idle or during the previous run apply before anything new runs.
                 applyFree();
+                next.ifPresent(this::runOne);
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -106,6 +108,7 @@ public final class PromptWorker implements AutoCloseable {
         }
         store.finish(historyEntry(item, outcome, recorder));
         signals.remove(item.promptId());
+        recorder.sendTerminal();
         router.finish();
         hub.broadcastStatus(store.remaining());
         item.clientId().ifPresent(client -> {
@@ -122,7 +125,7 @@ public final class PromptWorker implements AutoCloseable {
     }
 
     private static HistoryEntry historyEntry(QueueItem item, RunOutcome outcome, RunRecorder recorder) {
-        boolean success = outcome.status() == RunOutcome.Status.SUCCESS && !recorder.interrupted();
+        boolean success = recorder.succeeded();
         ObjectNode outputs = Json.object();
         outcome.outputs().forEach((node, ui) -> outputs.set(node, Json.tree(ui)));
         ObjectNode meta = Json.object();
@@ -136,7 +139,7 @@ public final class PromptWorker implements AutoCloseable {
     }
 
     private static ExecutionEvent.ExecutionError internalError(String promptId, Throwable failure) {
-        List<String> trace = java.util.Arrays.stream(failure.getStackTrace()).limit(20).map(String::valueOf).toList();
+        List<String> trace = Arrays.stream(failure.getStackTrace()).limit(20).map(String::valueOf).toList();
         return new ExecutionEvent.ExecutionError(promptId, "", "", List.of(), String.valueOf(failure.getMessage()),
                 failure.getClass().getName(), trace, Optional.of(Map.of()), List.of(),
                 OptionalLong.of(System.currentTimeMillis()));

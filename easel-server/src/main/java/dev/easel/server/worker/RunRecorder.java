@@ -14,8 +14,9 @@ import java.util.List;
 
 /**
  * The listener of one run: forwards every event to the sockets and keeps the messages history
- * records ({@code execution_start}, {@code execution_cached}, the terminal one). Serialises
- * events from async nodes so the stream stays ordered; never throws into the engine.
+ * records ({@code execution_start}, {@code execution_cached}, the terminal one). The terminal
+ * message is held back until the worker has stored the run. Serialises events from async nodes
+ * so the stream stays ordered; never throws into the engine.
  */
 final class RunRecorder implements ExecutionListener {
     private static final Logger LOG = LoggerFactory.getLogger(RunRecorder.class);
@@ -42,7 +43,8 @@ final class RunRecorder implements ExecutionListener {
                 pair.add(EventMessages.data(event));
                 messages.add(pair);
             }
-            router.route(event);
+            // The terminal message waits until history holds the run (see sendTerminal).
+            if (!event.isTerminal()) router.route(event);
         } catch (RuntimeException e) {
             LOG.error("could not deliver {} for prompt {}", event.getClass().getSimpleName(), event.promptId(), e);
         }
@@ -53,12 +55,21 @@ final class RunRecorder implements ExecutionListener {
                 || event.isTerminal();
     }
 
+    /**
+     * Sends the held-back terminal message. Called once the run is stored, so a client that reacts
+     * to {@code execution_success} by reading {@code /history} always finds the run there.
+     */
+    synchronized void sendTerminal() {
+        if (terminal != null) router.route(terminal);
+    }
+
     synchronized boolean sawTerminal() {
         return terminal != null;
     }
 
-    synchronized boolean interrupted() {
-        return terminal instanceof ExecutionEvent.ExecutionInterrupted;
+    /** History's verdict comes from the terminal message actually sent, so the two never disagree. */
+    synchronized boolean succeeded() {
+        return terminal instanceof ExecutionEvent.ExecutionSuccess;
     }
 
     synchronized List<ArrayNode> messages() {

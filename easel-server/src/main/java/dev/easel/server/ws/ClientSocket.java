@@ -133,14 +133,19 @@ public final class ClientSocket {
 
     /** The connection ended (client closed or failed); drops what was queued. */
     public void closed() {
+        if (markClosed()) onClosed.accept(this);
+    }
+
+    /** Flips to closed exactly once; true for the caller that did it. */
+    private boolean markClosed() {
         synchronized (lock) {
-            if (!open) return;
+            if (!open) return false;
             open = false;
             queue.clear();
             queuedBytes = 0;
             lock.notifyAll();
+            return true;
         }
-        onClosed.accept(this);
     }
 
     private void drain() {
@@ -178,11 +183,9 @@ public final class ClientSocket {
     }
 
     private void closeTooSlow(String reason) {
-        synchronized (lock) {
-            if (!open) return;
-        }
+        if (!markClosed()) return;
         LOG.warn("closing WebSocket {} with 1001: client too slow ({})", sid, reason);
-        closed();
+        onClosed.accept(this);
         Thread.ofVirtual().start(() -> {
             try {
                 sink.close(GOING_AWAY, "client too slow").get(2, TimeUnit.SECONDS);

@@ -3,6 +3,7 @@ package dev.easel.server.ws;
 import dev.easel.engine.event.ExecutionEvent;
 import dev.easel.engine.event.ExecutionEvent.ExecutionError;
 import dev.easel.engine.event.ExecutionEvent.PreviewImage;
+import dev.easel.engine.node.Preview;
 import dev.easel.server.wire.BinaryFrames;
 import dev.easel.server.wire.EventMessages;
 import dev.easel.server.wire.Json;
@@ -52,11 +53,21 @@ public final class EventRouter {
     }
 
     private void preview(PreviewImage preview) {
+        boolean droppable = isDroppable(preview);
         if (clientId.isPresent() && hub.wantsPreviewMetadata(clientId.get())) {
-            hub.send(clientId.get(), new Frame.Binary(BinaryFrames.previewWithMetadata(preview), true));
+            hub.send(clientId.get(), new Frame.Binary(BinaryFrames.previewWithMetadata(preview), droppable));
         } else {
-            pendingPreview = Optional.of(new Frame.Binary(BinaryFrames.preview(preview), true));
+            pendingPreview = Optional.of(new Frame.Binary(BinaryFrames.preview(preview), droppable));
         }
+    }
+
+    /**
+     * JPEG frames are sampler previews: the next one supersedes them, so a slow client may lose
+     * them. PNG frames are full-size images ({@code SaveImageWebsocket}'s output), which a client
+     * must not silently lose; under pressure they count towards the hard bound instead.
+     */
+    private static boolean isDroppable(PreviewImage preview) {
+        return preview.preview().format() == Preview.Format.JPEG;
     }
 
     private void flushPreview() {

@@ -11,8 +11,9 @@ import java.util.Optional;
 
 /**
  * The registry of connected sockets and the one ordered stream every server message goes
- * through. Each method holds the hub's lock only while it enqueues into sockets' bounded
+ * through. Each method holds the hub's monitor only while it enqueues into sockets' bounded
  * queues, so producers never wait on the network, and all messages keep one total order.
+ * Callers that must make a state change and its announcement one step synchronise on the hub.
  */
 public final class SocketHub {
     private final Map<String, ClientSocket> sockets = new LinkedHashMap<>();
@@ -48,7 +49,8 @@ public final class SocketHub {
     }
 
     public synchronized void broadcast(Frame frame) {
-        sockets.values().forEach(s -> s.offer(frame));
+        // A copy: a socket that overflows unregisters itself from inside offer().
+        List.copyOf(sockets.values()).forEach(s -> s.offer(frame));
     }
 
     /** To one client, silently dropped when it is not connected. */

@@ -4,6 +4,7 @@ import dev.easel.engine.node.Inputs;
 import dev.easel.engine.node.NodeContext;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.testingnodes.TestingPackSchema;
 
 /**
  * The body shared by the progress-update nodes: for {@code sleep_seconds}, report the fraction
@@ -13,7 +14,7 @@ final class ProgressLoop {
     private ProgressLoop() {}
 
     static NodeSchema.Builder schema(String classType, String displayName) {
-        return NodeSchema.builder(classType).displayName(displayName).category(AsyncTests.CATEGORY)
+        return TestingPackSchema.builder(classType).displayName(displayName).category(AsyncTests.CATEGORY)
                 .required("value", "*")
                 .required("sleep_seconds", "FLOAT", "default", 1.0)
                 .output("*");

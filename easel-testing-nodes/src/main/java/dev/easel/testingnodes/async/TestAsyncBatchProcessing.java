@@ -7,10 +7,11 @@ import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
 import dev.easel.tensor.Tensor;
+import dev.easel.testingnodes.TestingPackSchema;
 
 /** Inverts a batch one image at a time, waiting per image and stepping a progress bar. */
 public final class TestAsyncBatchProcessing implements NodeDefinition {
-    private static final NodeSchema SCHEMA = NodeSchema.builder("TestAsyncBatchProcessing")
+    private static final NodeSchema SCHEMA = TestingPackSchema.builder("TestAsyncBatchProcessing")
             .displayName("Test Async Batch Processing").category(AsyncTests.CATEGORY).async()
             .required("images", "IMAGE")
             .required("process_time_per_item", "FLOAT", "default", 0.1, "min", 0.01, "max", 1.0)

@@ -5,6 +5,7 @@ import dev.easel.engine.node.NodeContext;
 import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.testingnodes.TestingPackSchema;
 
 import java.util.concurrent.Semaphore;
 
@@ -12,7 +13,7 @@ import java.util.concurrent.Semaphore;
 public final class TestAsyncConcurrentLimit implements NodeDefinition {
     static final Semaphore PERMITS = new Semaphore(2);
 
-    private static final NodeSchema SCHEMA = NodeSchema.builder("TestAsyncConcurrentLimit")
+    private static final NodeSchema SCHEMA = TestingPackSchema.builder("TestAsyncConcurrentLimit")
             .displayName("Test Async Concurrent Limit").category(AsyncTests.CATEGORY).async()
             .required("value", "*")
             .required("duration", "FLOAT", "default", 0.5, "min", 0.1, "max", 2.0)

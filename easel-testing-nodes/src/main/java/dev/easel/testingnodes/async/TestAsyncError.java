@@ -5,13 +5,14 @@ import dev.easel.engine.node.NodeContext;
 import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.testingnodes.TestingPackSchema;
 import dev.easel.testingnodes.python.RuntimeError;
 
 /** An async node that fails after {@code error_after} seconds. */
 public final class TestAsyncError implements NodeDefinition {
     static final String MESSAGE = "Intentional async execution error for testing";
 
-    private static final NodeSchema SCHEMA = NodeSchema.builder("TestAsyncError")
+    private static final NodeSchema SCHEMA = TestingPackSchema.builder("TestAsyncError")
             .displayName("Test Async Error").category(AsyncTests.CATEGORY).async()
             .required("value", "*")
             .required("error_after", "FLOAT", "default", 0.1, "min", 0.0, "max", 10.0)

@@ -5,6 +5,7 @@ import dev.easel.engine.node.NodeContext;
 import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.testingnodes.TestingPackSchema;
 import dev.easel.testingnodes.python.PythonTruth;
 import dev.easel.testingnodes.stubs.Fill;
 
@@ -16,7 +17,7 @@ import java.util.List;
  * holds, else {@code input2}. The node itself is not async, only its check.
  */
 public final class TestAsyncLazyCheck implements NodeDefinition {
-    private static final NodeSchema SCHEMA = NodeSchema.builder("TestAsyncLazyCheck")
+    private static final NodeSchema SCHEMA = TestingPackSchema.builder("TestAsyncLazyCheck")
             .displayName("Test Async Lazy Check").category(AsyncTests.CATEGORY)
             .required("input1", "*", "lazy", true)
             .required("input2", "*", "lazy", true)

@@ -5,6 +5,7 @@ import dev.easel.engine.node.NodeContext;
 import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.testingnodes.TestingPackSchema;
 import dev.easel.testingnodes.python.RuntimeError;
 
 import java.util.Set;
@@ -17,12 +18,16 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TestAsyncResourceUser implements NodeDefinition {
     private static final Set<String> IN_USE = ConcurrentHashMap.newKeySet();
 
-    private static final NodeSchema SCHEMA = NodeSchema.builder("TestAsyncResourceUser")
+    private static final NodeSchema SCHEMA = TestingPackSchema.builder("TestAsyncResourceUser")
             .displayName("Test Async Resource User").category(AsyncTests.CATEGORY).async()
             .required("value", "*")
             .required("resource_id", "STRING", "default", "resource_0")
             .required("duration", "FLOAT", "default", 0.1, "min", 0.0, "max", 1.0)
             .output("*").build();
+
+    static boolean inUse(String resource) {
+        return IN_USE.contains(resource);
+    }
 
     @Override
     public NodeSchema schema() {

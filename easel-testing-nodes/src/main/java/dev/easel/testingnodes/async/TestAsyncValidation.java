@@ -6,13 +6,14 @@ import dev.easel.engine.node.NodeContext;
 import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.testingnodes.TestingPackSchema;
 import dev.easel.testingnodes.stubs.Fill;
 
 import java.util.Optional;
 
 /** A node whose validation waits before deciding; the image it makes is {@code value / 10}. */
 public final class TestAsyncValidation implements NodeDefinition {
-    private static final NodeSchema SCHEMA = NodeSchema.builder("TestAsyncValidation")
+    private static final NodeSchema SCHEMA = TestingPackSchema.builder("TestAsyncValidation")
             .displayName("Test Async Validation").category(AsyncTests.CATEGORY)
             .required("value", "FLOAT", "default", 5.0)
             .required("threshold", "FLOAT", "default", 10.0)

@@ -6,13 +6,14 @@ import dev.easel.engine.node.NodeContext;
 import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.testingnodes.TestingPackSchema;
 import dev.easel.testingnodes.stubs.Fill;
 
 import java.util.Optional;
 
 /** A node whose slow validation fails when {@code value > max_value}; else an image of their ratio. */
 public final class TestAsyncValidationError implements NodeDefinition {
-    private static final NodeSchema SCHEMA = NodeSchema.builder("TestAsyncValidationError")
+    private static final NodeSchema SCHEMA = TestingPackSchema.builder("TestAsyncValidationError")
             .displayName("Test Async Validation Error").category(AsyncTests.CATEGORY)
             .required("value", "FLOAT", "default", 5.0)
             .required("max_value", "FLOAT", "default", 10.0)

@@ -6,13 +6,14 @@ import dev.easel.engine.node.NodeContext;
 import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.testingnodes.TestingPackSchema;
 
 /**
  * Expands into {@code num_async_nodes} {@link TestSleep}s, alternating the two images, averaged
  * by one TestVariadicAverage (a single sleep is returned as is).
  */
 public final class TestDynamicAsyncGeneration implements NodeDefinition {
-    private static final NodeSchema SCHEMA = NodeSchema.builder("TestDynamicAsyncGeneration")
+    private static final NodeSchema SCHEMA = TestingPackSchema.builder("TestDynamicAsyncGeneration")
             .displayName("Test Dynamic Async Generation").category(AsyncTests.CATEGORY)
             .required("image1", "IMAGE")
             .required("image2", "IMAGE")

@@ -7,13 +7,14 @@ import dev.easel.engine.node.NodeContext;
 import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.testingnodes.TestingPackSchema;
 
 /** An output node that expands into three {@link TestSleep}s averaged together. */
 public final class TestParallelSleep implements NodeDefinition {
     private static final NodeSchema SCHEMA = buildSchema();
 
     private static NodeSchema buildSchema() {
-        NodeSchema.Builder b = NodeSchema.builder("TestParallelSleep")
+        NodeSchema.Builder b = TestingPackSchema.builder("TestParallelSleep")
                 .displayName("Test Parallel Sleep").category(AsyncTests.FOR_TESTING).outputNode();
         for (int i = 1; i <= 3; i++) b.required("image" + i, "IMAGE");
         for (int i = 1; i <= 3; i++) {

@@ -6,13 +6,14 @@ import dev.easel.engine.node.NodeContext;
 import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.testingnodes.TestingPackSchema;
 
 /**
  * An async node that waits {@code seconds}, reporting elapsed time as progress every tick, and
  * returns its input. Several of them in one prompt run at the same time.
  */
 public final class TestSleep implements NodeDefinition {
-    private static final NodeSchema SCHEMA = NodeSchema.builder("TestSleep")
+    private static final NodeSchema SCHEMA = TestingPackSchema.builder("TestSleep")
             .displayName("Test Sleep").category(AsyncTests.FOR_TESTING).async()
             .required("value", "*")
             .required("seconds", "FLOAT", "default", 1.0, "min", 0.0, "max", 9999.0, "step", 0.01,

@@ -4,6 +4,7 @@ import dev.easel.engine.graph.Link;
 import dev.easel.engine.node.Inputs;
 import dev.easel.engine.node.NodeSchema;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** The loop nodes carry five values ({@code initial_value0..4} in, {@code value0..4} out). */
@@ -38,7 +39,7 @@ final class FlowSockets {
     static List<Object> initials(Inputs inputs, int from) {
         Object[] values = new Object[COUNT - from];
         for (int i = from; i < COUNT; i++) values[i - from] = inputs.get(initial(i));
-        return java.util.Arrays.asList(values);
+        return Arrays.asList(values);
     }
 
     /** A rawLink input arrives as the link itself; its node id is the loop's open node. */

@@ -6,6 +6,7 @@ import dev.easel.engine.node.NodeContext;
 import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.testingnodes.TestingPackSchema;
 import dev.easel.testingnodes.python.PythonTruth;
 
 /**
@@ -15,7 +16,7 @@ import dev.easel.testingnodes.python.PythonTruth;
 public final class TestExecutionBlocker implements NodeDefinition {
     static final String MESSAGE = "Blocked Execution";
 
-    private static final NodeSchema SCHEMA = NodeSchema.builder("TestExecutionBlocker")
+    private static final NodeSchema SCHEMA = TestingPackSchema.builder("TestExecutionBlocker")
             .displayName("Execution Blocker").category(FlowSockets.CATEGORY)
             .required("input", "*")
             .required("block", "BOOLEAN")

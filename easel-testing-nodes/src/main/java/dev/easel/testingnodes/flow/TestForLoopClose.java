@@ -7,6 +7,7 @@ import dev.easel.engine.node.NodeContext;
 import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.testingnodes.TestingPackSchema;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ import java.util.Optional;
  */
 public final class TestForLoopClose implements NodeDefinition {
     private static final NodeSchema SCHEMA = FlowSockets.anyOutputs(FlowSockets.optionalInitials(
-                    NodeSchema.builder("TestForLoopClose").displayName("For Loop Close")
+                    TestingPackSchema.builder("TestForLoopClose").displayName("For Loop Close")
                             .category(FlowSockets.CATEGORY)
                             .required("flow_control", FlowSockets.FLOW_CONTROL, "rawLink", true), 1,
                     "rawLink", true), 1)

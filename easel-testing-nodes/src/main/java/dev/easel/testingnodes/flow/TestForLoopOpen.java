@@ -6,6 +6,7 @@ import dev.easel.engine.node.NodeContext;
 import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.testingnodes.TestingPackSchema;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.Optional;
  */
 public final class TestForLoopOpen implements NodeDefinition {
     private static final NodeSchema SCHEMA = FlowSockets.anyOutputs(FlowSockets.optionalInitials(
-                    NodeSchema.builder("TestForLoopOpen").displayName("For Loop Open")
+                    TestingPackSchema.builder("TestForLoopOpen").displayName("For Loop Open")
                             .category(FlowSockets.CATEGORY)
                             .required("remaining", "INT", "default", 1, "min", 0, "max", 100000, "step", 1), 1)
                     .hidden(FlowSockets.initial(0), "*")

@@ -11,11 +11,13 @@ import dev.easel.engine.node.NodeContext;
 import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.testingnodes.TestingPackSchema;
 import dev.easel.testingnodes.python.PythonTruth;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SequencedSet;
 
 /**
@@ -28,7 +30,7 @@ public final class TestWhileLoopClose implements NodeDefinition {
     static final String RECURSE = "Recurse";
 
     private static final NodeSchema SCHEMA = FlowSockets.anyOutputs(FlowSockets.optionalInitials(
-                    NodeSchema.builder("TestWhileLoopClose").displayName("While Loop Close")
+                    TestingPackSchema.builder("TestWhileLoopClose").displayName("While Loop Close")
                             .category(FlowSockets.CATEGORY)
                             .required("flow_control", FlowSockets.FLOW_CONTROL, "rawLink", true)
                             .required("condition", "BOOLEAN", "forceInput", true), 0)
@@ -66,7 +68,7 @@ public final class TestWhileLoopClose implements NodeDefinition {
         GraphBuilder.NodeBuilder recurse = graph.lookup(RECURSE).orElseThrow();
         List<Object> outputs = new ArrayList<>(FlowSockets.COUNT);
         for (int i = 0; i < FlowSockets.COUNT; i++) outputs.add(recurse.out(i));
-        return new NodeResult(outputs, Map.of(), java.util.Optional.of(graph.build()));
+        return new NodeResult(outputs, Map.of(), Optional.of(graph.build()));
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.easel.engine.node.NodeContext;
 import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.testingnodes.TestingPackSchema;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.List;
  */
 public final class TestWhileLoopOpen implements NodeDefinition {
     private static final NodeSchema SCHEMA = FlowSockets.anyOutputs(FlowSockets.optionalInitials(
-                    NodeSchema.builder("TestWhileLoopOpen").displayName("While Loop Open")
+                    TestingPackSchema.builder("TestWhileLoopOpen").displayName("While Loop Open")
                             .category(FlowSockets.CATEGORY)
                             .required("condition", "BOOLEAN", "default", true), 0)
                     .output(FlowSockets.FLOW_CONTROL, FlowSockets.FLOW_CONTROL), 0)

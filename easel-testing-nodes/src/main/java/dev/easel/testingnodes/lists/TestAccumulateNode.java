@@ -5,10 +5,13 @@ import dev.easel.engine.node.NodeContext;
 import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.testingnodes.TestingPackSchema;
+
+import java.util.Arrays;
 
 /** Appends {@code to_add} to the accumulation, starting a new one when none is given. */
 public final class TestAccumulateNode implements NodeDefinition {
-    private static final NodeSchema SCHEMA = NodeSchema.builder("TestAccumulateNode")
+    private static final NodeSchema SCHEMA = TestingPackSchema.builder("TestAccumulateNode")
             .displayName("Accumulate").category(Accumulation.CATEGORY)
             .required("to_add", "*")
             .optional("accumulation", Accumulation.TYPE)
@@ -23,6 +26,6 @@ public final class TestAccumulateNode implements NodeDefinition {
     public NodeResult execute(NodeContext ctx, Inputs inputs) {
         Object toAdd = inputs.get("to_add");
         return NodeResult.of(inputs.get("accumulation") instanceof Accumulation previous
-                ? previous.plus(toAdd) : new Accumulation(java.util.Arrays.asList(toAdd)));
+                ? previous.plus(toAdd) : new Accumulation(Arrays.asList(toAdd)));
     }
 }

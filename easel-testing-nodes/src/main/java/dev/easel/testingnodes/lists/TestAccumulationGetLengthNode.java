@@ -5,10 +5,11 @@ import dev.easel.engine.node.NodeContext;
 import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.testingnodes.TestingPackSchema;
 
 /** The number of items. */
 public final class TestAccumulationGetLengthNode implements NodeDefinition {
-    private static final NodeSchema SCHEMA = NodeSchema.builder("TestAccumulationGetLengthNode")
+    private static final NodeSchema SCHEMA = TestingPackSchema.builder("TestAccumulationGetLengthNode")
             .displayName("Accumulation Get Length").category(Accumulation.CATEGORY)
             .required("accumulation", Accumulation.TYPE)
             .output("INT").build();

@@ -5,10 +5,11 @@ import dev.easel.engine.node.NodeContext;
 import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.testingnodes.TestingPackSchema;
 
 /** Splits off the first item: (rest, first), or (the accumulation, None) when it is empty. */
 public final class TestAccumulationHeadNode implements NodeDefinition {
-    private static final NodeSchema SCHEMA = NodeSchema.builder("TestAccumulationHeadNode")
+    private static final NodeSchema SCHEMA = TestingPackSchema.builder("TestAccumulationHeadNode")
             .displayName("Accumulation Head").category(Accumulation.CATEGORY)
             .required("accumulation", Accumulation.TYPE)
             .output(Accumulation.TYPE).output("*").build();

@@ -5,10 +5,11 @@ import dev.easel.engine.node.NodeContext;
 import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.testingnodes.TestingPackSchema;
 
 /** Splits off the last item: (rest, last), or (None, the accumulation) when it is empty. */
 public final class TestAccumulationTailNode implements NodeDefinition {
-    private static final NodeSchema SCHEMA = NodeSchema.builder("TestAccumulationTailNode")
+    private static final NodeSchema SCHEMA = TestingPackSchema.builder("TestAccumulationTailNode")
             .displayName("Accumulation Tail").category(Accumulation.CATEGORY)
             .required("accumulation", Accumulation.TYPE)
             .output(Accumulation.TYPE).output("*").build();

@@ -5,10 +5,11 @@ import dev.easel.engine.node.NodeContext;
 import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.testingnodes.TestingPackSchema;
 
 /** Turns the accumulation into a list output, so consumers run once per item. */
 public final class TestAccumulationToListNode implements NodeDefinition {
-    private static final NodeSchema SCHEMA = NodeSchema.builder("TestAccumulationToListNode")
+    private static final NodeSchema SCHEMA = TestingPackSchema.builder("TestAccumulationToListNode")
             .displayName("Accumulation to List").category(Accumulation.CATEGORY)
             .required("accumulation", Accumulation.TYPE)
             .listOutput("*", "*").build();

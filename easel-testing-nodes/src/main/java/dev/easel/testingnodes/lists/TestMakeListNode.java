@@ -5,6 +5,7 @@ import dev.easel.engine.node.NodeContext;
 import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.testingnodes.TestingPackSchema;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ public final class TestMakeListNode implements NodeDefinition {
     private static final NodeSchema SCHEMA = buildSchema();
 
     private static NodeSchema buildSchema() {
-        NodeSchema.Builder b = NodeSchema.builder("TestMakeListNode")
+        NodeSchema.Builder b = TestingPackSchema.builder("TestMakeListNode")
                 .displayName("Make List").category(Accumulation.CATEGORY)
                 .required("value1", "*");
         for (int i = 2; i < SOCKETS; i++) b.optional("value" + i, "*");

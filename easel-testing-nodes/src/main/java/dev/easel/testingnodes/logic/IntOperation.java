@@ -24,31 +24,28 @@ enum IntOperation {
 
     /** A {@code Long}, or a {@code Double} for a negative power. */
     Object apply(long a, long b) {
+        if ((this == DIVIDE || this == MODULO) && b == 0) {
+            throw new ArithmeticException("integer division or modulo by zero");
+        }
+        if (this == POWER && a == 0 && b < 0) {
+            throw new ArithmeticException("0.0 cannot be raised to a negative power");
+        }
         try {
             return switch (this) {
                 case ADD -> Math.addExact(a, b);
                 case SUBTRACT -> Math.subtractExact(a, b);
                 case MULTIPLY -> Math.multiplyExact(a, b);
-                case DIVIDE -> Math.floorDiv(nonZero(a, b), b);
-                case MODULO -> Math.floorMod(nonZero(a, b), b);
+                case DIVIDE -> Math.floorDivExact(a, b);
+                case MODULO -> Math.floorMod(a, b);
                 case POWER -> power(a, b);
             };
         } catch (ArithmeticException overflow) {
-            if (overflow.getMessage() != null && overflow.getMessage().contains("by zero")) throw overflow;
             throw new ArithmeticException(a + " " + wireName + " " + b + " does not fit in 64 bits");
         }
     }
 
-    private static long nonZero(long a, long b) {
-        if (b == 0) throw new ArithmeticException("integer division or modulo by zero");
-        return a;
-    }
-
     private static Object power(long base, long exponent) {
-        if (exponent < 0) {
-            if (base == 0) throw new ArithmeticException("0.0 cannot be raised to a negative power (division by zero)");
-            return Math.pow(base, exponent);
-        }
+        if (exponent < 0) return Math.pow(base, exponent);
         long result = 1;
         long factor = base;
         long e = exponent;

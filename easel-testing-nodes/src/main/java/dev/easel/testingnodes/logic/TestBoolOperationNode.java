@@ -5,13 +5,14 @@ import dev.easel.engine.node.NodeContext;
 import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.testingnodes.TestingPackSchema;
 import dev.easel.testingnodes.python.PythonTruth;
 
 import java.util.List;
 
 /** {@code a AND b}, {@code a OR b}, {@code a XOR b} or {@code NOT a}. */
 public final class TestBoolOperationNode implements NodeDefinition {
-    private static final NodeSchema SCHEMA = NodeSchema.builder("TestBoolOperationNode")
+    private static final NodeSchema SCHEMA = TestingPackSchema.builder("TestBoolOperationNode")
             .displayName("Bool Operation").category(Logic.CATEGORY)
             .required("a", "BOOLEAN")
             .required("b", "BOOLEAN")

@@ -5,11 +5,12 @@ import dev.easel.engine.node.NodeContext;
 import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.testingnodes.TestingPackSchema;
 import dev.easel.testingnodes.python.PythonInts;
 
 /** Compares two INT values with one of {@code == != < > <= >=}. */
 public final class TestIntConditions implements NodeDefinition {
-    private static final NodeSchema SCHEMA = NodeSchema.builder("TestIntConditions")
+    private static final NodeSchema SCHEMA = TestingPackSchema.builder("TestIntConditions")
             .displayName("Int Condition").category(Logic.CATEGORY)
             .required("a", "INT", "default", 0, "min", PythonInts.U64_MIN, "max", PythonInts.U64_MAX, "step", 1)
             .required("b", "INT", "default", 0, "min", PythonInts.U64_MIN, "max", PythonInts.U64_MAX, "step", 1)

@@ -5,11 +5,12 @@ import dev.easel.engine.node.NodeContext;
 import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.testingnodes.TestingPackSchema;
 import dev.easel.testingnodes.python.PythonInts;
 
 /** {@code a <operation> b} on integers, with Python's rounding rules. The for-loop counts with it. */
 public final class TestIntMathOperation implements NodeDefinition {
-    private static final NodeSchema SCHEMA = NodeSchema.builder("TestIntMathOperation")
+    private static final NodeSchema SCHEMA = TestingPackSchema.builder("TestIntMathOperation")
             .displayName("Int Math Operation").category(Logic.CATEGORY)
             .required("a", "INT", "default", 0, "min", PythonInts.U64_MIN, "max", PythonInts.U64_MAX, "step", 1)
             .required("b", "INT", "default", 0, "min", PythonInts.U64_MIN, "max", PythonInts.U64_MAX, "step", 1)

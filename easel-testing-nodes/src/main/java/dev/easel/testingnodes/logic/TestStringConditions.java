@@ -5,13 +5,14 @@ import dev.easel.engine.node.NodeContext;
 import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.testingnodes.TestingPackSchema;
 import dev.easel.testingnodes.python.PythonTruth;
 
 import java.util.Locale;
 
 /** Tests two strings for equality, containment, a regex match at the start, prefix or suffix. */
 public final class TestStringConditions implements NodeDefinition {
-    private static final NodeSchema SCHEMA = NodeSchema.builder("TestStringConditions")
+    private static final NodeSchema SCHEMA = TestingPackSchema.builder("TestStringConditions")
             .displayName("String Condition").category(Logic.CATEGORY)
             .required("a", "STRING", "multiline", false)
             .required("b", "STRING", "multiline", false)

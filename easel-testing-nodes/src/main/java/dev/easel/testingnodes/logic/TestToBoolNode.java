@@ -6,6 +6,7 @@ import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
 import dev.easel.tensor.Tensor;
+import dev.easel.testingnodes.TestingPackSchema;
 import dev.easel.testingnodes.python.PythonTruth;
 
 /**
@@ -13,7 +14,7 @@ import dev.easel.testingnodes.python.PythonTruth;
  * follows Python's truthiness. The for-loop uses it to stop when the count reaches zero.
  */
 public final class TestToBoolNode implements NodeDefinition {
-    private static final NodeSchema SCHEMA = NodeSchema.builder("TestToBoolNode")
+    private static final NodeSchema SCHEMA = TestingPackSchema.builder("TestToBoolNode")
             .displayName("To Bool").category(Logic.CATEGORY)
             .required("value", "*")
             .optional("invert", "BOOLEAN", "default", false)

@@ -3,6 +3,7 @@ package dev.easel.testingnodes.specific;
 import dev.easel.engine.node.Inputs;
 import dev.easel.engine.node.NodeSchema;
 import dev.easel.tensor.Tensor;
+import dev.easel.testingnodes.TestingPackSchema;
 import dev.easel.testingnodes.python.PythonText;
 import dev.easel.testingnodes.stubs.Fill;
 
@@ -15,7 +16,7 @@ final class ImageOrFloat {
     static final String TYPE = "IMAGE,FLOAT";
 
     static NodeSchema.Builder schema(String classType, String displayName) {
-        return NodeSchema.builder(classType).displayName(displayName).category(SpecificTests.CATEGORY)
+        return TestingPackSchema.builder(classType).displayName(displayName).category(SpecificTests.CATEGORY)
                 .required("input1", TYPE)
                 .required("input2", TYPE)
                 .output("IMAGE");

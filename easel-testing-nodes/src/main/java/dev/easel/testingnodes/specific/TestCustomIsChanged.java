@@ -5,6 +5,7 @@ import dev.easel.engine.node.NodeContext;
 import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.testingnodes.TestingPackSchema;
 import dev.easel.testingnodes.python.PythonTruth;
 
 /**
@@ -13,7 +14,7 @@ import dev.easel.testingnodes.python.PythonTruth;
  * purpose: a non-primitive type keeps its literal unconverted.
  */
 public final class TestCustomIsChanged implements NodeDefinition {
-    private static final NodeSchema SCHEMA = NodeSchema.builder("TestCustomIsChanged")
+    private static final NodeSchema SCHEMA = TestingPackSchema.builder("TestCustomIsChanged")
             .displayName("Custom IsChanged").category(SpecificTests.CATEGORY)
             .required("image", "IMAGE")
             .optional("should_change", "BOOL", "default", false)

@@ -6,6 +6,7 @@ import dev.easel.engine.node.NodeContext;
 import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.testingnodes.TestingPackSchema;
 import dev.easel.testingnodes.python.PythonText;
 import dev.easel.testingnodes.stubs.Fill;
 
@@ -17,7 +18,7 @@ import java.util.Set;
  * inputs still go through the built-in link check: an INT output into it is refused.
  */
 public final class TestCustomValidation4 implements NodeDefinition {
-    private static final NodeSchema SCHEMA = NodeSchema.builder("TestCustomValidation4")
+    private static final NodeSchema SCHEMA = TestingPackSchema.builder("TestCustomValidation4")
             .displayName("Custom Validation 4").category(SpecificTests.CATEGORY)
             .required("input1", "FLOAT")
             .required("input2", "FLOAT")

@@ -6,6 +6,7 @@ import dev.easel.engine.node.NodeContext;
 import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.testingnodes.TestingPackSchema;
 import dev.easel.testingnodes.stubs.Fill;
 
 import java.util.Optional;
@@ -16,7 +17,7 @@ import java.util.Set;
  * switches the built-in min/max checks off: 5.0 passes, and only {@code input2 == 7} fails.
  */
 public final class TestCustomValidation5 implements NodeDefinition {
-    private static final NodeSchema SCHEMA = NodeSchema.builder("TestCustomValidation5")
+    private static final NodeSchema SCHEMA = TestingPackSchema.builder("TestCustomValidation5")
             .displayName("Custom Validation 5").category(SpecificTests.CATEGORY)
             .required("input1", "FLOAT", "min", 0.0, "max", 1.0)
             .required("input2", "FLOAT", "min", 0.0, "max", 1.0)

@@ -6,13 +6,14 @@ import dev.easel.engine.node.NodeContext;
 import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.testingnodes.TestingPackSchema;
 
 /**
  * Expands into two mixers that feed each other. The cycle only exists at run time, so the engine
  * must report it as an execution error of this node rather than a validation error.
  */
 public final class TestDynamicDependencyCycle implements NodeDefinition {
-    private static final NodeSchema SCHEMA = NodeSchema.builder("TestDynamicDependencyCycle")
+    private static final NodeSchema SCHEMA = TestingPackSchema.builder("TestDynamicDependencyCycle")
             .displayName("Dynamic Dependency Cycle").category(SpecificTests.CATEGORY)
             .required("input1", "IMAGE")
             .required("input2", "IMAGE")

@@ -6,13 +6,14 @@ import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
 import dev.easel.tensor.Tensor;
+import dev.easel.testingnodes.TestingPackSchema;
 
 /**
  * Scales an image. Its fingerprint is {@code value} while the image is unknown (linked inputs
  * reach a fingerprint as null), so only a change of the constant re-runs it.
  */
 public final class TestIsChangedWithConstants implements NodeDefinition {
-    private static final NodeSchema SCHEMA = NodeSchema.builder("TestIsChangedWithConstants")
+    private static final NodeSchema SCHEMA = TestingPackSchema.builder("TestIsChangedWithConstants")
             .displayName("IsChanged With Constants").category(SpecificTests.CATEGORY)
             .required("image", "IMAGE")
             .required("value", "FLOAT", "default", 1.0, "min", 0.0, "max", 10.0)

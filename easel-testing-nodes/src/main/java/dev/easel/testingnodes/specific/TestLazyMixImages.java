@@ -6,6 +6,7 @@ import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
 import dev.easel.tensor.Tensor;
+import dev.easel.testingnodes.TestingPackSchema;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.List;
  * all zeros never needs {@code image2}, one of all ones never needs {@code image1}.
  */
 public final class TestLazyMixImages implements NodeDefinition {
-    private static final NodeSchema SCHEMA = NodeSchema.builder("TestLazyMixImages")
+    private static final NodeSchema SCHEMA = TestingPackSchema.builder("TestLazyMixImages")
             .displayName("Lazy Mix Images").category(SpecificTests.CATEGORY)
             .required("image1", "IMAGE", "lazy", true)
             .required("image2", "IMAGE", "lazy", true)

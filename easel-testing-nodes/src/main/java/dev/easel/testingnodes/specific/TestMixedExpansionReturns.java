@@ -6,6 +6,7 @@ import dev.easel.engine.node.NodeContext;
 import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.testingnodes.TestingPackSchema;
 import dev.easel.testingnodes.stubs.Fill;
 
 /**
@@ -13,7 +14,7 @@ import dev.easel.testingnodes.stubs.Fill;
  * is a link into the expansion and the other a concrete image.
  */
 public final class TestMixedExpansionReturns implements NodeDefinition {
-    private static final NodeSchema SCHEMA = NodeSchema.builder("TestMixedExpansionReturns")
+    private static final NodeSchema SCHEMA = TestingPackSchema.builder("TestMixedExpansionReturns")
             .displayName("Mixed Expansion Returns").category(SpecificTests.CATEGORY)
             .required("input1", "FLOAT")
             .output("IMAGE").output("IMAGE").build();

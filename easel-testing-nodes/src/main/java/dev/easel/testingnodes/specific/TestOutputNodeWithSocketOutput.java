@@ -6,10 +6,11 @@ import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
 import dev.easel.tensor.Tensor;
+import dev.easel.testingnodes.TestingPackSchema;
 
 /** An output node that also feeds a socket: the image scaled by {@code value}. */
 public final class TestOutputNodeWithSocketOutput implements NodeDefinition {
-    private static final NodeSchema SCHEMA = NodeSchema.builder("TestOutputNodeWithSocketOutput")
+    private static final NodeSchema SCHEMA = TestingPackSchema.builder("TestOutputNodeWithSocketOutput")
             .displayName("Test Output Node With Socket Output").category(SpecificTests.FOR_TESTING)
             .outputNode()
             .required("image", "IMAGE")

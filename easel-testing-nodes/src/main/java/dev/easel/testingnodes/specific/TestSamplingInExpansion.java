@@ -6,11 +6,12 @@ import dev.easel.engine.node.NodeContext;
 import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.testingnodes.TestingPackSchema;
 import dev.easel.testingnodes.python.PythonInts;
 
 /** A text-to-image pipeline built by expansion from the given model, CLIP and VAE. */
 public final class TestSamplingInExpansion implements NodeDefinition {
-    private static final NodeSchema SCHEMA = NodeSchema.builder("TestSamplingInExpansion")
+    private static final NodeSchema SCHEMA = TestingPackSchema.builder("TestSamplingInExpansion")
             .displayName("Sampling In Expansion").category(SpecificTests.CATEGORY)
             .required("model", "MODEL")
             .required("clip", "CLIP")

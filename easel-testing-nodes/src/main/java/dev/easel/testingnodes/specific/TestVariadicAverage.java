@@ -6,6 +6,7 @@ import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
 import dev.easel.tensor.Tensor;
+import dev.easel.testingnodes.TestingPackSchema;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +17,7 @@ import java.util.List;
  * Only {@code input1} is declared; expansions wire the others in.
  */
 public final class TestVariadicAverage implements NodeDefinition {
-    private static final NodeSchema SCHEMA = NodeSchema.builder("TestVariadicAverage")
+    private static final NodeSchema SCHEMA = TestingPackSchema.builder("TestVariadicAverage")
             .displayName("Variadic Average").category(SpecificTests.CATEGORY)
             .required("input1", "IMAGE")
             .output("IMAGE").build();

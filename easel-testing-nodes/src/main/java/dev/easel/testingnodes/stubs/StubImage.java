@@ -6,13 +6,14 @@ import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
 import dev.easel.tensor.Tensor;
+import dev.easel.testingnodes.TestingPackSchema;
 
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** A white, black or uniform-noise RGB image. */
 public final class StubImage implements NodeDefinition {
-    private static final NodeSchema SCHEMA = StubShape.declare(NodeSchema.builder("StubImage")
+    private static final NodeSchema SCHEMA = StubShape.declare(TestingPackSchema.builder("StubImage")
                     .displayName("Stub Image").category(StubShape.CATEGORY)
                     .requiredCombo("content", List.of("WHITE", "BLACK", "NOISE")))
             .output("IMAGE").build();

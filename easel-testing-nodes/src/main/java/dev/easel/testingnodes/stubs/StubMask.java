@@ -6,10 +6,11 @@ import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
 import dev.easel.tensor.Tensor;
+import dev.easel.testingnodes.TestingPackSchema;
 
 /** A {@code [B,H,W]} mask whose every element is {@code value}. */
 public final class StubMask implements NodeDefinition {
-    private static final NodeSchema SCHEMA = StubShape.declare(NodeSchema.builder("StubMask")
+    private static final NodeSchema SCHEMA = StubShape.declare(TestingPackSchema.builder("StubMask")
                     .displayName("Stub Mask").category(StubShape.CATEGORY)
                     .required("value", "FLOAT", "default", 0.5, "min", 0.0, "max", 1.0, "step", 0.01))
             .output("MASK").build();

@@ -1,0 +1,139 @@
+package dev.easel.app.run;
+
+import dev.easel.app.config.EaselSettings;
+import dev.easel.app.config.Folders;
+import dev.easel.app.config.PreviewMethod;
+import dev.easel.app.packs.NodePacks;
+import dev.easel.engine.cache.CachePolicy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class WorkflowRunnerTest {
+
+    @TempDir
+    Path base;
+
+    private EaselSettings settings;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void setUp() {
+        settings = EaselSettings.of(Folders.under(base), List.of(), false, CachePolicy.classic(), PreviewMethod.NONE,
+                512, false);
+        settings.folders().create();
+    }
+
+    private int run(String workflowJson) throws Exception {
+        Path file = Files.writeString(base.resolve("workflow.json"), workflowJson);
+        WorkflowRunner runner = new WorkflowRunner(NodePacks.load(settings).registry(), settings,
+                new PrintWriter(out, true), new PrintWriter(err, true), false);
+        return runner.run(file);
+    }
+
+    private static final String COUNT_AND_WRITE = """
+            {"1": {"class_type": "AppTestCounter", "inputs": {"steps": 4}},
+             "2": {"class_type": "AppTestWriteText", "inputs": {"text": ["1", 0], "name": "hello"}}}
+            """;
+
+    @Test
+    void aSuccessfulRunExitsZeroAndPrintsTheFilesItWrote() throws Exception {
+        int code = run(COUNT_AND_WRITE);
+
+        Path written = base.toAbsolutePath().normalize().resolve("output/texts/hello.txt");
+        assertThat(code).isZero();
+        assertThat(written).hasContent("counted 4");
+        assertThat(out.toString()).isEqualTo("#2 AppTestWriteText wrote " + written + System.lineSeparator());
+    }
+
+    @Test
+    void progressIsDrawnPerNodeWithItsIdTypeAndCount() throws Exception {
+        run(COUNT_AND_WRITE);
+
+        assertThat(err.toString().lines().toList()).containsSubsequence(
+                "Running #1 AppTestCounter",
+                "#1 AppTestCounter [##--------] 1/4",
+                "#1 AppTestCounter [#####-----] 2/4",
+                "#1 AppTestCounter [#######---] 3/4",
+                "#1 AppTestCounter [##########] 4/4",
+                "Running #2 AppTestWriteText");
+    }
+
+    @Test
+    void theBodyOfAPromptRequestIsAcceptedToo() throws Exception {
+        int code = run("{\"prompt\": " + COUNT_AND_WRITE + ", \"extra_data\": {\"extra_pnginfo\": {\"k\": 1}}}");
+
+        assertThat(code).isZero();
+        assertThat(base.resolve("output/texts/hello.txt")).hasContent("counted 4");
+    }
+
+    @Test
+    void validationErrorsArePrintedPerNodeAndExitOne() throws Exception {
+        int code = run("""
+                {"2": {"class_type": "AppTestWriteText", "inputs": {"name": "x"}}}
+                """);
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString().lines().toList()).containsSubsequence(
+                "Prompt rejected: Prompt outputs failed validation",
+                "* node #2 (AppTestWriteText):",
+                "  - Required input is missing: text",
+                "  outputs affected: 2");
+        assertThat(out.toString()).isEmpty();
+        assertThat(base.resolve("output/texts")).doesNotExist();
+    }
+
+    @Test
+    void aPromptWithoutOutputNodesIsRejected() throws Exception {
+        int code = run("""
+                {"1": {"class_type": "AppTestCounter", "inputs": {"steps": 2}}}
+                """);
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).startsWith("Prompt rejected: Prompt has no outputs");
+    }
+
+    @Test
+    void aFailingNodeIsReportedWithItsTypeAndReasonAndExitsOne() throws Exception {
+        int code = run("""
+                {"1": {"class_type": "AppTestBoom", "inputs": {"text": "x"}},
+                 "2": {"class_type": "AppTestWriteText", "inputs": {"text": ["1", 0], "name": "never"}}}
+                """);
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("Failed at #1 AppTestBoom: ValueError: boom: x");
+        assertThat(out.toString()).isEmpty();
+        assertThat(base.resolve("output/texts/never.txt")).doesNotExist();
+    }
+
+    @Test
+    void aUiFormatWorkflowIsRefusedWithAHint() throws Exception {
+        assertThatThrownBy(() -> run("{\"nodes\": [], \"links\": []}"))
+                .hasMessageContaining("is a UI-format workflow").hasMessageContaining("export it in API format");
+    }
+
+    @Test
+    void invalidJsonIsRefusedNamingTheFile() throws Exception {
+        assertThatThrownBy(() -> run("{\"1\": ")).hasMessageContaining("workflow.json is not valid JSON");
+    }
+
+    @Test
+    void anUnknownNodeTypeIsRejectedNamingIt() throws Exception {
+        int code = run("""
+                {"1": {"class_type": "NoSuchNode", "inputs": {}}}
+                """);
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).startsWith("Prompt rejected: ").contains("NoSuchNode").doesNotContain(".:");
+    }
+}

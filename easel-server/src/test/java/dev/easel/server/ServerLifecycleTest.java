@@ -1,0 +1,47 @@
+package dev.easel.server;
+
+import dev.easel.server.testkit.Http;
+import dev.easel.server.testkit.TestNodes;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+class ServerLifecycleTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void startCreatesTheDirectoriesAndCloseFreesThePort() {
+        ServerConfig config = ServerConfig.defaults(dir).withPort(0);
+        int port;
+        try (EaselServer server = EaselServer.start(config, TestNodes.registry())) {
+            port = server.port();
+            assertThat(port).isPositive();
+            assertThat(new Http(port).get("/prompt").status()).isEqualTo(200);
+            assertThat(Files.isDirectory(config.outputDir())).isTrue();
+            assertThat(Files.isDirectory(config.inputDir())).isTrue();
+            assertThat(Files.isDirectory(config.tempDir())).isTrue();
+        }
+        try (EaselServer again = EaselServer.start(config.withPort(port), TestNodes.registry())) {
+            assertThat(again.port()).isEqualTo(port);
+        }
+    }
+
+    @Test
+    void aTakenPortFailsWithTheBindErrorInTheCauseChain() {
+        try (EaselServer first = EaselServer.start(ServerConfig.defaults(dir).withPort(0), TestNodes.registry())) {
+            Throwable failure = catchThrowable(() ->
+                    EaselServer.start(ServerConfig.defaults(dir).withPort(first.port()), TestNodes.registry()).close());
+            assertThat(failure).isNotNull();
+            boolean bind = false;
+            for (Throwable t = failure; t != null; t = t.getCause()) bind |= t instanceof BindException;
+            assertThat(bind).as(String.valueOf(failure)).isTrue();
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.easel.server.routes;
+
+import dev.easel.server.ServerConfig;
+import dev.easel.server.testkit.Http;
+import dev.easel.server.testkit.ServerFixture;
+import dev.easel.server.testkit.TestNodes;
+import dev.easel.server.testkit.WsRecorder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+class MiddlewareTest {
+    @TempDir
+    Path dir;
+
+    private static ServerConfig withCors(ServerConfig c, Optional<String> cors, Optional<Path> front) {
+        return new ServerConfig(c.listen(), c.port(), c.baseDir(), c.outputDir(), c.inputDir(), c.tempDir(), c.userDir(),
+                c.cache(), c.maxUploadSizeMb(), cors, c.disableMetadata(), c.previewMethod(), c.previewSize(), front);
+    }
+
+    @Test
+    void foreignOriginOnLoopbackIsForbiddenAndSameOriginIsAllowed() {
+        try (ServerFixture fx = ServerFixture.start(dir, TestNodes.registry())) {
+            String self = "http://127.0.0.1:" + fx.port();
+            assertThat(fx.http.get("/prompt", "Origin", "http://evil.example").status()).isEqualTo(403);
+            assertThat(fx.http.get("/prompt", "Origin", self).status()).isEqualTo(200);
+            assertThat(fx.http.get("/prompt", "Origin", "http://127.0.0.1:1").status()).isEqualTo(403);
+            assertThat(fx.http.get("/prompt", "Sec-Fetch-Site", "cross-site").status()).isEqualTo(403);
+            assertThat(fx.http.get("/prompt", "Sec-Fetch-Site", "same-origin").status()).isEqualTo(200);
+            Http.Response options = fx.http.send(fx.http.request("/anything").method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
+            assertThat(options.status()).isEqualTo(200);
+            assertThat(options.header("Access-Control-Allow-Origin")).isNull();
+        }
+    }
+
+    @Test
+    void webSocketUpgradeGoesThroughTheOriginCheck() throws Exception {
+        try (ServerFixture fx = ServerFixture.start(dir, TestNodes.registry())) {
+            Throwable refused = catchThrowable(() -> HttpClient.newHttpClient().newWebSocketBuilder()
+                    .header("Origin", "http://evil.example")
+                    .buildAsync(URI.create("ws://127.0.0.1:" + fx.port() + "/ws"), new WebSocket.Listener() { })
+                    .get(20, TimeUnit.SECONDS));
+            assertThat(refused).isNotNull();
+            try (WsRecorder ok = WsRecorder.connect(fx.port(), "")) {
+                assertThat(ok.nextText().type()).isEqualTo("status");
+            }
+        }
+    }
+
+    @Test
+    void corsModeAddsHeadersAndSkipsTheOriginCheck() {
+        try (ServerFixture fx = ServerFixture.start(dir, TestNodes.registry(),
+                c -> withCors(c, Optional.of("*"), Optional.empty()))) {
+            Http.Response response = fx.http.get("/prompt", "Origin", "http://evil.example");
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo("*");
+            assertThat(response.header("Access-Control-Allow-Methods")).isEqualTo("POST, GET, DELETE, PUT, OPTIONS, PATCH");
+            assertThat(response.header("Access-Control-Allow-Headers")).isEqualTo("Content-Type, Authorization");
+            assertThat(response.header("Access-Control-Allow-Credentials")).isEqualTo("true");
+            Http.Response options = fx.http.send(fx.http.request("/prompt").method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
+            assertThat(options.status()).isEqualTo(200);
+            assertThat(options.bytes()).isEmpty();
+        }
+    }
+
+    @Test
+    void rootServesTheFrontEndIndexWithNoStoreAndStaticFilesWithCacheHeaders() throws Exception {
+        Path front = Files.createDirectories(dir.resolve("web"));
+        Files.writeString(front.resolve("index.html"), "<html>front</html>");
+        Files.writeString(front.resolve("app.js"), "1");
+        Files.write(front.resolve("logo.png"), FileRoutesTest.png(0xFFFFFFFF));
+        Files.createDirectories(front.resolve("extensions/core"));
+        Files.writeString(front.resolve("extensions/core/a.js"), "1");
+        try (ServerFixture fx = ServerFixture.start(dir, TestNodes.registry(),
+                c -> withCors(c, Optional.empty(), Optional.of(front)))) {
+            Http.Response index = fx.http.get("/");
+            assertThat(index.text()).isEqualTo("<html>front</html>");
+            assertThat(index.header("Cache-Control")).isEqualTo("no-store, must-revalidate");
+            assertThat(index.header("Pragma")).isEqualTo("no-cache");
+            assertThat(index.header("Expires")).isEqualTo("0");
+            Http.Response js = fx.http.get("/app.js");
+            assertThat(js.text()).isEqualTo("1");
+            assertThat(js.header("Cache-Control")).isEqualTo("no-cache");
+            assertThat(fx.http.get("/logo.png").header("Cache-Control")).isEqualTo("public, max-age=86400");
+            assertThat(fx.http.get("/missing.png").header("Cache-Control")).isEqualTo("public, max-age=3600");
+            assertThat(fx.http.get("/extensions").json()).isEqualTo(Http.json("[\"/extensions/core/a.js\"]"));
+        }
+    }
+
+    @Test
+    void rootWithoutFrontEndSaysEaselIsRunning() {
+        try (ServerFixture fx = ServerFixture.start(dir, TestNodes.registry())) {
+            Http.Response index = fx.http.get("/");
+            assertThat(index.status()).isEqualTo(200);
+            assertThat(index.text()).contains("Easel is running");
+        }
+    }
+
+    @Test
+    void unknownRoutesAre404AndListingsAnswer() throws Exception {
+        Files.createDirectories(dir.resolve("models/embeddings/sub"));
+        Files.writeString(dir.resolve("models/embeddings/sub/good.pt"), "x");
+        Files.createDirectories(dir.resolve("models/checkpoints"));
+        Files.writeString(dir.resolve("models/checkpoints/m.safetensors"), "x");
+        try (ServerFixture fx = ServerFixture.start(dir, TestNodes.registry())) {
+            assertThat(fx.http.get("/nope").status()).isEqualTo(404);
+            assertThat(fx.http.get("/interrupt").status()).isEqualTo(405);
+            Http.Response big = fx.http.get("/system_stats", "Accept-Encoding", "gzip");
+            assertThat(big.header("Content-Encoding")).isNull();
+            assertThat(fx.http.get("/embeddings").json()).isEqualTo(Http.json("[\"sub/good\"]"));
+            assertThat(fx.http.get("/models").json().get(0).asText()).isEqualTo("checkpoints");
+            assertThat(fx.http.get("/api/models/checkpoints").json()).isEqualTo(Http.json("[\"m.safetensors\"]"));
+            assertThat(fx.http.get("/models/unet").status()).isEqualTo(404);
+            assertThat(fx.http.get("/features").json()).isEqualTo(Http.json(
+                    "{\"supports_preview_metadata\": true, \"max_upload_size\": 104857600.0}"));
+            var stats = fx.http.get("/system_stats").json();
+            assertThat(stats.path("system").path("ram_total").asLong()).isPositive();
+            assertThat(stats.path("devices").get(0).path("type").asText()).isEqualTo("cpu");
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package dev.easel.server.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A real WebSocket client that records every message in arrival order. Reading can be paused
+ * to play a client that stops reading.
+ */
+public final class WsRecorder implements AutoCloseable {
+    private static final long WAIT_SECONDS = 20;
+
+    public sealed interface Message {
+        record Text(JsonNode json) implements Message {
+            public String type() {
+                return json.path("type").asText();
+            }
+
+            public JsonNode data() {
+                return json.path("data");
+            }
+        }
+
+        record Binary(byte[] bytes) implements Message {
+            public int eventType() {
+                return ByteBuffer.wrap(bytes).getInt(0);
+            }
+        }
+
+        record Closed(int code, String reason) implements Message {}
+    }
+
+    private final BlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
+    private final List<Message> seen = new ArrayList<>();
+    private final WebSocket socket;
+    private volatile boolean paused;
+
+    private WsRecorder(URI uri, boolean startPaused) throws Exception {
+        this.paused = startPaused;
+        this.socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, new Listener())
+                .get(WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    public static WsRecorder connect(int port, String query) throws Exception {
+        return connect(port, "/ws", query);
+    }
+
+    public static WsRecorder connect(int port, String path, String query) throws Exception {
+        return new WsRecorder(URI.create("ws://127.0.0.1:" + port + path + (query.isEmpty() ? "" : "?" + query)), false);
+    }
+
+    /** Connects and reads only the first frame, then stops reading. */
+    public static WsRecorder connectPaused(int port, String query) throws Exception {
+        return new WsRecorder(URI.create("ws://127.0.0.1:" + port + "/ws" + (query.isEmpty() ? "" : "?" + query)), true);
+    }
+
+    public void send(String text) {
+        socket.sendText(text, true).join();
+    }
+
+    /** The next message, or an assertion failure after a generous wait. */
+    public Message next() {
+        try {
+            Message message = inbox.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+            if (message == null) throw new AssertionError("no WebSocket message; seen so far: " + seen);
+            seen.add(message);
+            return message;
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    public Message.Text nextText() {
+        Message message = next();
+        if (message instanceof Message.Text text) return text;
+        throw new AssertionError("expected a text frame, got " + message);
+    }
+
+    /** Every message up to and including the first that matches. */
+    public List<Message> until(Predicate<Message> last) {
+        List<Message> collected = new ArrayList<>();
+        while (true) {
+            Message message = next();
+            collected.add(message);
+            if (last.test(message)) return collected;
+        }
+    }
+
+    /** Messages up to and including the end of a prompt ({@code executing} with node null). */
+    public List<Message> untilPromptEnd() {
+        return until(m -> m instanceof Message.Text t && t.type().equals("executing") && t.data().path("node").isNull()
+                && t.data().has("prompt_id"));
+    }
+
+    public Message.Text awaitType(String type) {
+        return (Message.Text) until(m -> m instanceof Message.Text t && t.type().equals(type)).getLast();
+    }
+
+    public static List<String> types(List<Message> messages) {
+        List<String> types = new ArrayList<>();
+        for (Message m : messages) {
+            switch (m) {
+                case Message.Text t -> types.add(t.type());
+                case Message.Binary b -> types.add("binary:" + b.eventType());
+                case Message.Closed c -> types.add("closed:" + c.code());
+            }
+        }
+        return types;
+    }
+
+    public void resume() {
+        paused = false;
+        socket.request(Long.MAX_VALUE / 2);
+    }
+
+    @Override
+    public void close() {
+        socket.abort();
+    }
+
+    public void closeGracefully() {
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+    }
+
+    private final class Listener implements WebSocket.Listener {
+        private final StringBuilder text = new StringBuilder();
+        private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
+
+        @Override
+        public void onOpen(WebSocket webSocket) {
+            webSocket.request(1);
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            text.append(data);
+            if (last) {
+                inbox.add(new Message.Text(Http.json(text.toString())));
+                text.setLength(0);
+            }
+            more(webSocket);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+            byte[] chunk = new byte[data.remaining()];
+            data.get(chunk);
+            binary.writeBytes(chunk);
+            if (last) {
+                inbox.add(new Message.Binary(binary.toByteArray()));
+                binary.reset();
+            }
+            more(webSocket);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            inbox.add(new Message.Closed(statusCode, reason));
+            return CompletableFuture.completedFuture(null);
+        }
+
+        private void more(WebSocket webSocket) {
+            if (!paused) webSocket.request(1);
+        }
+    }
+}
