@@ -4,6 +4,7 @@ import dev.easel.engine.cache.CachePolicy;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,31 +15,40 @@ import java.util.Optional;
  * @param maxUploadSizeMb   request body limit in MB ({@code --max-upload-size}, default 100)
  * @param corsOrigin        {@code --enable-cors-header} value ({@code *} for the bare flag)
  * @param frontEndRoot      static files served at {@code /}
+ * @param modelFolders      ComfyUI model folder keys to the directories searched (from the models
+ *                          directory and extra_model_paths files); a key not listed means
+ *                          {@code <base>/models/<key>}
  */
 public record ServerConfig(List<String> listen, int port, Path baseDir, Path outputDir, Path inputDir, Path tempDir,
                            Path userDir, CachePolicy cache, double maxUploadSizeMb, Optional<String> corsOrigin,
                            boolean disableMetadata, String previewMethod, int previewSize,
-                           Optional<Path> frontEndRoot) {
+                           Optional<Path> frontEndRoot, Map<String, List<Path>> modelFolders) {
 
     public ServerConfig {
         listen = List.copyOf(listen);
+        modelFolders = Map.copyOf(modelFolders);
+    }
+
+    /** The directories searched for a model folder key. */
+    public List<Path> modelPaths(String folder) {
+        return modelFolders.getOrDefault(folder, List.of(baseDir.resolve("models").resolve(folder)));
     }
 
     /** Defaults under one base directory, on a free loopback port. */
     public static ServerConfig defaults(Path base) {
         return new ServerConfig(List.of("127.0.0.1"), 8188, base, base.resolve("output"), base.resolve("input"),
                 base.resolve("temp"), base.resolve("user"), CachePolicy.classic(), 100.0, Optional.empty(),
-                false, "none", 512, Optional.empty());
+                false, "none", 512, Optional.empty(), Map.of());
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(listen, newPort, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb,
-                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot);
+                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders);
     }
 
     public ServerConfig withCache(CachePolicy newCache) {
         return new ServerConfig(listen, port, baseDir, outputDir, inputDir, tempDir, userDir, newCache, maxUploadSizeMb,
-                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot);
+                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders);
     }
 
     public long maxUploadBytes() {

@@ -41,6 +41,6 @@ public final class ServerOptions {
         return new ServerConfig(listenAddresses(), port, f.base(), f.output(), f.input(), f.temp(), f.user(),
                 settings.cache(), maxUploadSize, Optional.ofNullable(corsOrigin), settings.metadataDisabled(),
                 settings.previewMethod().wireName(), settings.previewSize(),
-                Optional.ofNullable(frontEndRoot).map(p -> p.toAbsolutePath().normalize()));
+                Optional.ofNullable(frontEndRoot).map(p -> p.toAbsolutePath().normalize()), settings.modelFolders());
     }
 }

@@ -13,8 +13,11 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /** The small listings of §2.9 and §2.10: embeddings, model folders, extensions, stats, features. */
@@ -34,27 +37,37 @@ public final class ListingRoutes {
 
     public void register(Api api) {
         api.get("/embeddings", this::embeddings);
-        api.get("/models", ctx -> Responses.json(ctx, MODEL_FOLDERS));
+        api.get("/models", ctx -> Responses.json(ctx, folderKeys()));
         api.get("/models/{folder}", this::models);
         api.get("/extensions", this::extensions);
         api.get("/system_stats", this::systemStats);
         api.get("/features", ctx -> Responses.json(ctx, FeatureFlags.server(services.config().maxUploadBytes())));
     }
 
-    private Path modelDir(String folder) {
-        return services.config().baseDir().resolve("models").resolve(folder);
+    /** ComfyUI's keys first, then any other key the configuration names. */
+    private List<String> folderKeys() {
+        Set<String> keys = new LinkedHashSet<>(MODEL_FOLDERS);
+        keys.addAll(new TreeSet<>(services.config().modelFolders().keySet()));
+        return List.copyOf(keys);
+    }
+
+    /** Every file of a model folder, across all its directories, first directory first. */
+    private List<String> modelFiles(String folder) throws IOException {
+        Set<String> names = new LinkedHashSet<>();
+        for (Path dir : services.config().modelPaths(folder)) names.addAll(files(dir));
+        return List.copyOf(names);
     }
 
     private void embeddings(Context ctx) throws IOException {
-        List<String> names = files(modelDir("embeddings")).stream()
+        List<String> names = modelFiles("embeddings").stream()
                 .map(p -> p.lastIndexOf('.') > p.lastIndexOf('/') ? p.substring(0, p.lastIndexOf('.')) : p).toList();
         Responses.json(ctx, names);
     }
 
     private void models(Context ctx) throws IOException {
         String folder = ctx.pathParam("folder");
-        if (!MODEL_FOLDERS.contains(folder)) throw HttpError.empty(404);
-        Responses.json(ctx, files(modelDir(folder)));
+        if (!folderKeys().contains(folder)) throw HttpError.empty(404);
+        Responses.json(ctx, modelFiles(folder));
     }
 
     private void extensions(Context ctx) throws IOException {

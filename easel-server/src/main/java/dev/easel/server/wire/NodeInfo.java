@@ -111,8 +111,9 @@ public final class NodeInfo {
         ArrayNode array = Json.array();
         array.add(spec.isCombo() ? InputSpec.COMBO : spec.type());
         ObjectNode options = Json.object();
-        if (spec.isCombo()) options.set("options", Json.tree(spec.choiceList()));
         options.setAll((ObjectNode) Json.tree(spec.options()));
+        // ComfyUI lists a schema-based combo's choices after its other options
+        if (spec.isCombo()) options.set("options", Json.tree(spec.choiceList()));
         array.add(options);
         return array;
     }

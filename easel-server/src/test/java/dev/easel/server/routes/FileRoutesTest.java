@@ -31,7 +31,7 @@ class FileRoutesTest {
     void start() {
         fx = ServerFixture.start(dir, TestNodes.registry(), c -> new dev.easel.server.ServerConfig(c.listen(), c.port(),
                 c.baseDir(), c.outputDir(), c.inputDir(), c.tempDir(), c.userDir(), c.cache(), 0.01,
-                c.corsOrigin(), c.disableMetadata(), c.previewMethod(), c.previewSize(), c.frontEndRoot()));
+                c.corsOrigin(), c.disableMetadata(), c.previewMethod(), c.previewSize(), c.frontEndRoot(), c.modelFolders()));
     }
 
     @AfterEach

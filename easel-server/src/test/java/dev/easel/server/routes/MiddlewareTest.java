@@ -27,7 +27,8 @@ class MiddlewareTest {
 
     private static ServerConfig withCors(ServerConfig c, Optional<String> cors, Optional<Path> front) {
         return new ServerConfig(c.listen(), c.port(), c.baseDir(), c.outputDir(), c.inputDir(), c.tempDir(), c.userDir(),
-                c.cache(), c.maxUploadSizeMb(), cors, c.disableMetadata(), c.previewMethod(), c.previewSize(), front);
+                c.cache(), c.maxUploadSizeMb(), cors, c.disableMetadata(), c.previewMethod(), c.previewSize(), front,
+                c.modelFolders());
     }
 
     @Test
@@ -128,6 +129,26 @@ class MiddlewareTest {
             var stats = fx.http.get("/system_stats").json();
             assertThat(stats.path("system").path("ram_total").asLong()).isPositive();
             assertThat(stats.path("devices").get(0).path("type").asText()).isEqualTo("cpu");
+        }
+    }
+
+    @Test
+    void modelListingsFollowTheConfiguredFoldersAcrossEveryDirectory() throws Exception {
+        Path first = Files.createDirectories(dir.resolve("a"));
+        Path second = Files.createDirectories(dir.resolve("b/sub"));
+        Files.writeString(first.resolve("one.safetensors"), "x");
+        Files.writeString(second.resolve("two.ckpt"), "x");
+        Files.writeString(Files.createDirectories(dir.resolve("c")).resolve("u.pth"), "x");
+        var folders = java.util.Map.of("checkpoints", java.util.List.of(first, dir.resolve("b")),
+                "my_upscalers", java.util.List.of(dir.resolve("c")));
+        try (ServerFixture fx = ServerFixture.start(dir, TestNodes.registry(), c -> new ServerConfig(c.listen(), c.port(),
+                c.baseDir(), c.outputDir(), c.inputDir(), c.tempDir(), c.userDir(), c.cache(), c.maxUploadSizeMb(),
+                c.corsOrigin(), c.disableMetadata(), c.previewMethod(), c.previewSize(), c.frontEndRoot(), folders))) {
+            assertThat(fx.http.get("/models/checkpoints").json())
+                    .isEqualTo(Http.json("[\"one.safetensors\", \"sub/two.ckpt\"]"));
+            assertThat(fx.http.get("/models/my_upscalers").json()).isEqualTo(Http.json("[\"u.pth\"]"));
+            var keys = fx.http.get("/models").json();
+            assertThat(keys.get(keys.size() - 1).asText()).isEqualTo("my_upscalers");
         }
     }
 }

@@ -103,7 +103,7 @@ class NodeInfoRoutesTest {
         try (ServerFixture fx = ServerFixture.start(dir, NodeRegistry.of(List.of(define(v3), define(aliased))))) {
             assertThat(fx.http.get("/object_info/TestV3").json()).isEqualTo(Http.json("""
                     {"TestV3": {
-                      "input": {"required": {"mode": ["COMBO", {"options": ["a", "b"], "default": "a"}], "image": ["IMAGE", {}]},
+                      "input": {"required": {"mode": ["COMBO", {"default": "a", "options": ["a", "b"]}], "image": ["IMAGE", {}]},
                                 "hidden": {"prompt": "PROMPT"}},
                       "input_order": {"required": ["mode", "image"], "hidden": ["prompt"]},
                       "is_input_list": false, "output": ["IMAGE"], "output_is_list": [false], "output_name": ["IMAGE"],
@@ -112,6 +112,8 @@ class NodeInfoRoutesTest {
                       "category": "x", "output_node": false, "deprecated": false, "experimental": false,
                       "dev_only": false, "api_node": false, "price_badge": null, "search_aliases": null,
                       "essentials_category": null, "has_intermediate_output": true}}"""));
+            assertThat(fx.http.get("/object_info/TestV3").json().at("/TestV3/input/required/mode").toString())
+                    .isEqualTo("[\"COMBO\",{\"default\":\"a\",\"options\":[\"a\",\"b\"]}]");
             var info = fx.http.get("/object_info/Aliased").json().path("Aliased");
             assertThat(info.path("search_aliases")).isEqualTo(Http.json("[\"alias\"]"));
             assertThat(info.path("essentials_category").asText()).isEqualTo("basics");
