@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * @param rounds per round: prompts completed, prompts rejected, wall time from first POST to last
  *               completion, and this process's CPU time by group ({@link CpuClock}; the server's
- *               share is zero when it runs elsewhere)
+ *               groups stay near zero when it runs elsewhere)
  */
 public record LoadResult(String workflow, int promptsPerRound, int inFlight, int warmup, List<Round> rounds, Samples latency) {
 
