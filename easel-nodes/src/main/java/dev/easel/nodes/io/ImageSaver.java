@@ -38,7 +38,7 @@ final class ImageSaver {
     /** Saves every image and returns the UI entries {@code {filename, subfolder, type}}. */
     List<Map<String, Object>> save(Tensor images, String prefix, Inputs inputs) throws IOException {
         int[] shape = ImageTensors.requireImage(images);
-        SavePath path = SavePath.resolve(prefix, folder, shape[2], shape[1], LocalDateTime.now(clock));
+        SavePath path = SavePath.resolve(prefix, folder, shape[2], shape[1], shape[0], LocalDateTime.now(clock));
         Map<String, String> text = metadata ? text(inputs) : Map.of();
         List<Map<String, Object>> results = new ArrayList<>();
         for (int i = 0; i < shape[0]; i++) {

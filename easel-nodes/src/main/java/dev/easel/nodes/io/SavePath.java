@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.util.stream.Stream;
 
 /**
  * Where a batch of images is saved, following ComfyUI's naming: the prefix may name a subfolder
@@ -24,7 +23,9 @@ public record SavePath(Path folder, String filename, int counter, String subfold
         return String.format("%s_%05d_.%s", filename.replace("%batch_num%", String.valueOf(index)), counter + index, extension);
     }
 
-    public static SavePath resolve(String prefix, Path baseDir, int width, int height, LocalDateTime now) throws IOException {
+    /** Resolves the prefix and reserves {@code count} file numbers. */
+    public static SavePath resolve(String prefix, Path baseDir, int width, int height, int count, LocalDateTime now)
+            throws IOException {
         String expanded = prefix.contains("%") ? expand(prefix, width, height, now) : prefix;
         Path base = baseDir.toAbsolutePath().normalize();
         Path target = base.resolve(expanded).normalize();
@@ -35,8 +36,8 @@ public record SavePath(Path folder, String filename, int counter, String subfold
         }
         String filename = target.getFileName().toString();
         String subfolder = base.relativize(folder).toString().replace('\\', '/');
-        Files.createDirectories(folder);
-        return new SavePath(folder, filename, nextCounter(folder, filename), subfolder);
+        if (!Files.isDirectory(folder)) Files.createDirectories(folder);
+        return new SavePath(folder, filename, FileCounters.reserve(folder, filename, count), subfolder);
     }
 
     private static String expand(String prefix, int width, int height, LocalDateTime now) {
@@ -52,29 +53,5 @@ public record SavePath(Path folder, String filename, int counter, String subfold
 
     private static String twoDigits(int v) {
         return v < 10 ? "0" + v : String.valueOf(v);
-    }
-
-    /** One more than the highest {@code <filename>_NNNNN} in the folder; files without a number count as 0. */
-    private static int nextCounter(Path folder, String filename) throws IOException {
-        int highest = -1;
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                String name = p.getFileName().toString();
-                int n = filename.length();
-                if (name.length() <= n || !name.startsWith(filename) || name.charAt(n) != '_') continue;
-                highest = Math.max(highest, number(name.substring(n + 1)));
-            }
-        }
-        return highest < 0 ? 1 : highest + 1;
-    }
-
-    private static int number(String rest) {
-        int end = rest.indexOf('_');
-        String digits = (end < 0 ? rest : rest.substring(0, end)).strip();
-        try {
-            return Integer.parseInt(digits);
-        } catch (NumberFormatException notANumber) {
-            return 0;
-        }
     }
 }

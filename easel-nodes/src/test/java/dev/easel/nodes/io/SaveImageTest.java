@@ -105,6 +105,19 @@ class SaveImageTest {
     }
 
     @Test
+    void laterSavesContinueTheCounterAndSkipNumbersWrittenMeanwhile() throws Exception {
+        SaveImage node = new SaveImage(env(false), CLOCK);
+        assertThat(filenames(run(node, "images", Tensor.zeros(2, 1, 1, 3), "filename_prefix", "again")))
+                .containsExactly("again_00001_.png", "again_00002_.png");
+        assertThat(filenames(run(node, "images", Tensor.zeros(1, 1, 1, 3), "filename_prefix", "again")))
+                .containsExactly("again_00003_.png");
+        Files.write(base.resolve("output/again_00004_.png"), new byte[0]);
+        Files.write(base.resolve("output/again_00010_.png"), new byte[0]);
+        assertThat(filenames(run(node, "images", Tensor.zeros(1, 1, 1, 3), "filename_prefix", "again")))
+                .containsExactly("again_00011_.png");
+    }
+
+    @Test
     void prefixMayNameASubfolderAndUseVariables() throws Exception {
         NodeResult result = run(new SaveImage(env(false), CLOCK), "images", Tensor.zeros(1, 3, 5, 3),
                 "filename_prefix", "runs/%year%-%month%-%day%/img_%width%x%height%_%hour%%minute%%second%");
