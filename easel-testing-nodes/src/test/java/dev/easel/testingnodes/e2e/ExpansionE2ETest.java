@@ -1,34 +1,18 @@
 package dev.easel.testingnodes.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.easel.engine.cache.CachePolicy;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Graph expansion, loops, blockers and list outputs through a real server. */
 class ExpansionE2ETest {
-    @TempDir
-    static Path base;
-    static EaselFixture easel;
-
-    @BeforeAll
-    static void start() throws Exception {
-        easel = new EaselFixture(base, CachePolicy.classic());
-    }
-
-    @AfterAll
-    static void stop() {
-        easel.close();
-    }
+    @RegisterExtension
+    static final EaselFixture easel = EaselFixture.classic();
 
     @Test
     void aCycleCreatedByAnExpansionIsAnExecutionErrorOfTheExpandingNode() throws Exception {
@@ -37,7 +21,7 @@ class ExpansionE2ETest {
         var input2 = g.node("StubConstantImage", "value", 0.7, "height", 16, "width", 16, "batch_size", 1);
         var cycle = g.node("TestDynamicDependencyCycle", "input1", input1.out(0), "input2", input2.out(0));
         g.node("SaveImage", "images", cycle.out(0), "filename_prefix", "cycle");
-        RunResult result = easel.client.run(g);
+        RunResult result = easel.client().run(g);
         JsonNode error = result.error().orElseThrow();
         assertThat(error.path("node_id").asText()).isEqualTo(cycle.id);
         assertThat(error.path("node_type").asText()).isEqualTo("TestDynamicDependencyCycle");
@@ -46,7 +30,7 @@ class ExpansionE2ETest {
         TestGraph next = new TestGraph();
         var image = next.node("StubConstantImage", "value", 0.5, "height", 8, "width", 8, "batch_size", 1);
         next.node("SaveImage", "images", image.out(0), "filename_prefix", "after_cycle");
-        assertThat(easel.client.run(next).succeeded()).isTrue();
+        assertThat(easel.client().run(next).succeeded()).isTrue();
     }
 
     @ParameterizedTest
@@ -56,7 +40,7 @@ class ExpansionE2ETest {
         var mixed = g.node("TestMixedExpansionReturns", "input1", input);
         var first = g.node("SaveImage", "images", mixed.out(0), "filename_prefix", "mixed_a");
         var second = g.node("SaveImage", "images", mixed.out(1), "filename_prefix", "mixed_b");
-        RunResult result = easel.client.run(g);
+        RunResult result = easel.client().run(g);
         assertThat(result.succeeded()).isTrue();
         assertThat(easel.savedPixel(result, first.id, 0)).isEqualTo(expectedPixel);
         assertThat(easel.savedPixel(result, second.id, 0)).isEqualTo(255);
@@ -72,7 +56,7 @@ class ExpansionE2ETest {
         var average = g.node("TestVariadicAverage", "input1", open.out(2), "input2", black.out(0));
         var close = g.node("TestForLoopClose", "flow_control", open.out(0), "initial_value1", average.out(0));
         var save = g.node("SaveImage", "images", close.out(0), "filename_prefix", "loop");
-        RunResult result = easel.client.run(g);
+        RunResult result = easel.client().run(g);
         assertThat(result.succeeded()).isTrue();
         assertThat(easel.savedPixel(result, save.id, 0)).isEqualTo(255 / (1 << iterations));
         // every copy of the loop body is shown as the client's own node
@@ -88,7 +72,7 @@ class ExpansionE2ETest {
         var blocker = g.node("TestExecutionBlocker", "input", image.out(0), "block", true, "verbose", false);
         var blocked = g.node("SaveImage", "images", blocker.out(0), "filename_prefix", "blocked");
         var free = g.node("SaveImage", "images", image.out(0), "filename_prefix", "unblocked");
-        RunResult result = easel.client.run(g);
+        RunResult result = easel.client().run(g);
         assertThat(result.images(blocked.id)).isEmpty();
         assertThat(result.images(free.id)).hasSize(1);
         assertThat(result.error()).isEmpty();
@@ -101,7 +85,7 @@ class ExpansionE2ETest {
         var blocker = g.node("TestExecutionBlocker", "input", image.out(0), "block", true, "verbose", true);
         var blocked = g.node("SaveImage", "images", blocker.out(0), "filename_prefix", "loud_blocked");
         var free = g.node("SaveImage", "images", image.out(0), "filename_prefix", "loud_free");
-        RunResult result = easel.client.run(g);
+        RunResult result = easel.client().run(g);
         JsonNode error = result.error().orElseThrow();
         assertThat(error.path("node_id").asText()).isEqualTo(blocked.id);
         assertThat(error.path("exception_type").asText()).isEqualTo("ExecutionBlocked");
@@ -124,7 +108,7 @@ class ExpansionE2ETest {
         var blocker = g.node("TestExecutionBlocker", "input", images.out(0), "block", isTwo.out(0), "verbose", false);
         var collected = g.node("TestMakeListNode", "value1", blocker.out(0));
         var preview = g.node("PreviewImage", "images", collected.out(0));
-        RunResult result = easel.client.run(g);
+        RunResult result = easel.client().run(g);
         assertThat(result.didRun(preview.id)).isTrue();
         assertThat(result.images(preview.id)).hasSize(2);
         assertThat(easel.savedPixel(result, preview.id, 0)).isZero();
@@ -137,7 +121,7 @@ class ExpansionE2ETest {
         var image = g.node("StubConstantImage", "value", 0.25, "height", 12, "width", 12, "batch_size", 1);
         var blocker = g.node("TestExecutionBlocker", "input", image.out(0), "block", false, "verbose", false);
         var save = g.node("SaveImage", "images", blocker.out(0), "filename_prefix", "passed");
-        RunResult result = easel.client.run(g);
+        RunResult result = easel.client().run(g);
         assertThat(easel.savedPixel(result, save.id, 0)).isEqualTo(63);
     }
 
@@ -149,7 +133,7 @@ class ExpansionE2ETest {
         var c = g.node("StubConstantImage", "value", 0.3, "height", 4, "width", 4, "batch_size", 1);
         var list = g.node("TestMakeListNode", "value1", a.out(0), "value2", b.out(0), "value3", c.out(0));
         var save = g.node("SaveImage", "images", list.out(0), "filename_prefix", "list");
-        RunResult result = easel.client.run(g);
+        RunResult result = easel.client().run(g);
         assertThat(result.images(save.id)).hasSize(3);
         assertThat(easel.savedPixel(result, save.id, 0)).isEqualTo(25);
         assertThat(easel.savedPixel(result, save.id, 1)).isEqualTo(51);
@@ -164,7 +148,7 @@ class ExpansionE2ETest {
         var sleep = g.node("TestParallelSleep", "image1", black.out(0), "image2", white.out(0), "image3", white.out(0),
                 "sleep1", 0.2, "sleep2", 0.2, "sleep3", 0.2);
         var save = g.node("SaveImage", "images", sleep.out(0), "filename_prefix", "parallel");
-        RunResult result = easel.client.run(g);
+        RunResult result = easel.client().run(g);
         assertThat(result.succeeded()).isTrue();
         assertThat(easel.savedPixel(result, save.id, 0)).isEqualTo(170);
     }

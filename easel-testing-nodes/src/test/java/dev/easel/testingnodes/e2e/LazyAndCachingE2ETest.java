@@ -1,30 +1,14 @@
 package dev.easel.testingnodes.e2e;
 
-import dev.easel.engine.cache.CachePolicy;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Lazy inputs, caching and IS_CHANGED through a real server, as ComfyUI's execution tests check them. */
 class LazyAndCachingE2ETest {
-    @TempDir
-    static Path base;
-    static EaselFixture easel;
-
-    @BeforeAll
-    static void start() throws Exception {
-        easel = new EaselFixture(base, CachePolicy.classic());
-    }
-
-    @AfterAll
-    static void stop() {
-        easel.close();
-    }
+    @RegisterExtension
+    static final EaselFixture easel = EaselFixture.classic();
 
     @Test
     void zeroMaskNeverEvaluatesTheSecondImage() throws Exception {
@@ -34,7 +18,7 @@ class LazyAndCachingE2ETest {
         var mask = g.node("StubMask", "value", 0.0, "height", 64, "width", 64, "batch_size", 1);
         var mix = g.node("TestLazyMixImages", "image1", input1.out(0), "image2", input2.out(0), "mask", mask.out(0));
         var save = g.node("SaveImage", "images", mix.out(0), "filename_prefix", "lazy");
-        RunResult result = easel.client.run(g);
+        RunResult result = easel.client().run(g);
         assertThat(result.succeeded()).isTrue();
         assertThat(result.didRun(input1.id)).isTrue();
         assertThat(result.didRun(input2.id)).isFalse();
@@ -50,7 +34,7 @@ class LazyAndCachingE2ETest {
         var mask = g.node("StubMask", "value", 0.3, "height", 48, "width", 40, "batch_size", 1);
         var mix = g.node("TestLazyMixImages", "image1", black.out(0), "image2", white.out(0), "mask", mask.out(0));
         var save = g.node("SaveImage", "images", mix.out(0), "filename_prefix", "mix");
-        RunResult result = easel.client.run(g);
+        RunResult result = easel.client().run(g);
         assertThat(result.didRun(black.id)).isTrue();
         assertThat(result.didRun(white.id)).isTrue();
         assertThat(easel.savedPixel(result, save.id, 0)).isEqualTo(76);
@@ -62,8 +46,8 @@ class LazyAndCachingE2ETest {
         var image = g.node("StubConstantImage", "value", 0.25, "height", 32, "width", 32, "batch_size", 1);
         var scaled = g.node("TestIsChangedWithConstants", "image", image.out(0), "value", 2.0);
         var save = g.node("SaveImage", "images", scaled.out(0), "filename_prefix", "cached");
-        RunResult first = easel.client.run(g);
-        RunResult second = easel.client.run(g);
+        RunResult first = easel.client().run(g);
+        RunResult second = easel.client().run(g);
         assertThat(first.didRun(image.id)).isTrue();
         assertThat(second.didRun(image.id)).isFalse();
         assertThat(second.didRun(scaled.id)).isFalse();
@@ -78,9 +62,9 @@ class LazyAndCachingE2ETest {
         var image = g.node("StubConstantImage", "value", 0.125, "height", 32, "width", 32, "batch_size", 1);
         var scaled = g.node("TestIsChangedWithConstants", "image", image.out(0), "value", 2.0);
         g.node("SaveImage", "images", scaled.out(0), "filename_prefix", "changed");
-        easel.client.run(g);
+        easel.client().run(g);
         scaled.set("value", 4.0);
-        RunResult again = easel.client.run(g);
+        RunResult again = easel.client().run(g);
         assertThat(again.didRun(image.id)).isFalse();
         assertThat(again.didRun(scaled.id)).isTrue();
     }
@@ -93,8 +77,8 @@ class LazyAndCachingE2ETest {
         var never = g.node("TestCustomIsChanged", "image", image.out(0), "should_change", false);
         g.node("SaveImage", "images", always.out(0), "filename_prefix", "always");
         g.node("SaveImage", "images", never.out(0), "filename_prefix", "never");
-        easel.client.run(g);
-        RunResult again = easel.client.run(g);
+        easel.client().run(g);
+        RunResult again = easel.client().run(g);
         assertThat(again.didRun(always.id)).isTrue();
         assertThat(again.didRun(never.id)).isFalse();
     }
@@ -106,6 +90,6 @@ class LazyAndCachingE2ETest {
         var white = g.stubImage("WHITE");
         var average = g.node("TestVariadicAverage", "input1", black.out(0), "input2", white.out(0), "input3", white.out(0));
         var save = g.node("SaveImage", "images", average.out(0), "filename_prefix", "avg");
-        assertThat(easel.savedPixel(easel.client.run(g), save.id, 0)).isEqualTo(170);
+        assertThat(easel.savedPixel(easel.client().run(g), save.id, 0)).isEqualTo(170);
     }
 }

@@ -1,31 +1,15 @@
 package dev.easel.testingnodes.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.easel.engine.cache.CachePolicy;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** While loops built by hand, accumulations and interrupts through a real server. */
 class LoopsAndListsE2ETest {
-    @TempDir
-    static Path base;
-    static EaselFixture easel;
-
-    @BeforeAll
-    static void start() throws Exception {
-        easel = new EaselFixture(base, CachePolicy.classic());
-    }
-
-    @AfterAll
-    static void stop() {
-        easel.close();
-    }
+    @RegisterExtension
+    static final EaselFixture easel = EaselFixture.classic();
 
     @Test
     void aWhileLoopRunsItsBodyUntilTheConditionFails() throws Exception {
@@ -39,7 +23,7 @@ class LoopsAndListsE2ETest {
         var close = g.node("TestWhileLoopClose", "flow_control", open.out(0), "condition", more.out(0),
                 "initial_value0", count.out(0), "initial_value1", average.out(0));
         var save = g.node("SaveImage", "images", close.out(1), "filename_prefix", "while");
-        RunResult result = easel.client.run(g);
+        RunResult result = easel.client().run(g);
         assertThat(result.succeeded()).isTrue();
         // three rounds (3 -> 2 -> 1 -> 0), each averaging with black: 1/8 of white
         assertThat(easel.savedPixel(result, save.id, 0)).isEqualTo(31);
@@ -54,7 +38,7 @@ class LoopsAndListsE2ETest {
         var second = g.node("TestAccumulateNode", "to_add", light.out(0), "accumulation", first.out(0));
         var list = g.node("TestAccumulationToListNode", "accumulation", second.out(0));
         var save = g.node("SaveImage", "images", list.out(0), "filename_prefix", "accumulated");
-        RunResult result = easel.client.run(g);
+        RunResult result = easel.client().run(g);
         assertThat(result.succeeded()).isTrue();
         assertThat(result.images(save.id)).hasSize(2);
         assertThat(easel.savedPixel(result, save.id, 0)).isEqualTo(51);
@@ -73,7 +57,7 @@ class LoopsAndListsE2ETest {
         var save = g.node("SaveImage", "images", close.out(0), "filename_prefix", "reloop");
         for (int iterations = 1; iterations <= 4; iterations++) {
             open.set("remaining", iterations);
-            RunResult result = easel.client.run(g);
+            RunResult result = easel.client().run(g);
             assertThat(easel.savedPixel(result, save.id, 0)).isEqualTo(255 >> iterations);
             assertThat(result.didRun(changing.id)).isTrue();
         }
@@ -86,7 +70,7 @@ class LoopsAndListsE2ETest {
         var mixed = g.node("TestMixedExpansionReturns", "input1", values.out(0));
         var dynamic = g.node("SaveImage", "images", mixed.out(0), "filename_prefix", "dynamic");
         var literal = g.node("SaveImage", "images", mixed.out(1), "filename_prefix", "literal");
-        RunResult result = easel.client.run(g);
+        RunResult result = easel.client().run(g);
         assertThat(result.images(dynamic.id)).hasSize(3);
         assertThat(easel.savedPixel(result, dynamic.id, 0)).isEqualTo(25);
         assertThat(easel.savedPixel(result, dynamic.id, 1)).isEqualTo(51);
@@ -107,7 +91,7 @@ class LoopsAndListsE2ETest {
         var rebatch = g.node("RebatchImages", "images", mix.out(0), "batch_size", 3,
                 "overlap", 0, "merge_overlap_mode", "truncate start");
         var save = g.node("SaveImage", "images", rebatch.out(0), "filename_prefix", "per_item");
-        RunResult result = easel.client.run(g);
+        RunResult result = easel.client().run(g);
         assertThat(result.images(save.id)).hasSize(3);
         assertThat(easel.savedPixel(result, save.id, 0)).isEqualTo(0);
         assertThat(easel.savedPixel(result, save.id, 1)).isEqualTo(127);
@@ -122,7 +106,7 @@ class LoopsAndListsE2ETest {
         var average = g.node("TestVariadicAverage", "input1", black.out(0), "input2", white.out(0),
                 "input3", black.out(0), "input4", black.out(0));
         var save = g.node("SaveImage", "images", average.out(0), "filename_prefix", "undeclared");
-        assertThat(easel.savedPixel(easel.client.run(g), save.id, 0)).isEqualTo(255 / 4);
+        assertThat(easel.savedPixel(easel.client().run(g), save.id, 0)).isEqualTo(255 / 4);
     }
 
     @Test
@@ -131,12 +115,12 @@ class LoopsAndListsE2ETest {
         var image = g.node("StubConstantImage", "value", 0.9, "height", 32, "width", 32, "batch_size", 1);
         var sleep = g.node("TestSleep", "value", image.out(0), "seconds", 9999.0);
         g.node("SaveImage", "images", sleep.out(0), "filename_prefix", "interrupted");
-        JsonNode answer = easel.client.queue(g.json(), TestGraph.JSON.createObjectNode());
+        JsonNode answer = easel.client().queue(g.json(), TestGraph.JSON.createObjectNode());
         String promptId = answer.path("prompt_id").asText();
-        easel.client.awaitMessage(m -> m.path("type").asText().equals("progress")
+        easel.client().awaitMessage(m -> m.path("type").asText().equals("progress")
                 && m.path("data").path("prompt_id").asText().equals(promptId));
-        assertThat(easel.client.post("/interrupt", "{}").statusCode()).isEqualTo(200);
-        RunResult result = easel.client.finish(answer);
+        assertThat(easel.client().post("/interrupt", "{}").statusCode()).isEqualTo(200);
+        RunResult result = easel.client().finish(answer);
         assertThat(result.ofType("execution_interrupted")).singleElement()
                 .satisfies(m -> assertThat(m.path("data").path("node_id").asText()).isEqualTo(sleep.id));
         assertThat(result.succeeded()).isFalse();

@@ -2,38 +2,23 @@ package dev.easel.testingnodes.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.easel.engine.cache.CachePolicy;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Partial execution with the pack's output and lazy nodes, and jobs of anonymous prompts. */
 class TargetsAndJobsE2ETest {
-    @TempDir
-    static Path base;
-    static EaselFixture easel;
-
-    @BeforeAll
-    static void start() throws Exception {
-        easel = new EaselFixture(base, CachePolicy.classic());
-    }
-
-    @AfterAll
-    static void stop() {
-        easel.close();
-    }
+    @RegisterExtension
+    static final EaselFixture easel = EaselFixture.classic();
 
     private static RunResult runTargeting(TestGraph g, String... targets) throws Exception {
         ObjectNode extra = TestGraph.JSON.createObjectNode();
         var list = extra.putArray("partial_execution_targets");
         for (String target : targets) list.add(target);
-        return easel.client.run(g.json(), extra);
+        return easel.client().run(g.json(), extra);
     }
 
     @Test
@@ -79,15 +64,15 @@ class TargetsAndJobsE2ETest {
         TestGraph g = new TestGraph();
         var image = g.node("StubImage", "content", "BLACK", "height", 42, "width", 42, "batch_size", 1);
         var save = g.node("SaveImage", "images", image.out(0), "filename_prefix", "anonymous");
-        easel.client.run(g);
+        easel.client().run(g);
 
         ObjectNode body = TestGraph.JSON.createObjectNode();
         body.set("prompt", g.json());
-        HttpResponse<String> response = easel.client.post("/prompt", body.toString());
+        HttpResponse<String> response = easel.client().post("/prompt", body.toString());
         String promptId = TestGraph.JSON.readTree(response.body()).path("prompt_id").asText();
         JsonNode job = null;
         for (int attempt = 0; attempt < 600; attempt++) {
-            job = easel.client.get("/api/jobs/" + promptId);
+            job = easel.client().get("/api/jobs/" + promptId);
             String status = job.path("status").asText();
             if (!status.equals("pending") && !status.equals("in_progress") && !status.isEmpty()) break;
             Thread.sleep(50);
