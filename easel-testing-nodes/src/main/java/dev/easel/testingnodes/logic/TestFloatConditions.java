@@ -9,10 +9,8 @@ import dev.easel.testingnodes.TestingPackSchema;
 
 /** Compares two FLOAT values with one of {@code == != < > <= >=}. */
 public final class TestFloatConditions implements NodeDefinition {
-    private static final NodeSchema SCHEMA = TestingPackSchema.builder("TestFloatConditions")
-            .displayName("Float Condition").category(Logic.CATEGORY)
-            .required("a", "FLOAT", "default", 0, "min", -999999999999.0, "max", 999999999999.0, "step", 1)
-            .required("b", "FLOAT", "default", 0, "min", -999999999999.0, "max", 999999999999.0, "step", 1)
+    private static final NodeSchema SCHEMA = Logic.floatOperands(TestingPackSchema.builder("TestFloatConditions")
+            .displayName("Float Condition").category(Logic.CATEGORY))
             .requiredCombo("operation", Logic.wireNames(Comparison.class, Comparison::symbol))
             .output("BOOLEAN").build();
 
@@ -23,7 +21,6 @@ public final class TestFloatConditions implements NodeDefinition {
 
     @Override
     public NodeResult execute(NodeContext ctx, Inputs inputs) {
-        Comparison comparison = Comparison.of(inputs.getString("operation"));
-        return NodeResult.of(comparison.test(inputs.get("a", Number.class), inputs.get("b", Number.class)));
+        return NodeResult.of(Comparison.evaluate(inputs));
     }
 }
