@@ -2,34 +2,16 @@ package dev.easel.server.routes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.easel.server.testkit.Http;
-import dev.easel.server.testkit.ServerFixture;
-import dev.easel.server.testkit.TestNodes;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.easel.server.testkit.ServerTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import static dev.easel.server.testkit.Http.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PromptRoutesTest {
-    @TempDir
-    Path dir;
-    ServerFixture fx;
-
-    @BeforeEach
-    void start() {
-        fx = ServerFixture.start(dir, TestNodes.registry());
-    }
-
-    @AfterEach
-    void stop() {
-        fx.close();
-    }
+class PromptRoutesTest extends ServerTest {
 
     static Map<String, Object> simplePrompt(int value) {
         return map("1", map("class_type", "TestMakeInt", "inputs", map("value", value)),

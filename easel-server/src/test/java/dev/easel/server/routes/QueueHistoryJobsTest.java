@@ -1,16 +1,15 @@
 package dev.easel.server.routes;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.easel.engine.node.NodeRegistry;
 import dev.easel.server.testkit.Http;
-import dev.easel.server.testkit.ServerFixture;
+import dev.easel.server.testkit.ServerTest;
 import dev.easel.server.testkit.TestNodes;
 import dev.easel.server.testkit.WsRecorder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -19,26 +18,26 @@ import java.util.concurrent.TimeUnit;
 import static dev.easel.server.testkit.Http.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class QueueHistoryJobsTest {
-    @TempDir
-    Path dir;
-    ServerFixture fx;
+class QueueHistoryJobsTest extends ServerTest {
     WsRecorder ws;
     final CountDownLatch entered = new CountDownLatch(1);
     final CountDownLatch release = new CountDownLatch(1);
 
+    @Override
+    protected NodeRegistry registry() {
+        return TestNodes.registry(TestNodes.gate(entered, release));
+    }
+
     @BeforeEach
-    void start() throws Exception {
-        fx = ServerFixture.start(dir, TestNodes.registry(TestNodes.gate(entered, release)));
+    void connect() throws Exception {
         ws = WsRecorder.connect(fx.port(), "clientId=q");
         ws.nextText();
     }
 
     @AfterEach
-    void stop() {
+    void disconnect() {
         release.countDown();
         ws.close();
-        fx.close();
     }
 
     private String run(int value) {

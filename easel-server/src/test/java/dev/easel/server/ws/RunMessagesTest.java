@@ -2,18 +2,13 @@ package dev.easel.server.ws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.easel.server.testkit.Http;
-import dev.easel.server.testkit.ServerFixture;
-import dev.easel.server.testkit.TestNodes;
+import dev.easel.server.testkit.ServerTest;
 import dev.easel.server.testkit.WsRecorder;
 import dev.easel.server.testkit.WsRecorder.Message;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -21,27 +16,7 @@ import static dev.easel.server.testkit.Http.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The messages of whole runs as clients see them (§3.5–3.7, §4). */
-class RunMessagesTest {
-    @TempDir
-    Path dir;
-    ServerFixture fx;
-
-    @BeforeEach
-    void start() {
-        fx = ServerFixture.start(dir, TestNodes.registry());
-    }
-
-    @AfterEach
-    void stop() {
-        fx.close();
-    }
-
-    private String submit(Map<String, Object> prompt, String clientId) {
-        Map<String, Object> body = clientId == null ? map("prompt", prompt) : map("prompt", prompt, "client_id", clientId);
-        Http.Response response = fx.http.postJson("/prompt", body);
-        assertThat(response.status()).as(response.text()).isEqualTo(200);
-        return response.json().path("prompt_id").asText();
-    }
+class RunMessagesTest extends ServerTest {
 
     private static Map<String, Object> previewPrompt(int steps) {
         return map("1", map("class_type", "TestPreviewer", "inputs", map("steps", steps, "size", 4)),
