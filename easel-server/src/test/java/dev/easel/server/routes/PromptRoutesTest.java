@@ -9,14 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 import static dev.easel.server.testkit.Http.map;
+import static dev.easel.server.testkit.TestNodes.simplePrompt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PromptRoutesTest extends ServerTest {
-
-    static Map<String, Object> simplePrompt(int value) {
-        return map("1", map("class_type", "TestMakeInt", "inputs", map("value", value)),
-                "2", map("class_type", "TestOutput", "inputs", map("value", List.of("1", 0))));
-    }
 
     @Test
     void getPromptReportsQueueRemaining() {
@@ -90,8 +86,7 @@ class PromptRoutesTest extends ServerTest {
 
     @Test
     void invalidPromptAnswers400WithNodeErrors() {
-        Map<String, Object> prompt = map("1", map("class_type", "TestMakeInt", "inputs", map("value", 1000)),
-                "2", map("class_type", "TestOutput", "inputs", map("value", List.of("1", 0))));
+        Map<String, Object> prompt = simplePrompt(1000);
         Http.Response response = fx.http.postJson("/prompt", map("prompt", prompt));
         assertThat(response.status()).isEqualTo(400);
         JsonNode body = response.json();

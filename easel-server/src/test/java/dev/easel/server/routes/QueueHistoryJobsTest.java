@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static dev.easel.server.testkit.Http.map;
+import static dev.easel.server.testkit.TestNodes.simplePrompt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class QueueHistoryJobsTest extends ServerTest {
@@ -41,7 +42,7 @@ class QueueHistoryJobsTest extends ServerTest {
     }
 
     private String run(int value) {
-        Http.Response response = fx.http.postJson("/prompt", map("prompt", PromptRoutesTest.simplePrompt(value),
+        Http.Response response = fx.http.postJson("/prompt", map("prompt", simplePrompt(value),
                 "client_id", "q", "extra_data", map("extra_pnginfo", map("workflow", map("id", "wf-" + value)))));
         assertThat(response.status()).isEqualTo(200);
         ws.untilPromptEnd();
@@ -64,7 +65,7 @@ class QueueHistoryJobsTest extends ServerTest {
         assertThat(keys(fx.http.get("/api/history?offset=1&max_items=1").json())).containsExactly(b);
         assertThat(keys(fx.http.get("/history?offset=2").json())).containsExactly(c);
         assertThat(fx.http.get("/history/" + a).json().path(a).path("prompt").get(2))
-                .isEqualTo(Http.json(PromptRoutesTest.toJson(PromptRoutesTest.simplePrompt(1))));
+                .isEqualTo(Http.json(PromptRoutesTest.toJson(simplePrompt(1))));
         assertThat(fx.http.get("/history/unknown").json()).isEqualTo(Http.json("{}"));
 
         assertThat(fx.http.postJson("/history", map("delete", List.of(b))).status()).isEqualTo(200);
@@ -86,8 +87,8 @@ class QueueHistoryJobsTest extends ServerTest {
         Http.Response gate = fx.http.postJson("/prompt", map("prompt", map(
                 "1", map("class_type", "TestGate", "inputs", map("value", 1))), "client_id", "q"));
         assertThat(entered.await(20, TimeUnit.SECONDS)).isTrue();
-        String first = fx.http.postJson("/prompt", map("prompt", PromptRoutesTest.simplePrompt(1))).json().path("prompt_id").asText();
-        String second = fx.http.postJson("/prompt", map("prompt", PromptRoutesTest.simplePrompt(2), "front", true))
+        String first = fx.http.postJson("/prompt", map("prompt", simplePrompt(1))).json().path("prompt_id").asText();
+        String second = fx.http.postJson("/prompt", map("prompt", simplePrompt(2), "front", true))
                 .json().path("prompt_id").asText();
         JsonNode queue = fx.http.get("/queue").json();
         assertThat(queue.path("queue_running").get(0).get(1).asText()).isEqualTo(gate.json().path("prompt_id").asText());
@@ -156,7 +157,7 @@ class QueueHistoryJobsTest extends ServerTest {
 
     @Test
     void sensitiveKeysNeverAppearInQueueOrHistory() {
-        Http.Response response = fx.http.postJson("/prompt", map("prompt", PromptRoutesTest.simplePrompt(1),
+        Http.Response response = fx.http.postJson("/prompt", map("prompt", simplePrompt(1),
                 "client_id", "q", "extra_data", map("api_key_comfy_org", "secret", "auth_token_comfy_org", "t")));
         ws.untilPromptEnd();
         String id = response.json().path("prompt_id").asText();

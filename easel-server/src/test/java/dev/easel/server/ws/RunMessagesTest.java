@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import static dev.easel.server.testkit.Http.map;
+import static dev.easel.server.testkit.TestNodes.simplePrompt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The messages of whole runs as clients see them (§3.5–3.7, §4). */
@@ -221,8 +222,7 @@ class RunMessagesTest extends ServerTest {
     void aFullyCachedRunSendsCachedUiWithoutExecuting() throws Exception {
         try (WsRecorder ws = WsRecorder.connect(fx.port(), "clientId=cache")) {
             ws.nextText();
-            Map<String, Object> prompt = map("1", map("class_type", "TestMakeInt", "inputs", map("value", 4)),
-                    "2", map("class_type", "TestOutput", "inputs", map("value", List.of("1", 0))));
+            Map<String, Object> prompt = simplePrompt(4);
             submit(prompt, "cache");
             ws.untilPromptEnd();
             String id = submit(prompt, "cache");
@@ -280,8 +280,7 @@ class RunMessagesTest extends ServerTest {
     void freeMemoryDropsTheCachesBeforeTheNextRun() throws Exception {
         try (WsRecorder ws = WsRecorder.connect(fx.port(), "clientId=free")) {
             ws.nextText();
-            Map<String, Object> prompt = map("1", map("class_type", "TestMakeInt", "inputs", map("value", 9)),
-                    "2", map("class_type", "TestOutput", "inputs", map("value", List.of("1", 0))));
+            Map<String, Object> prompt = simplePrompt(9);
             submit(prompt, "free");
             ws.untilPromptEnd();
             assertThat(fx.http.postJson("/free", map("free_memory", true)).status()).isEqualTo(200);
