@@ -15,7 +15,9 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
@@ -81,6 +83,13 @@ final class EaselFixture implements BeforeAllCallback, AfterAllCallback {
         Path file = (subfolder.isEmpty() ? folder : folder.resolve(subfolder)).resolve(entry.path("filename").asText());
         BufferedImage image = ImageIO.read(file.toFile());
         return (image.getRGB(0, 0) >> 16) & 0xff;
+    }
+
+    /** {@link #savedPixel} of every image an output node saved, in order. */
+    List<Integer> savedPixels(RunResult result, String nodeId) throws Exception {
+        List<Integer> pixels = new ArrayList<>();
+        for (int i = 0; i < result.imageEntries(nodeId).size(); i++) pixels.add(savedPixel(result, nodeId, i));
+        return pixels;
     }
 
     private static void deleteTree(Path root) throws IOException {
