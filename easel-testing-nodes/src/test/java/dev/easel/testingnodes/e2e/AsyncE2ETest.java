@@ -16,8 +16,8 @@ class AsyncE2ETest {
     @Test
     void dynamicallyGeneratedSleepsAverageTheirAlternatingImages() throws Exception {
         TestGraph g = new TestGraph();
-        var black = g.node("StubImage", "content", "BLACK", "height", 20, "width", 20, "batch_size", 1);
-        var white = g.node("StubImage", "content", "WHITE", "height", 20, "width", 20, "batch_size", 1);
+        var black = g.stubImage("BLACK", 20, 20);
+        var white = g.stubImage("WHITE", 20, 20);
         var generator = g.node("TestDynamicAsyncGeneration", "image1", black.out(0), "image2", white.out(0),
                 "num_async_nodes", 3, "sleep_duration", 0.1);
         var save = g.node("SaveImage", "images", generator.out(0), "filename_prefix", "generated");
@@ -29,8 +29,8 @@ class AsyncE2ETest {
     @Test
     void anAsyncLazyCheckEvaluatesOnlyTheSelectedInput() throws Exception {
         TestGraph g = new TestGraph();
-        var first = g.node("StubConstantImage", "value", 0.11, "height", 20, "width", 20, "batch_size", 1);
-        var second = g.node("StubConstantImage", "value", 0.22, "height", 20, "width", 20, "batch_size", 1);
+        var first = g.constantImage(0.11, 20, 20);
+        var second = g.constantImage(0.22, 20, 20);
         var check = g.node("TestAsyncLazyCheck", "input1", first.out(0), "input2", second.out(0), "condition", false);
         g.node("SaveImage", "images", check.out(0), "filename_prefix", "lazy_async");
         RunResult result = easel.client().run(g);
@@ -42,7 +42,7 @@ class AsyncE2ETest {
     @Test
     void anOutputNodeWithASocketRunsAndFeedsItsConsumer() throws Exception {
         TestGraph g = new TestGraph();
-        var image = g.node("StubConstantImage", "value", 0.5, "height", 21, "width", 21, "batch_size", 1);
+        var image = g.constantImage(0.5, 21, 21);
         var output = g.node("TestOutputNodeWithSocketOutput", "image", image.out(0), "value", 0.5);
         var save = g.node("SaveImage", "images", output.out(0), "filename_prefix", "socket");
         RunResult result = easel.client().run(g);
@@ -54,7 +54,7 @@ class AsyncE2ETest {
     void progressStateGoesOnlyToTheSubmittingClientAndCoversNodesWithoutProgress() throws Exception {
         try (ComfyClient bystander = new ComfyClient(easel.server().port())) {
             TestGraph g = new TestGraph();
-            var image = g.node("StubConstantImage", "value", 0.33, "height", 22, "width", 22, "batch_size", 1);
+            var image = g.constantImage(0.33, 22, 22);
             g.node("SaveImage", "images", image.out(0), "filename_prefix", "state");
             int statusesBefore = bystander.count("status");
             RunResult result = easel.client().run(g);
@@ -72,7 +72,7 @@ class AsyncE2ETest {
     @Test
     void aRunServedEntirelyFromCacheStillListsItsOutputInTheJob() throws Exception {
         TestGraph g = new TestGraph();
-        var image = g.node("StubConstantImage", "value", 0.44, "height", 23, "width", 23, "batch_size", 1);
+        var image = g.constantImage(0.44, 23, 23);
         var save = g.node("SaveImage", "images", image.out(0), "filename_prefix", "job");
         easel.client().run(g);
         RunResult again = easel.client().run(g);

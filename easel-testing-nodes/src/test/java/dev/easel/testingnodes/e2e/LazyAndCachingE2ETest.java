@@ -13,9 +13,9 @@ class LazyAndCachingE2ETest {
     @Test
     void zeroMaskNeverEvaluatesTheSecondImage() throws Exception {
         TestGraph g = new TestGraph();
-        var input1 = g.node("StubConstantImage", "value", 0.4, "height", 64, "width", 64, "batch_size", 1);
-        var input2 = g.node("StubConstantImage", "value", 0.6, "height", 64, "width", 64, "batch_size", 1);
-        var mask = g.node("StubMask", "value", 0.0, "height", 64, "width", 64, "batch_size", 1);
+        var input1 = g.constantImage(0.4, 64, 64);
+        var input2 = g.constantImage(0.6, 64, 64);
+        var mask = g.stubMask(0.0, 64, 64);
         var mix = g.node("TestLazyMixImages", "image1", input1.out(0), "image2", input2.out(0), "mask", mask.out(0));
         var save = g.node("SaveImage", "images", mix.out(0), "filename_prefix", "lazy");
         RunResult result = easel.client().run(g);
@@ -29,9 +29,9 @@ class LazyAndCachingE2ETest {
     void partialMaskBlendsBothImages() throws Exception {
         TestGraph g = new TestGraph();
         // a size no other test uses, so nothing is served from an earlier prompt's cache
-        var black = g.node("StubImage", "content", "BLACK", "height", 48, "width", 40, "batch_size", 1);
-        var white = g.node("StubImage", "content", "WHITE", "height", 48, "width", 40, "batch_size", 1);
-        var mask = g.node("StubMask", "value", 0.3, "height", 48, "width", 40, "batch_size", 1);
+        var black = g.stubImage("BLACK", 48, 40);
+        var white = g.stubImage("WHITE", 48, 40);
+        var mask = g.stubMask(0.3, 48, 40);
         var mix = g.node("TestLazyMixImages", "image1", black.out(0), "image2", white.out(0), "mask", mask.out(0));
         var save = g.node("SaveImage", "images", mix.out(0), "filename_prefix", "mix");
         RunResult result = easel.client().run(g);
@@ -43,7 +43,7 @@ class LazyAndCachingE2ETest {
     @Test
     void anIdenticalSecondPromptIsServedFromCacheWithoutExecutingMessages() throws Exception {
         TestGraph g = new TestGraph();
-        var image = g.node("StubConstantImage", "value", 0.25, "height", 32, "width", 32, "batch_size", 1);
+        var image = g.constantImage(0.25, 32, 32);
         var scaled = g.node("TestIsChangedWithConstants", "image", image.out(0), "value", 2.0);
         var save = g.node("SaveImage", "images", scaled.out(0), "filename_prefix", "cached");
         RunResult first = easel.client().run(g);
@@ -59,7 +59,7 @@ class LazyAndCachingE2ETest {
     @Test
     void changingAConstantSeenByIsChangedReRunsTheNode() throws Exception {
         TestGraph g = new TestGraph();
-        var image = g.node("StubConstantImage", "value", 0.125, "height", 32, "width", 32, "batch_size", 1);
+        var image = g.constantImage(0.125, 32, 32);
         var scaled = g.node("TestIsChangedWithConstants", "image", image.out(0), "value", 2.0);
         g.node("SaveImage", "images", scaled.out(0), "filename_prefix", "changed");
         easel.client().run(g);
@@ -72,7 +72,7 @@ class LazyAndCachingE2ETest {
     @Test
     void aNanFingerprintReRunsEveryTime() throws Exception {
         TestGraph g = new TestGraph();
-        var image = g.node("StubConstantImage", "value", 0.75, "height", 16, "width", 16, "batch_size", 1);
+        var image = g.constantImage(0.75, 16, 16);
         var always = g.node("TestCustomIsChanged", "image", image.out(0), "should_change", true);
         var never = g.node("TestCustomIsChanged", "image", image.out(0), "should_change", false);
         g.node("SaveImage", "images", always.out(0), "filename_prefix", "always");

@@ -14,8 +14,8 @@ class LoopsAndListsE2ETest {
     @Test
     void aWhileLoopRunsItsBodyUntilTheConditionFails() throws Exception {
         TestGraph g = new TestGraph();
-        var white = g.node("StubImage", "content", "WHITE", "height", 30, "width", 30, "batch_size", 1);
-        var black = g.node("StubImage", "content", "BLACK", "height", 30, "width", 30, "batch_size", 1);
+        var white = g.stubImage("WHITE", 30, 30);
+        var black = g.stubImage("BLACK", 30, 30);
         var open = g.node("TestWhileLoopOpen", "condition", true, "initial_value0", 3, "initial_value1", white.out(0));
         var count = g.node("TestIntMathOperation", "a", open.out(1), "b", 1, "operation", "subtract");
         var more = g.node("TestIntConditions", "a", count.out(0), "b", 0, "operation", ">");
@@ -32,8 +32,8 @@ class LoopsAndListsE2ETest {
     @Test
     void anAccumulationBecomesAListThatRunsItsConsumerPerItem() throws Exception {
         TestGraph g = new TestGraph();
-        var dark = g.node("StubConstantImage", "value", 0.2, "height", 31, "width", 31, "batch_size", 1);
-        var light = g.node("StubConstantImage", "value", 0.8, "height", 31, "width", 31, "batch_size", 1);
+        var dark = g.constantImage(0.2, 31, 31);
+        var light = g.constantImage(0.8, 31, 31);
         var first = g.node("TestAccumulateNode", "to_add", dark.out(0));
         var second = g.node("TestAccumulateNode", "to_add", light.out(0), "accumulation", first.out(0));
         var list = g.node("TestAccumulationToListNode", "accumulation", second.out(0));
@@ -46,8 +46,8 @@ class LoopsAndListsE2ETest {
     @Test
     void aForLoopReRunsWithANewCountAndAnAlwaysChangingInput() throws Exception {
         TestGraph g = new TestGraph();
-        var black = g.node("StubImage", "content", "BLACK", "height", 33, "width", 33, "batch_size", 1);
-        var white = g.node("StubImage", "content", "WHITE", "height", 33, "width", 33, "batch_size", 1);
+        var black = g.stubImage("BLACK", 33, 33);
+        var white = g.stubImage("WHITE", 33, 33);
         var changing = g.node("TestCustomIsChanged", "image", white.out(0), "should_change", true);
         var open = g.node("TestForLoopOpen", "remaining", 1, "initial_value1", changing.out(0));
         var average = g.node("TestVariadicAverage", "input1", black.out(0), "input2", open.out(2));
@@ -77,9 +77,9 @@ class LoopsAndListsE2ETest {
     void lazinessIsDecidedPerListItem() throws Exception {
         TestGraph g = new TestGraph();
         var values = g.node("TestMakeListNode", "value1", 0.0, "value2", 0.5, "value3", 1.0);
-        var mask = g.node("StubMask", "value", values.out(0), "height", 34, "width", 34, "batch_size", 1);
-        var black = g.node("StubImage", "content", "BLACK", "height", 34, "width", 34, "batch_size", 1);
-        var white = g.node("StubImage", "content", "WHITE", "height", 34, "width", 34, "batch_size", 1);
+        var mask = g.stubMask(values.out(0), 34, 34);
+        var black = g.stubImage("BLACK", 34, 34);
+        var white = g.stubImage("WHITE", 34, 34);
         var mix = g.node("TestLazyMixImages", "image1", black.out(0), "image2", white.out(0), "mask", mask.out(0));
         // overlap and merge mode are newer RebatchImages inputs; older servers ignore them
         var rebatch = g.node("RebatchImages", "images", mix.out(0), "batch_size", 3,
@@ -92,8 +92,8 @@ class LoopsAndListsE2ETest {
     @Test
     void inputsBeyondTheDeclaredOneAreAveragedToo() throws Exception {
         TestGraph g = new TestGraph();
-        var black = g.node("StubImage", "content", "BLACK", "height", 35, "width", 35, "batch_size", 1);
-        var white = g.node("StubImage", "content", "WHITE", "height", 35, "width", 35, "batch_size", 1);
+        var black = g.stubImage("BLACK", 35, 35);
+        var white = g.stubImage("WHITE", 35, 35);
         var average = g.node("TestVariadicAverage", "input1", black.out(0), "input2", white.out(0),
                 "input3", black.out(0), "input4", black.out(0));
         var save = g.node("SaveImage", "images", average.out(0), "filename_prefix", "undeclared");
@@ -103,7 +103,7 @@ class LoopsAndListsE2ETest {
     @Test
     void anInterruptStopsASleepingNode() throws Exception {
         TestGraph g = new TestGraph();
-        var image = g.node("StubConstantImage", "value", 0.9, "height", 32, "width", 32, "batch_size", 1);
+        var image = g.constantImage(0.9, 32, 32);
         var sleep = g.node("TestSleep", "value", image.out(0), "seconds", 9999.0);
         g.node("SaveImage", "images", sleep.out(0), "filename_prefix", "interrupted");
         JsonNode answer = easel.client().queue(g.json(), TestGraph.JSON.createObjectNode());

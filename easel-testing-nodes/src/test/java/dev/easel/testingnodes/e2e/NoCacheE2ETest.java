@@ -14,7 +14,7 @@ class NoCacheE2ETest {
     @Test
     void everyNodeRunsAgain() throws Exception {
         TestGraph g = new TestGraph();
-        var image = g.node("StubConstantImage", "value", 0.5, "height", 8, "width", 8, "batch_size", 1);
+        var image = g.constantImage(0.5, 8, 8);
         var scaled = g.node("TestIsChangedWithConstants", "image", image.out(0), "value", 1.0);
         var save = g.node("SaveImage", "images", scaled.out(0), "filename_prefix", "uncached");
         easel.client().run(g);

@@ -34,7 +34,7 @@ class RunBehaviourE2ETest {
         assertThat(error.path("exception_type").asText()).contains("RuntimeError");
 
         TestGraph next = new TestGraph();
-        var image = next.node("StubConstantImage", "value", 0.5, "height", 8, "width", 8, "batch_size", 1);
+        var image = next.constantImage(0.5, 8, 8);
         next.node("SaveImage", "images", image.out(0), "filename_prefix", "after_error");
         assertThat(easel.client().run(next).succeeded()).isTrue();
     }
@@ -42,7 +42,7 @@ class RunBehaviourE2ETest {
     @Test
     void anAsyncFailureIsReportedTheSameWay() throws Exception {
         TestGraph g = new TestGraph();
-        var image = g.node("StubConstantImage", "value", 0.5, "height", 8, "width", 8, "batch_size", 1);
+        var image = g.constantImage(0.5, 8, 8);
         var failing = g.node("TestAsyncError", "value", image.out(0), "error_after", 0.05);
         g.node("SaveImage", "images", failing.out(0), "filename_prefix", "async_error");
         JsonNode error = easel.client().run(g).error().orElseThrow();
@@ -53,7 +53,7 @@ class RunBehaviourE2ETest {
     @Test
     void independentSleepsRunAtTheSameTime() throws Exception {
         TestGraph g = new TestGraph();
-        var image = g.node("StubConstantImage", "value", 0.5, "height", 8, "width", 8, "batch_size", 1);
+        var image = g.constantImage(0.5, 8, 8);
         List<String> sleeps = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             var sleep = g.node("TestSleep", "value", image.out(0), "seconds", 0.5);
@@ -73,7 +73,7 @@ class RunBehaviourE2ETest {
     @Test
     void threeThreeSecondSleepsOfAParallelSleepFinishInWellUnderNineSeconds() throws Exception {
         TestGraph g = new TestGraph();
-        var image = g.node("StubConstantImage", "value", 0.5, "height", 8, "width", 8, "batch_size", 1);
+        var image = g.constantImage(0.5, 8, 8);
         var parallel = g.node("TestParallelSleep", "image1", image.out(0), "image2", image.out(0), "image3", image.out(0),
                 "sleep1", 3.0, "sleep2", 3.0, "sleep3", 3.0);
         g.node("PreviewImage", "images", parallel.out(0));
@@ -88,7 +88,7 @@ class RunBehaviourE2ETest {
     @Test
     void progressCarriesTheNodeAndPromptAndProgressStateIsSent() throws Exception {
         TestGraph g = new TestGraph();
-        var image = g.node("StubConstantImage", "value", 0.5, "height", 8, "width", 8, "batch_size", 1);
+        var image = g.constantImage(0.5, 8, 8);
         var update = g.node("TestSyncProgressUpdate", "value", image.out(0), "sleep_seconds", 0.1);
         g.node("SaveImage", "images", update.out(0), "filename_prefix", "progress");
         RunResult result = easel.client().run(g);
@@ -122,7 +122,7 @@ class RunBehaviourE2ETest {
     @Test
     void partialExecutionRunsOnlyTheTargets() throws Exception {
         TestGraph g = new TestGraph();
-        var image = g.node("StubConstantImage", "value", 0.3, "height", 10, "width", 10, "batch_size", 1);
+        var image = g.constantImage(0.3, 10, 10);
         var wanted = g.node("SaveImage", "images", image.out(0), "filename_prefix", "wanted");
         var skipped = g.node("SaveImage", "images", image.out(0), "filename_prefix", "skipped");
         ObjectNode extra = TestGraph.JSON.createObjectNode();

@@ -24,9 +24,9 @@ class TargetsAndJobsE2ETest {
     @Test
     void anUntargetedOutputNodeStillRunsWhenATargetNeedsIt() throws Exception {
         TestGraph g = new TestGraph();
-        var image = g.node("StubImage", "content", "BLACK", "height", 40, "width", 40, "batch_size", 1);
+        var image = g.stubImage("BLACK", 40, 40);
         var withSocket = g.node("TestOutputNodeWithSocketOutput", "image", image.out(0), "value", 2.0);
-        var mask = g.node("StubMask", "value", 0.5, "height", 40, "width", 40, "batch_size", 1);
+        var mask = g.stubMask(0.5, 40, 40);
         var mix = g.node("TestLazyMixImages", "image1", withSocket.out(0), "image2", image.out(0), "mask", mask.out(0));
         var target = g.node("SaveImage", "images", mix.out(0), "filename_prefix", "target");
         var other = g.node("SaveImage", "images", image.out(0), "filename_prefix", "other");
@@ -40,11 +40,11 @@ class TargetsAndJobsE2ETest {
     @Test
     void lazinessStillAppliesUnderPartialExecution() throws Exception {
         TestGraph g = new TestGraph();
-        var first = g.node("StubImage", "content", "BLACK", "height", 41, "width", 41, "batch_size", 1);
-        var second = g.node("StubImage", "content", "WHITE", "height", 41, "width", 41, "batch_size", 1);
-        var third = g.node("StubImage", "content", "NOISE", "height", 41, "width", 41, "batch_size", 1);
-        var zero = g.node("StubMask", "value", 0.0, "height", 41, "width", 41, "batch_size", 1);
-        var half = g.node("StubMask", "value", 0.5, "height", 41, "width", 41, "batch_size", 1);
+        var first = g.stubImage("BLACK", 41, 41);
+        var second = g.stubImage("WHITE", 41, 41);
+        var third = g.stubImage("NOISE", 41, 41);
+        var zero = g.stubMask(0.0, 41, 41);
+        var half = g.stubMask(0.5, 41, 41);
         var mix1 = g.node("TestLazyMixImages", "image1", first.out(0), "image2", second.out(0), "mask", zero.out(0));
         var mix2 = g.node("TestLazyMixImages", "image1", second.out(0), "image2", third.out(0), "mask", half.out(0));
         var out1 = g.node("SaveImage", "images", mix1.out(0), "filename_prefix", "lazy_target");
@@ -62,7 +62,7 @@ class TargetsAndJobsE2ETest {
     @Test
     void aCachedRunWithoutAClientStillListsItsOutputs() throws Exception {
         TestGraph g = new TestGraph();
-        var image = g.node("StubImage", "content", "BLACK", "height", 42, "width", 42, "batch_size", 1);
+        var image = g.stubImage("BLACK", 42, 42);
         var save = g.node("SaveImage", "images", image.out(0), "filename_prefix", "anonymous");
         easel.client().run(g);
 

@@ -70,7 +70,7 @@ class ValidationE2ETest {
         TestGraph g = new TestGraph();
         var bad = g.node("TestCustomValidation1", "input1", 5, "input2", 3.0);
         g.node("SaveImage", "images", bad.out(0), "filename_prefix", "bad");
-        var good = g.node("StubConstantImage", "value", 0.5, "height", 7, "width", 7, "batch_size", 1);
+        var good = g.constantImage(0.5, 7, 7);
         var goodSave = g.node("SaveImage", "images", good.out(0), "filename_prefix", "good");
         RunResult result = easel.client().run(g);
         assertThat(result.answer().path("node_errors").has(bad.id)).isTrue();
