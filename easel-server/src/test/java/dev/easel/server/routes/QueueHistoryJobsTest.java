@@ -1,10 +1,8 @@
 package dev.easel.server.routes;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.easel.engine.node.NodeRegistry;
+import dev.easel.server.testkit.GatedServerTest;
 import dev.easel.server.testkit.Http;
-import dev.easel.server.testkit.ServerTest;
-import dev.easel.server.testkit.TestNodes;
 import dev.easel.server.testkit.WsRecorder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,23 +10,14 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static dev.easel.server.testkit.Http.map;
 import static dev.easel.server.testkit.TestNodes.simplePrompt;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class QueueHistoryJobsTest extends ServerTest {
+class QueueHistoryJobsTest extends GatedServerTest {
     WsRecorder ws;
-    final CountDownLatch entered = new CountDownLatch(1);
-    final CountDownLatch release = new CountDownLatch(1);
-
-    @Override
-    protected NodeRegistry registry() {
-        return TestNodes.registry(TestNodes.gate(entered, release));
-    }
-
     @BeforeEach
     void connect() throws Exception {
         ws = WsRecorder.connect(fx.port(), "clientId=q");

@@ -1,38 +1,21 @@
 package dev.easel.server.ws;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.easel.engine.node.NodeRegistry;
+import dev.easel.server.testkit.GatedServerTest;
 import dev.easel.server.testkit.Http;
-import dev.easel.server.testkit.ServerTest;
-import dev.easel.server.testkit.TestNodes;
 import dev.easel.server.testkit.WsRecorder;
 import dev.easel.server.testkit.WsRecorder.Message;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static dev.easel.server.testkit.Http.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ReconnectAndInterruptTest extends ServerTest {
-    final CountDownLatch entered = new CountDownLatch(1);
-    final CountDownLatch release = new CountDownLatch(1);
-
-    @Override
-    protected NodeRegistry registry() {
-        return TestNodes.registry(TestNodes.gate(entered, release));
-    }
-
-    @AfterEach
-    void openGate() {
-        release.countDown();
-    }
-
+class ReconnectAndInterruptTest extends GatedServerTest {
     private static Map<String, Object> gatePrompt() {
         return map("1", map("class_type", "TestMakeInt", "inputs", map("value", 1)),
                 "2", map("class_type", "TestGate", "inputs", map("value", List.of("1", 0))));
