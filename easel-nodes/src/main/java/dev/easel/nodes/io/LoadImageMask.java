@@ -1,29 +1,25 @@
 package dev.easel.nodes.io;
 
-import dev.easel.engine.node.CustomValidation;
 import dev.easel.engine.node.Inputs;
 import dev.easel.engine.node.NodeContext;
-import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
 import dev.easel.engine.node.PackEnvironment;
 import dev.easel.tensor.Tensor;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Loads one channel of an image file as a MASK. "alpha" gives the same mask as LoadImage
  * (1 - alpha, or zeros 64x64 without alpha); a colour channel gives its values.
  */
-public final class LoadImageMask implements NodeDefinition {
+public final class LoadImageMask extends ImageFileNode {
     private static final List<String> CHANNELS = List.of("alpha", "red", "green", "blue");
 
-    private final ImageFolders folders;
     private final NodeSchema schema;
 
     public LoadImageMask(PackEnvironment env) {
-        this.folders = new ImageFolders(env);
+        super(env);
         this.schema = NodeSchema.builder("LoadImageMask")
                 .displayName("Load Image (as Mask)")
                 .category("image")
@@ -42,9 +38,8 @@ public final class LoadImageMask implements NodeDefinition {
 
     @Override
     public NodeResult execute(NodeContext ctx, Inputs inputs) throws Exception {
-        String name = inputs.getString("image");
         String channel = inputs.getString("channel");
-        LoadedImage loaded = LoadedImage.read(folders.require(name), name);
+        LoadedImage loaded = load(inputs);
         int index = CHANNELS.indexOf(channel);
         if (index < 0) throw new IllegalArgumentException("unknown channel '" + channel + "', expected one of " + CHANNELS);
         if (index == 0) return NodeResult.of(loaded.mask());
@@ -57,21 +52,5 @@ public final class LoadImageMask implements NodeDefinition {
         float[] out = new float[b * h * w];
         for (int i = 0; i < out.length; i++) out[i] = src[i * channels + c];
         return Tensor.of(out, b, h, w);
-    }
-
-    @Override
-    public Object fingerprint(Inputs constants) throws Exception {
-        Object name = constants.get("image");
-        return name == null ? Double.NaN : ImageFolders.sha256(folders.require(name.toString()));
-    }
-
-    @Override
-    public boolean hasFingerprint() {
-        return true;
-    }
-
-    @Override
-    public Optional<CustomValidation> customValidation() {
-        return Optional.of(LoadImage.imageExists(folders));
     }
 }

@@ -1,14 +1,11 @@
 package dev.easel.server.routes;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.easel.server.ServerConfig;
 import dev.easel.server.testkit.Http;
 import dev.easel.server.testkit.Multipart;
-import dev.easel.server.testkit.ServerFixture;
-import dev.easel.server.testkit.TestNodes;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.easel.server.testkit.ServerTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -18,25 +15,16 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class FileRoutesTest {
-    @TempDir
-    Path dir;
-    ServerFixture fx;
+class FileRoutesTest extends ServerTest {
 
-    @BeforeEach
-    void start() {
-        fx = ServerFixture.start(dir, TestNodes.registry(), c -> new dev.easel.server.ServerConfig(c.listen(), c.port(),
+    @Override
+    protected ServerConfig configure(ServerConfig c) {
+        return new ServerConfig(c.listen(), c.port(),
                 c.baseDir(), c.outputDir(), c.inputDir(), c.tempDir(), c.userDir(), c.cache(), 0.01,
-                c.corsOrigin(), c.disableMetadata(), c.previewMethod(), c.previewSize(), c.frontEndRoot(), c.modelFolders()));
-    }
-
-    @AfterEach
-    void stop() {
-        fx.close();
+                c.corsOrigin(), c.disableMetadata(), c.previewMethod(), c.previewSize(), c.frontEndRoot(), c.modelFolders());
     }
 
     static byte[] png(int argb) throws Exception {

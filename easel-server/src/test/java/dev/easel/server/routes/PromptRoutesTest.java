@@ -2,39 +2,17 @@ package dev.easel.server.routes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.easel.server.testkit.Http;
-import dev.easel.server.testkit.ServerFixture;
-import dev.easel.server.testkit.TestNodes;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.easel.server.testkit.ServerTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import static dev.easel.server.testkit.Http.map;
+import static dev.easel.server.testkit.TestNodes.simplePrompt;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PromptRoutesTest {
-    @TempDir
-    Path dir;
-    ServerFixture fx;
-
-    @BeforeEach
-    void start() {
-        fx = ServerFixture.start(dir, TestNodes.registry());
-    }
-
-    @AfterEach
-    void stop() {
-        fx.close();
-    }
-
-    static Map<String, Object> simplePrompt(int value) {
-        return map("1", map("class_type", "TestMakeInt", "inputs", map("value", value)),
-                "2", map("class_type", "TestOutput", "inputs", map("value", List.of("1", 0))));
-    }
+class PromptRoutesTest extends ServerTest {
 
     @Test
     void getPromptReportsQueueRemaining() {
@@ -108,8 +86,7 @@ class PromptRoutesTest {
 
     @Test
     void invalidPromptAnswers400WithNodeErrors() {
-        Map<String, Object> prompt = map("1", map("class_type", "TestMakeInt", "inputs", map("value", 1000)),
-                "2", map("class_type", "TestOutput", "inputs", map("value", List.of("1", 0))));
+        Map<String, Object> prompt = simplePrompt(1000);
         Http.Response response = fx.http.postJson("/prompt", map("prompt", prompt));
         assertThat(response.status()).isEqualTo(400);
         JsonNode body = response.json();

@@ -1,48 +1,37 @@
 package dev.easel.server.routes;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.easel.server.testkit.GatedServerTest;
 import dev.easel.server.testkit.Http;
-import dev.easel.server.testkit.ServerFixture;
-import dev.easel.server.testkit.TestNodes;
 import dev.easel.server.testkit.WsRecorder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static dev.easel.server.testkit.Http.map;
+import static dev.easel.server.testkit.TestNodes.simplePrompt;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class QueueHistoryJobsTest {
-    @TempDir
-    Path dir;
-    ServerFixture fx;
+class QueueHistoryJobsTest extends GatedServerTest {
     WsRecorder ws;
-    final CountDownLatch entered = new CountDownLatch(1);
-    final CountDownLatch release = new CountDownLatch(1);
-
     @BeforeEach
-    void start() throws Exception {
-        fx = ServerFixture.start(dir, TestNodes.registry(TestNodes.gate(entered, release)));
+    void connect() throws Exception {
         ws = WsRecorder.connect(fx.port(), "clientId=q");
         ws.nextText();
     }
 
     @AfterEach
-    void stop() {
+    void disconnect() {
         release.countDown();
         ws.close();
-        fx.close();
     }
 
     private String run(int value) {
-        Http.Response response = fx.http.postJson("/prompt", map("prompt", PromptRoutesTest.simplePrompt(value),
+        Http.Response response = fx.http.postJson("/prompt", map("prompt", simplePrompt(value),
                 "client_id", "q", "extra_data", map("extra_pnginfo", map("workflow", map("id", "wf-" + value)))));
         assertThat(response.status()).isEqualTo(200);
         ws.untilPromptEnd();
@@ -65,7 +54,7 @@ class QueueHistoryJobsTest {
         assertThat(keys(fx.http.get("/api/history?offset=1&max_items=1").json())).containsExactly(b);
         assertThat(keys(fx.http.get("/history?offset=2").json())).containsExactly(c);
         assertThat(fx.http.get("/history/" + a).json().path(a).path("prompt").get(2))
-                .isEqualTo(Http.json(PromptRoutesTest.toJson(PromptRoutesTest.simplePrompt(1))));
+                .isEqualTo(Http.json(PromptRoutesTest.toJson(simplePrompt(1))));
         assertThat(fx.http.get("/history/unknown").json()).isEqualTo(Http.json("{}"));
 
         assertThat(fx.http.postJson("/history", map("delete", List.of(b))).status()).isEqualTo(200);
@@ -87,8 +76,8 @@ class QueueHistoryJobsTest {
         Http.Response gate = fx.http.postJson("/prompt", map("prompt", map(
                 "1", map("class_type", "TestGate", "inputs", map("value", 1))), "client_id", "q"));
         assertThat(entered.await(20, TimeUnit.SECONDS)).isTrue();
-        String first = fx.http.postJson("/prompt", map("prompt", PromptRoutesTest.simplePrompt(1))).json().path("prompt_id").asText();
-        String second = fx.http.postJson("/prompt", map("prompt", PromptRoutesTest.simplePrompt(2), "front", true))
+        String first = fx.http.postJson("/prompt", map("prompt", simplePrompt(1))).json().path("prompt_id").asText();
+        String second = fx.http.postJson("/prompt", map("prompt", simplePrompt(2), "front", true))
                 .json().path("prompt_id").asText();
         JsonNode queue = fx.http.get("/queue").json();
         assertThat(queue.path("queue_running").get(0).get(1).asText()).isEqualTo(gate.json().path("prompt_id").asText());
@@ -157,7 +146,7 @@ class QueueHistoryJobsTest {
 
     @Test
     void sensitiveKeysNeverAppearInQueueOrHistory() {
-        Http.Response response = fx.http.postJson("/prompt", map("prompt", PromptRoutesTest.simplePrompt(1),
+        Http.Response response = fx.http.postJson("/prompt", map("prompt", simplePrompt(1),
                 "client_id", "q", "extra_data", map("api_key_comfy_org", "secret", "auth_token_comfy_org", "t")));
         ws.untilPromptEnd();
         String id = response.json().path("prompt_id").asText();

@@ -11,6 +11,7 @@ import dev.easel.engine.node.Inputs;
 import dev.easel.engine.node.Preview;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -87,6 +88,12 @@ public final class TestNodes {
                     while (!release.await(20, TimeUnit.MILLISECONDS)) ctx.checkInterrupted();
                     return NodeResult.of().withUi("text", List.of("released"));
                 });
+    }
+
+    /** The smallest runnable prompt: TestMakeInt({@code value}) into TestOutput. */
+    public static Map<String, Object> simplePrompt(int value) {
+        return Http.map("1", Http.map("class_type", "TestMakeInt", "inputs", Http.map("value", value)),
+                "2", Http.map("class_type", "TestOutput", "inputs", Http.map("value", List.of("1", 0))));
     }
 
     public static NodeRegistry registry(NodeDefinition... extra) {

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.easel.server.testkit.Http.map;
+import static dev.easel.server.testkit.TestNodes.simplePrompt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The worker survives an executor that throws or forgets its terminal event. */
@@ -55,8 +56,7 @@ class PromptWorkerFailureTest {
              WsRecorder ws = WsRecorder.connect(server.port(), "clientId=w")) {
             ws.nextText();
             Http http = new Http(server.port());
-            Map<String, Object> prompt = map("1", map("class_type", "TestMakeInt", "inputs", map("value", 1)),
-                    "2", map("class_type", "TestOutput", "inputs", map("value", List.of("1", 0))));
+            Map<String, Object> prompt = simplePrompt(1);
             String[] ids = new String[3];
             for (int i = 0; i < 3; i++) {
                 ids[i] = http.postJson("/prompt", map("prompt", prompt, "client_id", "w")).json().path("prompt_id").asText();

@@ -4,9 +4,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -14,40 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The per-socket outbound queue: one writer, bounded bytes, previews give way, stuck sockets close. */
 class ClientSocketTest {
-
-    /** A transport whose writes complete only when the test lets them. */
-    static final class ManualSink implements FrameSink {
-        final List<Frame> written = new CopyOnWriteArrayList<>();
-        final List<CompletableFuture<Void>> pending = new CopyOnWriteArrayList<>();
-        final AtomicInteger closedWith = new AtomicInteger();
-        final CountDownLatch closed = new CountDownLatch(1);
-        volatile boolean autoComplete;
-
-        @Override
-        public CompletableFuture<Void> send(Frame frame) {
-            written.add(frame);
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            if (autoComplete) done.complete(null);
-            else pending.add(done);
-            return done;
-        }
-
-        @Override
-        public CompletableFuture<Void> close(int code, String reason) {
-            closedWith.set(code);
-            closed.countDown();
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public void abort() {
-        }
-
-        void releaseAll() {
-            autoComplete = true;
-            pending.forEach(f -> f.complete(null));
-        }
-    }
 
     private static Frame.Binary preview(int tag, int size) {
         byte[] bytes = new byte[size];

@@ -15,13 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Addressing (§3.5) and preview handling, against sockets whose transport the test controls. */
 class EventRouterTest {
 
-    private static ClientSocket socket(SocketHub hub, String sid, ClientSocketTest.ManualSink sink, SocketLimits limits) {
-        ClientSocket socket = new ClientSocket(sid, sink, limits, hub::disconnect);
-        hub.connect(socket, 0);
-        socket.start();
-        return socket;
-    }
-
     private static ExecutionEvent.PreviewImage preview(Preview.Format format, int size) {
         return new ExecutionEvent.PreviewImage("p", "1", "1", Optional.empty(), "1", new Preview(format, new byte[size]));
     }
@@ -33,8 +26,8 @@ class EventRouterTest {
     @Test
     void jpegPreviewsGiveWayButPngFramesAreKeptUntilTheHardBoundClosesTheSocket() throws Exception {
         SocketHub hub = new SocketHub();
-        ClientSocketTest.ManualSink sink = new ClientSocketTest.ManualSink();
-        ClientSocket client = socket(hub, "c", sink, new SocketLimits(10_000, 100_000, Duration.ofMinutes(5)));
+        ManualSink sink = new ManualSink();
+        ClientSocket client = sink.connect(hub, "c", new SocketLimits(10_000, 100_000, Duration.ofMinutes(5)));
         ClientSocketTest.waitFor(() -> sink.written.size() == 1);   // the greeting is in flight and stays stuck
         EventRouter router = new EventRouter(hub, Optional.of("c"));
         for (int i = 0; i < 50; i++) {
@@ -56,12 +49,12 @@ class EventRouterTest {
     @Test
     void withoutAClientExecutionMessagesAreSuppressedAndProgressIsBroadcast() throws Exception {
         SocketHub hub = new SocketHub();
-        ClientSocketTest.ManualSink a = new ClientSocketTest.ManualSink();
-        ClientSocketTest.ManualSink b = new ClientSocketTest.ManualSink();
+        ManualSink a = new ManualSink();
+        ManualSink b = new ManualSink();
         a.autoComplete = true;
         b.autoComplete = true;
-        socket(hub, "a", a, SocketLimits.defaults());
-        socket(hub, "b", b, SocketLimits.defaults());
+        a.connect(hub, "a", SocketLimits.defaults());
+        b.connect(hub, "b", SocketLimits.defaults());
         EventRouter router = new EventRouter(hub, Optional.empty());
         router.route(new ExecutionEvent.ExecutionStart("p", 1));
         router.route(new ExecutionEvent.Executing("p", "1", "1"));
@@ -69,7 +62,7 @@ class EventRouterTest {
         router.route(progress(1));
         router.route(new ExecutionEvent.ExecutionInterrupted("p", "1", "X", List.of(), 2));
         router.finish();
-        for (ClientSocketTest.ManualSink sink : List.of(a, b)) {
+        for (ManualSink sink : List.of(a, b)) {
             ClientSocketTest.waitFor(() -> sink.written.size() == 4);
             List<Frame> frames = sink.written;
             assertThat(((Frame.Text) frames.get(1)).json()).contains("\"type\":\"progress\"");
@@ -81,12 +74,12 @@ class EventRouterTest {
     @Test
     void aClientsMessagesGoOnlyToIt() throws Exception {
         SocketHub hub = new SocketHub();
-        ClientSocketTest.ManualSink mine = new ClientSocketTest.ManualSink();
-        ClientSocketTest.ManualSink other = new ClientSocketTest.ManualSink();
+        ManualSink mine = new ManualSink();
+        ManualSink other = new ManualSink();
         mine.autoComplete = true;
         other.autoComplete = true;
-        socket(hub, "me", mine, SocketLimits.defaults());
-        socket(hub, "other", other, SocketLimits.defaults());
+        mine.connect(hub, "me", SocketLimits.defaults());
+        other.connect(hub, "other", SocketLimits.defaults());
         EventRouter router = new EventRouter(hub, Optional.of("me"));
         router.route(new ExecutionEvent.ExecutionStart("p", 1));
         router.route(progress(1));

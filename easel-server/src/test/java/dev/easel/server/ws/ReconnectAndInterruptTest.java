@@ -1,53 +1,24 @@
 package dev.easel.server.ws;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.easel.server.testkit.GatedServerTest;
 import dev.easel.server.testkit.Http;
-import dev.easel.server.testkit.ServerFixture;
-import dev.easel.server.testkit.TestNodes;
 import dev.easel.server.testkit.WsRecorder;
 import dev.easel.server.testkit.WsRecorder.Message;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static dev.easel.server.testkit.Http.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ReconnectAndInterruptTest {
-    @TempDir
-    Path dir;
-    ServerFixture fx;
-    final CountDownLatch entered = new CountDownLatch(1);
-    final CountDownLatch release = new CountDownLatch(1);
-
-    @BeforeEach
-    void start() {
-        fx = ServerFixture.start(dir, TestNodes.registry(TestNodes.gate(entered, release)));
-    }
-
-    @AfterEach
-    void stop() {
-        release.countDown();
-        fx.close();
-    }
-
+class ReconnectAndInterruptTest extends GatedServerTest {
     private static Map<String, Object> gatePrompt() {
         return map("1", map("class_type", "TestMakeInt", "inputs", map("value", 1)),
                 "2", map("class_type", "TestGate", "inputs", map("value", List.of("1", 0))));
-    }
-
-    private String submit(Map<String, Object> prompt, String clientId) {
-        Http.Response response = fx.http.postJson("/prompt", map("prompt", prompt, "client_id", clientId));
-        assertThat(response.status()).as(response.text()).isEqualTo(200);
-        return response.json().path("prompt_id").asText();
     }
 
     @Test

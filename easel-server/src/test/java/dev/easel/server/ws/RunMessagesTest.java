@@ -2,46 +2,22 @@ package dev.easel.server.ws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.easel.server.testkit.Http;
-import dev.easel.server.testkit.ServerFixture;
-import dev.easel.server.testkit.TestNodes;
+import dev.easel.server.testkit.ServerTest;
 import dev.easel.server.testkit.WsRecorder;
 import dev.easel.server.testkit.WsRecorder.Message;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import static dev.easel.server.testkit.Http.map;
+import static dev.easel.server.testkit.TestNodes.simplePrompt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The messages of whole runs as clients see them (§3.5–3.7, §4). */
-class RunMessagesTest {
-    @TempDir
-    Path dir;
-    ServerFixture fx;
-
-    @BeforeEach
-    void start() {
-        fx = ServerFixture.start(dir, TestNodes.registry());
-    }
-
-    @AfterEach
-    void stop() {
-        fx.close();
-    }
-
-    private String submit(Map<String, Object> prompt, String clientId) {
-        Map<String, Object> body = clientId == null ? map("prompt", prompt) : map("prompt", prompt, "client_id", clientId);
-        Http.Response response = fx.http.postJson("/prompt", body);
-        assertThat(response.status()).as(response.text()).isEqualTo(200);
-        return response.json().path("prompt_id").asText();
-    }
+class RunMessagesTest extends ServerTest {
 
     private static Map<String, Object> previewPrompt(int steps) {
         return map("1", map("class_type", "TestPreviewer", "inputs", map("steps", steps, "size", 4)),
@@ -246,8 +222,7 @@ class RunMessagesTest {
     void aFullyCachedRunSendsCachedUiWithoutExecuting() throws Exception {
         try (WsRecorder ws = WsRecorder.connect(fx.port(), "clientId=cache")) {
             ws.nextText();
-            Map<String, Object> prompt = map("1", map("class_type", "TestMakeInt", "inputs", map("value", 4)),
-                    "2", map("class_type", "TestOutput", "inputs", map("value", List.of("1", 0))));
+            Map<String, Object> prompt = simplePrompt(4);
             submit(prompt, "cache");
             ws.untilPromptEnd();
             String id = submit(prompt, "cache");
@@ -305,8 +280,7 @@ class RunMessagesTest {
     void freeMemoryDropsTheCachesBeforeTheNextRun() throws Exception {
         try (WsRecorder ws = WsRecorder.connect(fx.port(), "clientId=free")) {
             ws.nextText();
-            Map<String, Object> prompt = map("1", map("class_type", "TestMakeInt", "inputs", map("value", 9)),
-                    "2", map("class_type", "TestOutput", "inputs", map("value", List.of("1", 0))));
+            Map<String, Object> prompt = simplePrompt(9);
             submit(prompt, "free");
             ws.untilPromptEnd();
             assertThat(fx.http.postJson("/free", map("free_memory", true)).status()).isEqualTo(200);

@@ -10,21 +10,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SocketHubTest {
 
-    private static ClientSocket socket(SocketHub hub, String sid, ClientSocketTest.ManualSink sink, SocketLimits limits) {
-        ClientSocket socket = new ClientSocket(sid, sink, limits, hub::disconnect);
-        hub.connect(socket, 0);
-        socket.start();
-        return socket;
-    }
-
     @Test
     void aSocketThatOverflowsDuringABroadcastLeavesWithoutDisturbingTheOthers() throws Exception {
         SocketHub hub = new SocketHub();
-        ClientSocketTest.ManualSink stuckSink = new ClientSocketTest.ManualSink();
-        ClientSocketTest.ManualSink fineSink = new ClientSocketTest.ManualSink();
+        ManualSink stuckSink = new ManualSink();
+        ManualSink fineSink = new ManualSink();
         fineSink.autoComplete = true;
-        socket(hub, "stuck", stuckSink, new SocketLimits(100, 500, Duration.ofMinutes(5)));
-        socket(hub, "fine", fineSink, SocketLimits.defaults());
+        stuckSink.connect(hub, "stuck", new SocketLimits(100, 500, Duration.ofMinutes(5)));
+        fineSink.connect(hub, "fine", SocketLimits.defaults());
         for (int i = 0; i < 20; i++) hub.broadcast(new Frame.Text("x".repeat(100)));
         assertThat(hub.socket("stuck")).isEmpty();
         assertThat(stuckSink.closed.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
@@ -36,10 +29,10 @@ class SocketHubTest {
     @Test
     void anOldConnectionClosingAfterAReconnectKeepsTheNewOne() {
         SocketHub hub = new SocketHub();
-        ClientSocketTest.ManualSink sink = new ClientSocketTest.ManualSink();
+        ManualSink sink = new ManualSink();
         sink.autoComplete = true;
-        ClientSocket old = socket(hub, "same", sink, SocketLimits.defaults());
-        ClientSocket fresh = socket(hub, "same", sink, SocketLimits.defaults());
+        ClientSocket old = sink.connect(hub, "same", SocketLimits.defaults());
+        ClientSocket fresh = sink.connect(hub, "same", SocketLimits.defaults());
         old.closed();
         assertThat(hub.socket("same")).containsSame(fresh);
     }
@@ -48,12 +41,12 @@ class SocketHubTest {
     void reconnectGreetingIncludesTheExecutingNodeOnlyForTheRunningClient() throws Exception {
         SocketHub hub = new SocketHub();
         hub.noteExecuting(Optional.of("me"), Optional.of("7"));
-        ClientSocketTest.ManualSink mine = new ClientSocketTest.ManualSink();
-        ClientSocketTest.ManualSink theirs = new ClientSocketTest.ManualSink();
+        ManualSink mine = new ManualSink();
+        ManualSink theirs = new ManualSink();
         mine.autoComplete = true;
         theirs.autoComplete = true;
-        socket(hub, "me", mine, SocketLimits.defaults());
-        socket(hub, "you", theirs, SocketLimits.defaults());
+        mine.connect(hub, "me", SocketLimits.defaults());
+        theirs.connect(hub, "you", SocketLimits.defaults());
         ClientSocketTest.waitFor(() -> mine.written.size() == 2 && theirs.written.size() == 1);
         assertThat(((Frame.Text) mine.written.get(1)).json())
                 .isEqualTo(Json.write(Json.object().put("type", "executing").set("data", Json.object().put("node", "7"))));

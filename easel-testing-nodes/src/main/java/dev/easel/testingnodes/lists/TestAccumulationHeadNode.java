@@ -1,28 +1,15 @@
 package dev.easel.testingnodes.lists;
 
-import dev.easel.engine.node.Inputs;
-import dev.easel.engine.node.NodeContext;
-import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
-import dev.easel.engine.node.NodeSchema;
-import dev.easel.testingnodes.TestingPackSchema;
 
 /** Splits off the first item: (rest, first), or (the accumulation, None) when it is empty. */
-public final class TestAccumulationHeadNode implements NodeDefinition {
-    private static final NodeSchema SCHEMA = TestingPackSchema.builder("TestAccumulationHeadNode")
-            .displayName("Accumulation Head").category(Accumulation.CATEGORY)
-            .required("accumulation", Accumulation.TYPE)
-            .output(Accumulation.TYPE).output("*").build();
-
-    @Override
-    public NodeSchema schema() {
-        return SCHEMA;
+public final class TestAccumulationHeadNode extends AccumulationSplit {
+    public TestAccumulationHeadNode() {
+        super("TestAccumulationHeadNode", "Accumulation Head");
     }
 
     @Override
-    public NodeResult execute(NodeContext ctx, Inputs inputs) {
-        Accumulation accumulation = inputs.get("accumulation", Accumulation.class);
-        int size = accumulation.items().size();
+    NodeResult split(Accumulation accumulation, int size) {
         if (size == 0) return NodeResult.of(accumulation, null);
         return NodeResult.of(accumulation.slice(1, size), accumulation.items().getFirst());
     }

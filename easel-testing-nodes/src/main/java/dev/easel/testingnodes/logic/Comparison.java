@@ -1,5 +1,6 @@
 package dev.easel.testingnodes.logic;
 
+import dev.easel.engine.node.Inputs;
 import dev.easel.testingnodes.python.PythonInts;
 
 import java.math.BigInteger;
@@ -20,6 +21,11 @@ enum Comparison {
 
     static Comparison of(String symbol) {
         return Logic.byWireName(Comparison.class, Comparison::symbol, symbol);
+    }
+
+    /** Applies the node's {@code operation} to its {@code a} and {@code b} inputs. */
+    static boolean evaluate(Inputs inputs) {
+        return of(inputs.getString("operation")).test(inputs.get("a", Number.class), inputs.get("b", Number.class));
     }
 
     /** Integers compare exactly at any size; anything else as doubles, where NaN is unordered. */

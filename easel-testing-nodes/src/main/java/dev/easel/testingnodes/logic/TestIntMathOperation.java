@@ -10,10 +10,8 @@ import dev.easel.testingnodes.python.PythonInts;
 
 /** {@code a <operation> b} on integers, with Python's rounding rules. The for-loop counts with it. */
 public final class TestIntMathOperation implements NodeDefinition {
-    private static final NodeSchema SCHEMA = TestingPackSchema.builder("TestIntMathOperation")
-            .displayName("Int Math Operation").category(Logic.CATEGORY)
-            .required("a", "INT", "default", 0, "min", PythonInts.U64_MIN, "max", PythonInts.U64_MAX, "step", 1)
-            .required("b", "INT", "default", 0, "min", PythonInts.U64_MIN, "max", PythonInts.U64_MAX, "step", 1)
+    private static final NodeSchema SCHEMA = Logic.intOperands(TestingPackSchema.builder("TestIntMathOperation")
+            .displayName("Int Math Operation").category(Logic.CATEGORY))
             .requiredCombo("operation", Logic.wireNames(IntOperation.class, IntOperation::wireName))
             .output("INT").build();
 

@@ -1,42 +1,27 @@
 package dev.easel.testingnodes.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.easel.engine.cache.CachePolicy;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Async nodes, output nodes, progress routing and job records through a real server. */
 class AsyncE2ETest {
-    @TempDir
-    static Path base;
-    static EaselFixture easel;
-
-    @BeforeAll
-    static void start() throws Exception {
-        easel = new EaselFixture(base, CachePolicy.classic());
-    }
-
-    @AfterAll
-    static void stop() {
-        easel.close();
-    }
+    @RegisterExtension
+    static final EaselFixture easel = EaselFixture.classic();
 
     @Test
     void dynamicallyGeneratedSleepsAverageTheirAlternatingImages() throws Exception {
         TestGraph g = new TestGraph();
-        var black = g.node("StubImage", "content", "BLACK", "height", 20, "width", 20, "batch_size", 1);
-        var white = g.node("StubImage", "content", "WHITE", "height", 20, "width", 20, "batch_size", 1);
+        var black = g.stubImage("BLACK", 20, 20);
+        var white = g.stubImage("WHITE", 20, 20);
         var generator = g.node("TestDynamicAsyncGeneration", "image1", black.out(0), "image2", white.out(0),
                 "num_async_nodes", 3, "sleep_duration", 0.1);
         var save = g.node("SaveImage", "images", generator.out(0), "filename_prefix", "generated");
-        RunResult result = easel.client.run(g);
+        RunResult result = easel.client().run(g);
         assertThat(result.succeeded()).isTrue();
         assertThat(easel.savedPixel(result, save.id, 0)).isEqualTo(85); // mean of black, white, black
     }
@@ -44,11 +29,11 @@ class AsyncE2ETest {
     @Test
     void anAsyncLazyCheckEvaluatesOnlyTheSelectedInput() throws Exception {
         TestGraph g = new TestGraph();
-        var first = g.node("StubConstantImage", "value", 0.11, "height", 20, "width", 20, "batch_size", 1);
-        var second = g.node("StubConstantImage", "value", 0.22, "height", 20, "width", 20, "batch_size", 1);
+        var first = g.constantImage(0.11, 20, 20);
+        var second = g.constantImage(0.22, 20, 20);
         var check = g.node("TestAsyncLazyCheck", "input1", first.out(0), "input2", second.out(0), "condition", false);
         g.node("SaveImage", "images", check.out(0), "filename_prefix", "lazy_async");
-        RunResult result = easel.client.run(g);
+        RunResult result = easel.client().run(g);
         assertThat(result.succeeded()).isTrue();
         assertThat(result.didRun(second.id)).isTrue();
         assertThat(result.didRun(first.id)).isFalse();
@@ -57,22 +42,22 @@ class AsyncE2ETest {
     @Test
     void anOutputNodeWithASocketRunsAndFeedsItsConsumer() throws Exception {
         TestGraph g = new TestGraph();
-        var image = g.node("StubConstantImage", "value", 0.5, "height", 21, "width", 21, "batch_size", 1);
+        var image = g.constantImage(0.5, 21, 21);
         var output = g.node("TestOutputNodeWithSocketOutput", "image", image.out(0), "value", 0.5);
         var save = g.node("SaveImage", "images", output.out(0), "filename_prefix", "socket");
-        RunResult result = easel.client.run(g);
+        RunResult result = easel.client().run(g);
         assertThat(result.didRun(output.id)).isTrue();
         assertThat(easel.savedPixel(result, save.id, 0)).isEqualTo(63);
     }
 
     @Test
     void progressStateGoesOnlyToTheSubmittingClientAndCoversNodesWithoutProgress() throws Exception {
-        try (ComfyClient bystander = new ComfyClient(easel.server.port())) {
+        try (ComfyClient bystander = new ComfyClient(easel.server().port())) {
             TestGraph g = new TestGraph();
-            var image = g.node("StubConstantImage", "value", 0.33, "height", 22, "width", 22, "batch_size", 1);
+            var image = g.constantImage(0.33, 22, 22);
             g.node("SaveImage", "images", image.out(0), "filename_prefix", "state");
             int statusesBefore = bystander.count("status");
-            RunResult result = easel.client.run(g);
+            RunResult result = easel.client().run(g);
             // the queue status broadcast after the run reaches every socket after anything sent before it
             bystander.awaitCount("status", statusesBefore + 1);
             List<JsonNode> states = result.ofType("progress_state");
@@ -87,12 +72,12 @@ class AsyncE2ETest {
     @Test
     void aRunServedEntirelyFromCacheStillListsItsOutputInTheJob() throws Exception {
         TestGraph g = new TestGraph();
-        var image = g.node("StubConstantImage", "value", 0.44, "height", 23, "width", 23, "batch_size", 1);
+        var image = g.constantImage(0.44, 23, 23);
         var save = g.node("SaveImage", "images", image.out(0), "filename_prefix", "job");
-        easel.client.run(g);
-        RunResult again = easel.client.run(g);
+        easel.client().run(g);
+        RunResult again = easel.client().run(g);
         assertThat(again.didRun(save.id)).isFalse();
-        JsonNode job = easel.client.get("/api/jobs/" + again.promptId());
+        JsonNode job = easel.client().get("/api/jobs/" + again.promptId());
         assertThat(job.path("outputs").has(save.id)).as("job %s", job).isTrue();
         assertThat(job.path("outputs_count").asInt()).isEqualTo(1);
     }

@@ -1,34 +1,18 @@
 package dev.easel.testingnodes.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.easel.engine.cache.CachePolicy;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The pack's nodes as {@code /object_info} lists them, compared with what ComfyUI lists. */
 class ObjectInfoE2ETest {
-    @TempDir
-    static Path base;
-    static EaselFixture easel;
-
-    @BeforeAll
-    static void start() throws Exception {
-        easel = new EaselFixture(base, CachePolicy.classic());
-    }
-
-    @AfterAll
-    static void stop() {
-        easel.close();
-    }
+    @RegisterExtension
+    static final EaselFixture easel = EaselFixture.classic();
 
     private static JsonNode info(String classType) throws Exception {
-        return easel.client.get("/object_info/" + classType).path(classType);
+        return easel.client().get("/object_info/" + classType).path(classType);
     }
 
     @Test

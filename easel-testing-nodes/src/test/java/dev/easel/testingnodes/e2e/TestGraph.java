@@ -56,7 +56,22 @@ final class TestGraph {
 
     /** A white or black 512² image, the stock input of ComfyUI's execution tests. */
     Node stubImage(String content) {
-        return node("StubImage", "content", content, "height", 512, "width", 512, "batch_size", 1);
+        return stubImage(content, 512, 512);
+    }
+
+    /** A one-image batch of StubImage. Tests pick sizes no other test uses, to stay clear of its cache. */
+    Node stubImage(String content, int height, int width) {
+        return node("StubImage", "content", content, "height", height, "width", width, "batch_size", 1);
+    }
+
+    /** A one-image batch of StubConstantImage: every element is {@code value}. */
+    Node constantImage(Object value, int height, int width) {
+        return node("StubConstantImage", "value", value, "height", height, "width", width, "batch_size", 1);
+    }
+
+    /** A one-mask batch of StubMask: every element is {@code value}. */
+    Node stubMask(Object value, int height, int width) {
+        return node("StubMask", "value", value, "height", height, "width", width, "batch_size", 1);
     }
 
     ObjectNode json() {

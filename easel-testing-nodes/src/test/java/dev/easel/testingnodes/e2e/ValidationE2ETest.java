@@ -1,34 +1,18 @@
 package dev.easel.testingnodes.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.easel.engine.cache.CachePolicy;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Custom validation, link type checks and partially valid prompts through a real server. */
 class ValidationE2ETest {
-    @TempDir
-    static Path base;
-    static EaselFixture easel;
-
-    @BeforeAll
-    static void start() throws Exception {
-        easel = new EaselFixture(base, CachePolicy.classic());
-    }
-
-    @AfterAll
-    static void stop() {
-        easel.close();
-    }
+    @RegisterExtension
+    static final EaselFixture easel = EaselFixture.classic();
 
     private static TestGraph linkedInto(String validator, String stub, Object value) {
         TestGraph g = new TestGraph();
@@ -39,7 +23,7 @@ class ValidationE2ETest {
     }
 
     private static ComfyClient.Rejected rejected(TestGraph g) {
-        return catchThrowableOfType(ComfyClient.Rejected.class, () -> easel.client.run(g));
+        return catchThrowableOfType(ComfyClient.Rejected.class, () -> easel.client().run(g));
     }
 
     @ParameterizedTest
@@ -47,7 +31,7 @@ class ValidationE2ETest {
     void anIntOutputIsRefusedAndAFloatOutputAccepted(String validator) throws Exception {
         assertThat(rejected(linkedInto(validator, "StubInt", 5))).isNotNull()
                 .satisfies(r -> assertThat(r.status).isEqualTo(400));
-        assertThat(easel.client.run(linkedInto(validator, "StubFloat", 5.0)).succeeded()).isTrue();
+        assertThat(easel.client().run(linkedInto(validator, "StubFloat", 5.0)).succeeded()).isTrue();
     }
 
     @Test
@@ -62,7 +46,7 @@ class ValidationE2ETest {
         assertThat(errors.toString()).contains("Invalid type of input1: <class 'int'>");
 
         check.set("input1", 0.5).set("input2", 0.5);
-        RunResult accepted = easel.client.run(g);
+        RunResult accepted = easel.client().run(g);
         assertThat(accepted.succeeded()).isTrue();
         assertThat(easel.savedPixel(accepted, save.id, 0)).isEqualTo(63);
     }
@@ -72,7 +56,7 @@ class ValidationE2ETest {
         TestGraph g = new TestGraph();
         var check = g.node("TestCustomValidation5", "input1", 5.0, "input2", 0.1);
         var save = g.node("SaveImage", "images", check.out(0), "filename_prefix", "five");
-        RunResult accepted = easel.client.run(g);
+        RunResult accepted = easel.client().run(g);
         assertThat(accepted.succeeded()).isTrue();
         assertThat(easel.savedPixel(accepted, save.id, 0)).isEqualTo(127);
 
@@ -86,9 +70,9 @@ class ValidationE2ETest {
         TestGraph g = new TestGraph();
         var bad = g.node("TestCustomValidation1", "input1", 5, "input2", 3.0);
         g.node("SaveImage", "images", bad.out(0), "filename_prefix", "bad");
-        var good = g.node("StubConstantImage", "value", 0.5, "height", 7, "width", 7, "batch_size", 1);
+        var good = g.constantImage(0.5, 7, 7);
         var goodSave = g.node("SaveImage", "images", good.out(0), "filename_prefix", "good");
-        RunResult result = easel.client.run(g);
+        RunResult result = easel.client().run(g);
         assertThat(result.answer().path("node_errors").has(bad.id)).isTrue();
         assertThat(result.didRun(goodSave.id)).isTrue();
         assertThat(result.images(goodSave.id)).hasSize(1);
@@ -103,6 +87,6 @@ class ValidationE2ETest {
         assertThat(refused.body.path("node_errors").path(node.id).toString()).contains("Value 15.0 exceeds threshold 10.0");
 
         node.set("value", 5.0);
-        assertThat(easel.client.run(g).succeeded()).isTrue();
+        assertThat(easel.client().run(g).succeeded()).isTrue();
     }
 }
