@@ -16,16 +16,26 @@ final class PngChunkWriter {
     }
 
     void write(String type, byte[] data) throws IOException {
+        write(type, data, data.length);
+    }
+
+    /** Writes the first {@code length} bytes of {@code data} as one chunk. */
+    void write(String type, byte[] data, int length) throws IOException {
         byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
-        putInt(word, 0, data.length);
+        putInt(word, 0, length);
         out.write(word);
         out.write(typeBytes);
-        out.write(data);
+        out.write(data, 0, length);
         crc.reset();
         crc.update(typeBytes);
-        crc.update(data);
+        crc.update(data, 0, length);
         putInt(word, 0, (int) crc.getValue());
         out.write(word);
+    }
+
+    /** Bytes a chunk with {@code dataLength} bytes of data takes: length, type, data, CRC. */
+    static int size(int dataLength) {
+        return 12 + dataLength;
     }
 
     static void putInt(byte[] b, int at, int v) {

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.Deflater;
 
@@ -37,27 +39,62 @@ public final class PngEncoder {
         return encode(pixels, Map.of());
     }
 
-    /** Encodes with text chunks in the map's iteration order, placed before the image data. */
+    /**
+     * Encodes with text chunks in the map's iteration order, placed before the image data. The
+     * result is written into one array of the exact size: on the hot path of streamed frames,
+     * every whole-image copy counts.
+     */
     public byte[] encode(Pixels8 pixels, Map<String, String> text) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(pixels.data().length / 4 + 1024);
+        List<TextChunk> texts = textChunks(text);
+        Compressed data = compress(filtered(pixels));
+        int size = SIGNATURE.length + PngChunkWriter.size(13) + PngChunkWriter.size(data.length()) + PngChunkWriter.size(0);
+        for (TextChunk t : texts) size += PngChunkWriter.size(t.body().length);
+        byte[] png = new byte[size];
         try {
-            write(pixels, text, out);
+            write(pixels, texts, data, new ArrayOutput(png));
         } catch (IOException impossible) {
             throw new UncheckedIOException(impossible);
         }
-        return out.toByteArray();
+        return png;
     }
 
     public void write(Pixels8 pixels, Map<String, String> text, OutputStream out) throws IOException {
+        write(pixels, textChunks(text), compress(filtered(pixels)), out);
+        out.flush();
+    }
+
+    private static void write(Pixels8 pixels, List<TextChunk> texts, Compressed data, OutputStream out) throws IOException {
         PngChunkWriter chunks = new PngChunkWriter(out);
         out.write(SIGNATURE);
         chunks.write("IHDR", header(pixels));
-        for (Map.Entry<String, String> entry : text.entrySet()) {
-            writeText(chunks, entry.getKey(), entry.getValue());
-        }
-        chunks.write("IDAT", compress(filtered(pixels)));
+        for (TextChunk t : texts) chunks.write(t.type(), t.body());
+        chunks.write("IDAT", data.bytes(), data.length());
         chunks.write("IEND", new byte[0]);
-        out.flush();
+    }
+
+    private record TextChunk(String type, byte[] body) {}
+
+    private record Compressed(byte[] bytes, int length) {}
+
+    /** Writes into a fixed array (sized beforehand), so the result needs no final copy. */
+    private static final class ArrayOutput extends OutputStream {
+        private final byte[] target;
+        private int position;
+
+        ArrayOutput(byte[] target) {
+            this.target = target;
+        }
+
+        @Override
+        public void write(int b) {
+            target[position++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            System.arraycopy(b, off, target, position, len);
+            position += len;
+        }
     }
 
     private static byte[] header(Pixels8 p) {
@@ -83,39 +120,46 @@ public final class PngEncoder {
         return out;
     }
 
-    private byte[] compress(byte[] raw) {
+    /** Deflates into a buffer of zlib's worst-case size, so it is allocated once and never grown. */
+    private Compressed compress(byte[] raw) {
         Deflater deflater = DeflaterPool.take(level);
         try {
             deflater.setInput(raw);
             deflater.finish();
-            byte[] buf = new byte[Math.max(1024, raw.length / 2)];
+            int bound = raw.length + (raw.length >> 12) + (raw.length >> 14) + (raw.length >> 25) + 64;
+            byte[] buf = new byte[bound];
             int len = 0;
             while (!deflater.finished()) {
                 if (len == buf.length) buf = Arrays.copyOf(buf, buf.length * 2);
                 len += deflater.deflate(buf, len, buf.length - len);
             }
-            return Arrays.copyOf(buf, len);
+            return new Compressed(buf, len);
         } finally {
             DeflaterPool.give(level, deflater);
         }
     }
 
-    private static void writeText(PngChunkWriter chunks, String keyword, String text) throws IOException {
+    private static List<TextChunk> textChunks(Map<String, String> text) {
+        List<TextChunk> chunks = new ArrayList<>(text.size());
+        text.forEach((keyword, value) -> chunks.add(textChunk(keyword, value)));
+        return chunks;
+    }
+
+    private static TextChunk textChunk(String keyword, String text) {
         if (keyword.isEmpty() || keyword.length() > 79 || !latin1(keyword)) {
             throw new IllegalArgumentException("PNG text keyword must be 1-79 Latin-1 characters: '" + keyword + "'");
         }
         byte[] key = keyword.getBytes(StandardCharsets.ISO_8859_1);
         ByteArrayOutputStream body = new ByteArrayOutputStream(key.length + text.length() + 8);
-        body.write(key);
+        body.writeBytes(key);
         body.write(0);
         if (latin1(text)) {
-            body.write(text.getBytes(StandardCharsets.ISO_8859_1));
-            chunks.write("tEXt", body.toByteArray());
-        } else {
-            body.write(new byte[] {0, 0, 0, 0}); // uncompressed, method 0, empty language and translated keyword
-            body.write(text.getBytes(StandardCharsets.UTF_8));
-            chunks.write("iTXt", body.toByteArray());
+            body.writeBytes(text.getBytes(StandardCharsets.ISO_8859_1));
+            return new TextChunk("tEXt", body.toByteArray());
         }
+        body.writeBytes(new byte[] {0, 0, 0, 0}); // uncompressed, method 0, empty language and translated keyword
+        body.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+        return new TextChunk("iTXt", body.toByteArray());
     }
 
     private static boolean latin1(String s) {
