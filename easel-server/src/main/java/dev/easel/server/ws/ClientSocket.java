@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayDeque;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -25,6 +26,8 @@ public final class ClientSocket {
     private final SocketLimits limits;
     private final Consumer<ClientSocket> onClosed;
     private final Object lock = new Object();
+    /** Wakes the writer; a j.u.c. wait lets its virtual thread unmount (Object.wait pins it on JDK 21). */
+    private final Semaphore ready = new Semaphore(0);
     private final ArrayDeque<Frame> queue = new ArrayDeque<>();
     private long queuedBytes;
     private long inFlightBytes;
@@ -59,7 +62,7 @@ public final class ClientSocket {
             if (queuedBytes + inFlightBytes + frame.size() <= limits.hardBytes()) {
                 queue.addLast(frame);
                 queuedBytes += frame.size();
-                lock.notifyAll();
+                ready.release();
                 return true;
             }
             if (frame.isPreview()) {
@@ -143,7 +146,7 @@ public final class ClientSocket {
             open = false;
             queue.clear();
             queuedBytes = 0;
-            lock.notifyAll();
+            ready.release();
             return true;
         }
     }
@@ -151,16 +154,15 @@ public final class ClientSocket {
     private void drain() {
         while (true) {
             Frame frame;
+            try {
+                ready.acquire();
+            } catch (InterruptedException e) {
+                return;
+            }
             synchronized (lock) {
-                while (open && queue.isEmpty()) {
-                    try {
-                        lock.wait();
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
                 if (!open) return;
                 frame = queue.pollFirst();
+                if (frame == null) continue; // its preview was dropped after the wake-up
                 queuedBytes -= frame.size();
                 inFlightBytes = frame.size();
             }
