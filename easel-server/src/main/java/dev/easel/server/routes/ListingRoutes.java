@@ -1,7 +1,9 @@
 package dev.easel.server.routes;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.easel.server.files.SafetensorsMetadata;
 import dev.easel.server.http.Api;
 import dev.easel.server.http.HttpError;
 import dev.easel.server.http.Responses;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -39,6 +42,7 @@ public final class ListingRoutes {
         api.get("/embeddings", this::embeddings);
         api.get("/models", ctx -> Responses.json(ctx, folderKeys()));
         api.get("/models/{folder}", this::models);
+        api.get("/view_metadata/{folder_name}", this::viewMetadata);
         api.get("/extensions", this::extensions);
         api.get("/system_stats", this::systemStats);
         api.get("/features", ctx -> Responses.json(ctx, FeatureFlags.server(services.config().maxUploadBytes())));
@@ -68,6 +72,26 @@ public final class ListingRoutes {
         String folder = ctx.pathParam("folder");
         if (!folderKeys().contains(folder)) throw HttpError.empty(404);
         Responses.json(ctx, modelFiles(folder));
+    }
+
+    /** The {@code __metadata__} of a safetensors file in a model folder; 404 for anything else. */
+    private void viewMetadata(Context ctx) throws IOException {
+        String folder = ctx.pathParam("folder_name");
+        String filename = ctx.queryParam("filename");
+        if (filename == null || !folderKeys().contains(folder) || !filename.endsWith(".safetensors")) {
+            throw HttpError.empty(404);
+        }
+        for (Path dir : services.config().modelPaths(folder)) {
+            Path root = dir.toAbsolutePath().normalize();
+            Path file = root.resolve(filename).normalize();
+            if (!file.startsWith(root) || !Files.isRegularFile(file)) continue;
+            Optional<JsonNode> metadata = SafetensorsMetadata.read(file);
+            if (metadata.isPresent()) {
+                Responses.json(ctx, metadata.get());
+                return;
+            }
+        }
+        throw HttpError.empty(404);
     }
 
     private void extensions(Context ctx) throws IOException {

@@ -151,4 +151,31 @@ class MiddlewareTest {
             assertThat(keys.get(keys.size() - 1).asText()).isEqualTo("my_upscalers");
         }
     }
+
+    private static void safetensors(Path file, String headerJson) throws Exception {
+        byte[] header = headerJson.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(8 + header.length + 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        bytes.putLong(header.length).put(header).putInt(0);
+        Files.createDirectories(file.getParent());
+        Files.write(file, bytes.array());
+    }
+
+    @Test
+    void viewMetadataAnswersTheSafetensorsMetadataObjectAndOtherwise404() throws Exception {
+        safetensors(dir.resolve("models/loras/style.safetensors"),
+                "{\"__metadata__\": {\"ss_network_dim\": \"16\"}, \"w\": {\"dtype\": \"F32\", \"shape\": [1], \"data_offsets\": [0, 4]}}");
+        safetensors(dir.resolve("models/loras/plain.safetensors"), "{\"w\": {\"dtype\": \"F32\", \"shape\": [1], \"data_offsets\": [0, 4]}}");
+        Files.writeString(dir.resolve("models/loras/old.ckpt"), "x");
+        safetensors(dir.resolve("outside.safetensors"), "{\"__metadata__\": {\"secret\": \"1\"}}");
+        try (ServerFixture fx = ServerFixture.start(dir, TestNodes.registry())) {
+            assertThat(fx.http.get("/view_metadata/loras?filename=style.safetensors").json())
+                    .isEqualTo(Http.json("{\"ss_network_dim\": \"16\"}"));
+            assertThat(fx.http.get("/api/view_metadata/loras?filename=style.safetensors").status()).isEqualTo(200);
+            assertThat(fx.http.get("/view_metadata/loras?filename=plain.safetensors").status()).isEqualTo(404);
+            assertThat(fx.http.get("/view_metadata/loras?filename=old.ckpt").status()).isEqualTo(404);
+            assertThat(fx.http.get("/view_metadata/nope?filename=style.safetensors").status()).isEqualTo(404);
+            assertThat(fx.http.get("/view_metadata/loras?filename=..%2F..%2Foutside.safetensors").status())
+                    .isEqualTo(404);
+        }
+    }
 }
