@@ -3,7 +3,9 @@ package dev.easel.server.routes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.easel.server.files.FileLocations;
-import dev.easel.server.files.ImageVariants;
+import dev.easel.tensor.image.Pixels8;
+import dev.easel.tensor.png.PngEncoder;
+import dev.easel.tensor.png.PngTextReader;
 import dev.easel.server.files.UploadWriter;
 import dev.easel.server.http.Api;
 import dev.easel.server.http.HttpError;
@@ -68,18 +70,25 @@ public final class UploadRoutes {
             Path root = services.files().root(ref.path("type").asText("output")).orElseThrow();
             Path dir = FileLocations.within(root, ref.path("subfolder").asText("")).orElseThrow();
             Path original = FileLocations.within(dir, Path.of(filename).getFileName().toString()).orElseThrow();
-            BufferedImage base = ImageVariants.read(original);
+            byte[] originalBytes = Files.readAllBytes(original);
+            BufferedImage base = javax.imageio.ImageIO.read(new ByteArrayInputStream(originalBytes));
             BufferedImage alphaSource = javax.imageio.ImageIO.read(new ByteArrayInputStream(maskBytes));
-            BufferedImage out = new BufferedImage(base.getWidth(), base.getHeight(), BufferedImage.TYPE_INT_ARGB);
+            int width = base.getWidth(), height = base.getHeight();
+            byte[] rgba = new byte[width * height * 4];
             boolean maskHasAlpha = alphaSource.getColorModel().hasAlpha();
-            for (int y = 0; y < base.getHeight(); y++) {
-                for (int x = 0; x < base.getWidth(); x++) {
+            for (int y = 0, at = 0; y < height; y++) {
+                for (int x = 0; x < width; x++, at += 4) {
+                    int rgb = base.getRGB(x, y);
                     int alpha = maskHasAlpha && x < alphaSource.getWidth() && y < alphaSource.getHeight()
                             ? alphaSource.getRGB(x, y) >>> 24 : 255;
-                    out.setRGB(x, y, (base.getRGB(x, y) & 0xFFFFFF) | (alpha << 24));
+                    rgba[at] = (byte) (rgb >> 16);
+                    rgba[at + 1] = (byte) (rgb >> 8);
+                    rgba[at + 2] = (byte) rgb;
+                    rgba[at + 3] = (byte) alpha;
                 }
             }
-            Files.write(target, ImageVariants.png(out));
+            // ComfyUI keeps the original's PNG text (prompt, workflow) and writes at level 4
+            Files.write(target, new PngEncoder(4).encode(new Pixels8(width, height, 4, rgba), PngTextReader.read(originalBytes)));
         } catch (RuntimeException | IOException e) {
             LOG.warn("mask upload: could not combine with original_ref {}: {}", originalRef, e.toString());
         }

@@ -149,6 +149,19 @@ class FileRoutesTest extends ServerTest {
     }
 
     @Test
+    void maskUploadKeepsTheOriginalsPngText() throws Exception {
+        byte[] original = new dev.easel.tensor.png.PngEncoder(4).encode(
+                new dev.easel.tensor.image.Pixels8(1, 1, 3, new byte[] {1, 2, 3}),
+                java.util.Map.of("prompt", "{\"1\": {}}"));
+        Files.write(fx.config.outputDir().resolve("with_text.png"), original);
+        upload("/upload/mask", new Multipart().file("image", "m2.png", png(0x80FFFFFF))
+                .field("original_ref", "{\"filename\": \"with_text.png\"}"));
+        byte[] saved = Files.readAllBytes(fx.config.inputDir().resolve("m2.png"));
+        assertThat(dev.easel.tensor.png.PngTextReader.read(saved)).containsExactly(java.util.Map.entry("prompt", "{\"1\": {}}"));
+        assertThat(ImageIO.read(new ByteArrayInputStream(saved)).getRGB(0, 0)).isEqualTo(0x80010203);
+    }
+
+    @Test
     void oversizedBodiesAre413() {
         byte[] big = new byte[20_000];   // the limit in this test is 0.01 MB
         Http.Response upload = upload("/upload/image", new Multipart().file("image", "big.png", big));
