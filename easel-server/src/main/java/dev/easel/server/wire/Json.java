@@ -28,8 +28,27 @@ public final class Json {
     }
 
     /** Any Java value the engine produces (maps, lists, numbers, strings, JsonNodes) as a tree. */
+    /**
+     * Any value as JSON. Values Jackson cannot map (a node's odd UI object) become their text
+     * instead of failing the message or the history entry that carries them.
+     */
     public static JsonNode tree(Object value) {
-        return value instanceof JsonNode node ? node : MAPPER.valueToTree(value);
+        if (value instanceof JsonNode node) return node;
+        try {
+            return MAPPER.valueToTree(value);
+        } catch (IllegalArgumentException unmappable) {
+            if (value instanceof java.util.Map<?, ?> map) {
+                ObjectNode object = object();
+                map.forEach((k, v) -> object.set(String.valueOf(k), tree(v)));
+                return object;
+            }
+            if (value instanceof Iterable<?> items) {
+                ArrayNode array = array();
+                items.forEach(v -> array.add(tree(v)));
+                return array;
+            }
+            return MAPPER.getNodeFactory().textNode(String.valueOf(value));
+        }
     }
 
     public static String write(Object value) {

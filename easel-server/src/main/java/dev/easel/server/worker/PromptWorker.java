@@ -106,15 +106,22 @@ public final class PromptWorker implements AutoCloseable {
         if (!recorder.sawTerminal()) {
             recorder.onEvent(internalError(item.promptId(), new IllegalStateException("the run ended without a terminal event")));
         }
-        store.finish(historyEntry(item, outcome, recorder));
-        signals.remove(item.promptId());
-        recorder.sendTerminal();
-        router.finish();
-        hub.broadcastStatus(store.remaining());
-        item.clientId().ifPresent(client -> {
-            ObjectNode data = Json.object().putNull("node").put("prompt_id", item.promptId());
-            hub.send(client, SocketHub.text("executing", data));
-        });
+        try {
+            store.finish(historyEntry(item, outcome, recorder));
+        } catch (RuntimeException unrecordable) {
+            // the job must leave "running" whatever happens, or the queue stops for good
+            LOG.error("prompt {}: its history entry could not be built; stored without outputs", item.promptId(), unrecordable);
+            store.finish(historyEntry(item, new RunOutcome(outcome.status(), Map.of(), Map.of()), recorder));
+        } finally {
+            signals.remove(item.promptId());
+            recorder.sendTerminal();
+            router.finish();
+            hub.broadcastStatus(store.remaining());
+            item.clientId().ifPresent(client -> {
+                ObjectNode data = Json.object().putNull("node").put("prompt_id", item.promptId());
+                hub.send(client, SocketHub.text("executing", data));
+            });
+        }
         LOG.info("Prompt executed in {} seconds", String.format("%.2f", (System.nanoTime() - started) / 1e9));
     }
 

@@ -75,4 +75,38 @@ class PromptWorkerFailureTest {
                     .isEqualTo("success");
         }
     }
+
+    /** An output node whose UI holds an object JSON cannot express. */
+    private static dev.easel.engine.node.NodeDefinition oddUi() {
+        dev.easel.engine.node.NodeSchema schema = dev.easel.engine.node.NodeSchema.builder("OddUi").outputNode()
+                .required("value", "*").build();
+        return new dev.easel.engine.node.NodeDefinition() {
+            public dev.easel.engine.node.NodeSchema schema() { return schema; }
+            public dev.easel.engine.node.NodeResult execute(dev.easel.engine.node.NodeContext ctx, dev.easel.engine.node.Inputs in) {
+                return dev.easel.engine.node.NodeResult.of().withUi("things", List.of(new Object() {
+                    @Override public String toString() { return "odd"; }
+                }));
+            }
+        };
+    }
+
+    @Test
+    void uiThatIsNotJsonIsRecordedAsTextAndTheQueueGoesOn() throws Exception {
+        try (EaselServer server = EaselServer.start(ServerConfig.defaults(dir).withPort(0), TestNodes.registry(oddUi()));
+             WsRecorder ws = WsRecorder.connect(server.port(), "clientId=w")) {
+            ws.nextText();
+            Http http = new Http(server.port());
+            Map<String, Object> odd = map("1", map("class_type", "TestMakeInt", "inputs", map("value", 3)),
+                    "2", map("class_type", "OddUi", "inputs", map("value", List.of("1", 0))));
+            String first = http.postJson("/prompt", map("prompt", odd, "client_id", "w")).json().path("prompt_id").asText();
+            List<String> types = WsRecorder.types(ws.untilPromptEnd());
+            assertThat(types).contains("executed", "execution_success");
+            assertThat(http.get("/history/" + first).json().path(first).path("outputs").path("2").path("things").toString())
+                    .isEqualTo("[\"odd\"]");
+            String second = http.postJson("/prompt", map("prompt", simplePrompt(4), "client_id", "w")).json().path("prompt_id").asText();
+            ws.untilPromptEnd();
+            assertThat(http.get("/history/" + second).json().path(second).path("status").path("status_str").asText())
+                    .isEqualTo("success");
+        }
+    }
 }
