@@ -37,6 +37,8 @@ final class NodeCalls {
                 ? List.of(ListMapping.whole(gathered.values())) : ListMapping.slices(gathered.values());
         for (int i = 0; i < slices.size(); i++) {
             checkInterrupt();
+            // a blocked call never runs, so it needs nothing (ComfyUI skips it the same way)
+            if (findBlocker(slices.get(i), definition.schema().inputIsList()).isPresent()) continue;
             needed.addAll(definition.checkLazyStatus(context(nodeId, i), new Inputs(slices.get(i))));
         }
         needed.removeIf(name -> gathered.values().containsKey(name) && !gathered.missing().contains(name));

@@ -5,6 +5,7 @@ import dev.easel.engine.event.ExecutionEvent;
 import dev.easel.engine.graph.Link;
 import dev.easel.engine.graph.PromptNode;
 import dev.easel.engine.node.ExecutionBlocker;
+import dev.easel.engine.node.HiddenInput;
 import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeSchema;
 
@@ -76,12 +77,22 @@ final class NodeRunner {
                     returns.ui().isEmpty() ? Optional.ofNullable(run.uiOutputs.get(nodeId)) : Optional.of(returns.ui()));
             run.results.put(nodeId, entry);
             run.cache.put(run.signatures.keyOf(nodeId), entry);
-        } catch (Exception | StackOverflowError error) {
-            return Problems.failure(run.graph.realNodeId(nodeId), error, inputs);
+        } catch (Throwable error) {
+            return Problems.failure(run.graph.realNodeId(nodeId), error, withoutSecrets(inputs, schema));
         }
         run.progress.finish(nodeId);
         run.executed.add(nodeId);
         return Step.SUCCESS;
+    }
+
+    /** API keys reach nodes as hidden inputs but never error messages, history or sockets. */
+    private static Map<String, List<Object>> withoutSecrets(Map<String, List<Object>> inputs, NodeSchema schema) {
+        if (inputs == null) return null;
+        Map<String, List<Object>> shown = new java.util.LinkedHashMap<>(inputs);
+        schema.inputs().forEach(spec -> spec.hiddenMarker()
+                .filter(m -> m == HiddenInput.AUTH_TOKEN_COMFY_ORG || m == HiddenInput.API_KEY_COMFY_ORG)
+                .ifPresent(m -> shown.remove(spec.name())));
+        return shown;
     }
 
     private void awaitAsync(String nodeId, List<Object> launched) {

@@ -30,10 +30,11 @@ final class Run {
     RunOutcome.Status execute() {
         String promptId = state.promptId();
         state.emitter.emit(new ExecutionEvent.ExecutionStart(promptId, now()));
-        List<String> cachedNodes = prepareCache();
-        state.emitter.emit(new ExecutionEvent.ExecutionCached(promptId, cachedNodes, now()));
-        List<String> currentOutputs = List.copyOf(cachedNodes);
+        List<String> currentOutputs = List.of();
         try {
+            List<String> cachedNodes = prepareCache();
+            state.emitter.emit(new ExecutionEvent.ExecutionCached(promptId, cachedNodes, now()));
+            currentOutputs = List.copyOf(cachedNodes);
             state.request.outputs().forEach(state.list::addNode);
             while (!state.list.isEmpty()) {
                 Optional<String> staged = stageNext();
@@ -55,7 +56,7 @@ final class Run {
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();
             return fail(new Step.Failure(state.request.outputs().get(0), Optional.empty()), currentOutputs);
-        } catch (RuntimeException unexpected) {
+        } catch (RuntimeException | Error unexpected) {
             String blamed = state.request.outputs().isEmpty() ? "" : state.request.outputs().get(0);
             return fail(Problems.failure(blamed, unexpected, null), currentOutputs);
         } finally {

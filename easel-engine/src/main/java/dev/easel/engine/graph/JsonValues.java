@@ -27,8 +27,12 @@ public final class JsonValues {
         return InputValue.constant(toJava(node));
     }
 
+    /** A whole number usable as an output index; anything else makes the array malformed. */
     private static boolean isSlot(JsonNode n) {
-        return n.isIntegralNumber() || (n.isFloatingPointNumber() && n.asDouble() == Math.rint(n.asDouble()));
+        if (!n.isNumber()) return false;
+        double value = n.asDouble();
+        return value == Math.rint(value) && value >= 0 && value <= Integer.MAX_VALUE
+                && (n.isIntegralNumber() ? n.canConvertToInt() : true);
     }
 
     /** JSON to plain Java: Long or BigInteger, Double, String, Boolean, null, List, Map. */

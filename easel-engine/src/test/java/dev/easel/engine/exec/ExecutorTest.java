@@ -183,6 +183,42 @@ class ExecutorTest {
     }
 
     @Test
+    void aBlockedCallAsksForNoLazyInputs() {
+        PromptBuilder p = new PromptBuilder();
+        p.node("1", "Int").set("value", 1);
+        p.node("2", "Block").link("value", "1", 0).set("block", true);
+        p.node("3", "Int").set("value", 3);
+        p.node("4", "LazySwitch").link("cond", "2", 0).link("then", "3", 0).link("otherwise", "3", 0);
+        p.node("5", "Show").link("value", "4", 0);
+        RecordingListener events = run(new PromptExecutor(registry, CachePolicy.classic()), p, "5");
+        assertThat(events.kinds()).endsWith("ExecutionSuccess");
+        assertThat(events.didRun("3")).isFalse();
+        assertThat(events.of(ExecutionEvent.Executed.class)).isEmpty();
+    }
+
+    @Test
+    void apiKeysNeverAppearInAFailuresInputs() {
+        dev.easel.engine.node.NodeSchema schema = dev.easel.engine.node.NodeSchema.builder("Paid").outputNode()
+                .required("value", "INT").hidden("key", dev.easel.engine.node.HiddenInput.API_KEY_COMFY_ORG)
+                .hidden("id", dev.easel.engine.node.HiddenInput.UNIQUE_ID).build();
+        dev.easel.engine.node.NodeDefinition paid = new dev.easel.engine.node.NodeDefinition() {
+            public dev.easel.engine.node.NodeSchema schema() { return schema; }
+            public dev.easel.engine.node.NodeResult execute(dev.easel.engine.node.NodeContext ctx, dev.easel.engine.node.Inputs in) {
+                throw new IllegalStateException("service refused");
+            }
+        };
+        PromptBuilder p = new PromptBuilder();
+        p.node("1", "Paid").set("value", 1);
+        RecordingListener events = new RecordingListener();
+        new PromptExecutor(NodeRegistry.of(List.of(paid)), CachePolicy.classic()).execute(
+                new ExecutionRequest("p1", p.build(), List.of("1"), Map.of("api_key_comfy_org", "sk-secret")), events,
+                new InterruptSignal());
+        ExecutionEvent.ExecutionError error = events.of(ExecutionEvent.ExecutionError.class).get(0);
+        assertThat(error.currentInputs().orElseThrow()).containsOnlyKeys("value", "id");
+        assertThat(error.toString()).doesNotContain("sk-secret");
+    }
+
+    @Test
     void asyncNodesAreAllStartedBeforeAnyOfThemFinishes() {
         PromptBuilder p = new PromptBuilder();
         p.node("1", "Int").set("value", 1);

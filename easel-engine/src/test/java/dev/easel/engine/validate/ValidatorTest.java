@@ -147,6 +147,18 @@ class ValidatorTest {
     }
 
     @Test
+    void linkSlotsThatAreNotValidIndexesAreValidationErrorsNotCrashes() throws Exception {
+        for (String slot : List.of("-1", "3000000000", "4294967296", "1.5")) {
+            ObjectNode json = (ObjectNode) PromptBuilder.JSON.readTree(
+                    "{\"1\": {\"class_type\": \"Int\", \"inputs\": {\"value\": 1}},"
+                            + " \"out\": {\"class_type\": \"Show\", \"inputs\": {\"value\": [\"1\", " + slot + "]}}}");
+            ValidationResult result = validator.validate(Prompt.parse(json), Optional.empty());
+            assertThat(result).as(slot).isInstanceOf(ValidationResult.Invalid.class);
+            assertThat(onlyNodeError(result, "out").type()).as(slot).isEqualTo("exception_during_validation");
+        }
+    }
+
+    @Test
     void aStaticCycleIsDependencyCycle() {
         PromptBuilder p = new PromptBuilder();
         p.node("1", "Add").link("a", "2", 0).set("b", 1);
