@@ -46,12 +46,12 @@ public final class MultipartForm {
         }
         byte[] delimiter = ("--" + (m.group(1) != null ? m.group(1) : m.group(2))).getBytes(StandardCharsets.ISO_8859_1);
         Map<String, Part> parts = new LinkedHashMap<>();
-        int at = indexOf(body, delimiter, 0);
+        int at = indexOf(body, delimiter, 0, body.length);
         while (at >= 0) {
             int start = at + delimiter.length;
             if (start + 1 < body.length && body[start] == '-' && body[start + 1] == '-') break;
             start = skipLineEnd(body, start);
-            int next = indexOf(body, delimiter, start);
+            int next = indexOf(body, delimiter, start, body.length);
             if (next < 0) throw HttpError.badRequest("unterminated multipart body");
             int end = next;
             if (end >= 2 && body[end - 2] == '\r' && body[end - 1] == '\n') end -= 2;
@@ -62,8 +62,9 @@ public final class MultipartForm {
     }
 
     private static void addPart(Map<String, Part> parts, byte[] body, int start, int end) {
-        int headersEnd = indexOf(body, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), start);
-        if (headersEnd < 0 || headersEnd > end) return;
+        // searched within the part only: a body of many header-less parts must stay linear
+        int headersEnd = indexOf(body, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), start, end);
+        if (headersEnd < 0) return;
         String headers = new String(body, start, headersEnd - start, StandardCharsets.UTF_8);
         Matcher name = NAME.matcher(" " + headers);
         if (!name.find()) return;
@@ -79,9 +80,10 @@ public final class MultipartForm {
         return at;
     }
 
-    private static int indexOf(byte[] haystack, byte[] needle, int from) {
+    /** The first {@code needle} that starts at or after {@code from} and ends by {@code to}. */
+    private static int indexOf(byte[] haystack, byte[] needle, int from, int to) {
         outer:
-        for (int i = Math.max(0, from); i <= haystack.length - needle.length; i++) {
+        for (int i = Math.max(0, from); i <= Math.min(to, haystack.length) - needle.length; i++) {
             for (int j = 0; j < needle.length; j++) {
                 if (haystack[i + j] != needle[j]) continue outer;
             }

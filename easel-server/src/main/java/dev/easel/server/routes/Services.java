@@ -19,12 +19,12 @@ public record Services(ServerConfig config, NodeRegistry registry, JobStore stor
     public void enqueue(dev.easel.server.store.QueueItem item) {
         synchronized (hub) {
             store.enqueue(item);
-            hub.broadcastStatus(store.remaining());
+            hub.broadcastStatus(store::remaining);
         }
     }
 
     /** A queue mutation happened: everyone hears the new length. */
     public void queueChanged() {
-        hub.broadcastStatus(store.remaining());
+        hub.broadcastStatus(store::remaining);
     }
 }

@@ -54,7 +54,9 @@ public final class UploadRoutes {
         byte[] content = image.content();
         String name = UploadWriter.save(requested.getParent(), requested.getFileName().toString(), content, overwrite);
         if (mask) applyMask(form.field("original_ref").orElse(null), requested.getParent().resolve(name), content);
-        ObjectNode body = Json.object().put("name", name).put("subfolder", subfolder).put("type", type);
+        // a filename with folders stays a reference to the file under the subfolder, as in ComfyUI
+        String answered = dir.relativize(requested.getParent().resolve(name)).toString().replace('\\', '/');
+        ObjectNode body = Json.object().put("name", answered).put("subfolder", subfolder).put("type", type);
         Responses.json(ctx, body);
     }
 

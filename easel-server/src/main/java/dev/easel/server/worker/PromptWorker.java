@@ -54,14 +54,13 @@ public final class PromptWorker implements AutoCloseable {
 
     /** {@code /interrupt} without an id: whatever runs now. */
     public void interruptRunning() {
-        store.running().ifPresent(item -> signal(item.promptId()).raise());
+        store.running().ifPresent(item -> raise(item.promptId()));
     }
 
     /** Interrupts the job only if it is the one running; returns whether it was. */
     public boolean interruptIfRunning(String promptId) {
         if (store.running().filter(item -> item.promptId().equals(promptId)).isEmpty()) return false;
-        signal(promptId).raise();
-        return true;
+        return raise(promptId);
     }
 
     /** {@code POST /free}: applied after the current prompt, or at once when idle. */
@@ -70,8 +69,12 @@ public final class PromptWorker implements AutoCloseable {
         if (free) freeMemory.set(true);
     }
 
-    private InterruptSignal signal(String promptId) {
-        return signals.computeIfAbsent(promptId, id -> new InterruptSignal());
+    /** Raises the signal of a run in progress; never creates one, so none outlives its run. */
+    private boolean raise(String promptId) {
+        return signals.computeIfPresent(promptId, (id, signal) -> {
+            signal.raise();
+            return signal;
+        }) != null;
     }
 
     private void loop() {
@@ -91,8 +94,10 @@ public final class PromptWorker implements AutoCloseable {
 
     private void runOne(QueueItem item) {
         long started = System.nanoTime();
-        hub.broadcastStatus(store.remaining());
-        InterruptSignal interrupt = signal(item.promptId());
+        hub.broadcastStatus(store::remaining);
+        // a fresh signal per run; like ComfyUI's flag, it starts lowered
+        InterruptSignal interrupt = new InterruptSignal();
+        signals.put(item.promptId(), interrupt);
         EventRouter router = new EventRouter(hub, item.clientId());
         RunRecorder recorder = new RunRecorder(router);
         RunOutcome outcome;
@@ -113,10 +118,10 @@ public final class PromptWorker implements AutoCloseable {
             LOG.error("prompt {}: its history entry could not be built; stored without outputs", item.promptId(), unrecordable);
             store.finish(historyEntry(item, new RunOutcome(outcome.status(), Map.of(), Map.of()), recorder));
         } finally {
-            signals.remove(item.promptId());
+            signals.remove(item.promptId(), interrupt);
             recorder.sendTerminal();
             router.finish();
-            hub.broadcastStatus(store.remaining());
+            hub.broadcastStatus(store::remaining);
             item.clientId().ifPresent(client -> {
                 ObjectNode data = Json.object().putNull("node").put("prompt_id", item.promptId());
                 hub.send(client, SocketHub.text("executing", data));

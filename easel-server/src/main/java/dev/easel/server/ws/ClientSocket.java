@@ -59,7 +59,9 @@ public final class ClientSocket {
             if (frame.isPreview() && queuedBytes + inFlightBytes + frame.size() > limits.softBytes()) {
                 dropQueuedPreviews();
             }
-            if (queuedBytes + inFlightBytes + frame.size() <= limits.hardBytes()) {
+            // an idle socket always takes one frame, however large: size alone is not slowness
+            boolean idle = queue.isEmpty() && inFlightBytes == 0;
+            if (idle || queuedBytes + inFlightBytes + frame.size() <= limits.hardBytes()) {
                 queue.addLast(frame);
                 queuedBytes += frame.size();
                 ready.release();

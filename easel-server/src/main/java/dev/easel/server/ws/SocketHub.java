@@ -73,6 +73,11 @@ public final class SocketHub {
         broadcast(text("status", statusData(queueRemaining)));
     }
 
+    /** Reads the queue length and broadcasts it under the hub's lock, so counts never go out of order. */
+    public synchronized void broadcastStatus(java.util.function.IntSupplier queueRemaining) {
+        broadcastStatus(queueRemaining.getAsInt());
+    }
+
     /** Remembers what a reconnecting client of the running prompt should be told. */
     public synchronized void noteExecuting(Optional<String> clientId, Optional<String> displayNode) {
         runningClient = clientId;

@@ -127,6 +127,15 @@ class FileRoutesTest extends ServerTest {
     }
 
     @Test
+    void anUploadNamedWithFoldersIsAnsweredWithItsPathUnderTheSubfolder() throws Exception {
+        JsonNode answer = upload("/upload/image", new Multipart().file("image", "pets/cat.png", png(0xFF0000FF))
+                .field("subfolder", "album")).json();
+        assertThat(answer.path("name").asText()).isEqualTo("pets/cat.png");
+        assertThat(answer.path("subfolder").asText()).isEqualTo("album");
+        assertThat(fx.config.inputDir().resolve("album/pets/cat.png")).exists();
+    }
+
+    @Test
     void uploadRefusesTraversalAndMissingFiles() throws Exception {
         byte[] content = png(0xFFFF0000);
         assertThat(upload("/upload/image", new Multipart().file("image", "x.png", content).field("subfolder", "../..")).status())

@@ -23,6 +23,17 @@ class ClientSocketTest {
     }
 
     @Test
+    void anIdleSocketTakesOneFrameLargerThanItsHardBound() throws Exception {
+        ManualSink sink = new ManualSink();
+        sink.autoComplete = true;
+        ClientSocket socket = new ClientSocket("big", sink, new SocketLimits(100, 1000, Duration.ofMinutes(5)), s -> { });
+        socket.start();
+        assertThat(socket.offer(new Frame.Binary(new byte[5000], false))).isTrue();
+        waitFor(() -> sink.written.size() == 1);
+        assertThat(socket.isOpen()).isTrue();
+    }
+
+    @Test
     void previewsOverTheSoftBoundAreReplacedByTheNewestButTextIsKept() throws Exception {
         ManualSink sink = new ManualSink();
         ClientSocket socket = new ClientSocket("s", sink, new SocketLimits(1000, 100_000, Duration.ofMinutes(5)), s -> { });
