@@ -92,12 +92,28 @@ public final class FileRoutes {
             ctx.status(416).header("Content-Range", "bytes */" + size).result(new byte[0]);
         } else {
             ByteRange r = range.get();
-            byte[] part = new byte[(int) Math.min(Integer.MAX_VALUE, r.length())];
-            try (var channel = Files.newByteChannel(file)) {
-                channel.position(r.start());
-                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(part);
-                while (buffer.hasRemaining() && channel.read(buffer) >= 0) { }
-            }
+            // streamed from the file: a "bytes=0-" request for a large video must not be held in memory
+            java.io.InputStream in = Files.newInputStream(file);
+            in.skipNBytes(r.start());
+            java.io.InputStream part = new java.io.FilterInputStream(in) {
+                private long left = r.length();
+
+                @Override
+                public int read() throws IOException {
+                    if (left <= 0) return -1;
+                    int b = super.read();
+                    if (b >= 0) left--;
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buf, int off, int len) throws IOException {
+                    if (left <= 0) return -1;
+                    int n = super.read(buf, off, (int) Math.min(len, left));
+                    if (n > 0) left -= n;
+                    return n;
+                }
+            };
             ctx.status(206).header("Content-Range", "bytes " + r.start() + "-" + r.end() + "/" + size).result(part);
         }
     }
