@@ -14,16 +14,23 @@ final class Emitter {
     private static final Logger LOG = LoggerFactory.getLogger(Emitter.class);
 
     private final ExecutionListener listener;
+    private boolean closed;
 
     Emitter(ExecutionListener listener) {
         this.listener = listener;
     }
 
     synchronized void emit(ExecutionEvent event) {
+        if (closed) return;   // a straggling async call of a finished run has nothing left to say
         try {
             listener.onEvent(event);
         } catch (RuntimeException broken) {
             LOG.error("execution listener failed on {}", event.getClass().getSimpleName(), broken);
         }
+    }
+
+    /** The run ended: later events are dropped. */
+    synchronized void close() {
+        closed = true;
     }
 }

@@ -63,6 +63,7 @@ final class NodeCalls {
             if (async) {
                 FutureTask<Object> task = new FutureTask<>((Callable<Object>) () -> definition.execute(ctx, args));
                 Thread.ofVirtual().name("node-" + nodeId + "-" + i).start(task);
+                run.running.add(task);   // cancelled with the run, even if a later call fails to start
                 returns.add(task);
             } else {
                 returns.add(definition.execute(ctx, args));

@@ -102,7 +102,6 @@ final class NodeRunner {
         launched.forEach(r -> {
             if (r instanceof Future<?> f) futures.add(f);
         });
-        run.running.addAll(futures);
         Thread.ofVirtual().name("await-" + nodeId).start(() -> {
             for (Future<?> f : futures) {
                 try {

@@ -20,8 +20,14 @@ public final class PromptExecutor {
 
     /** Runs one prompt; emits exactly one terminal event and returns how it ended. */
     public synchronized RunOutcome execute(ExecutionRequest request, ExecutionListener listener, InterruptSignal interrupt) {
-        RunState state = new RunState(request, registry, cache, new Emitter(listener), interrupt);
-        RunOutcome.Status status = new Run(state).execute();
+        Emitter emitter = new Emitter(listener);
+        RunState state = new RunState(request, registry, cache, emitter, interrupt);
+        RunOutcome.Status status;
+        try {
+            status = new Run(state).execute();
+        } finally {
+            emitter.close();
+        }
         return new RunOutcome(status, state.uiOutputs, state.uiMeta);
     }
 
