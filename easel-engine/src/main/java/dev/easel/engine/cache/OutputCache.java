@@ -1,6 +1,7 @@
 package dev.easel.engine.cache;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -11,6 +12,8 @@ import java.util.Set;
  */
 public final class OutputCache {
     private final Map<CacheKey, CacheEntry> entries = new HashMap<>();
+    /** For outputs of nodes created by expansion: the id of the client's node they came from. */
+    private final Map<CacheKey, String> owners = new HashMap<>();
     private final EvictionPolicy policy;
 
     public OutputCache(EvictionPolicy policy) {
@@ -27,7 +30,21 @@ public final class OutputCache {
 
     /** A new prompt starts and will use {@code keys}. */
     public void beginPrompt(Set<CacheKey> keys) {
-        policy.beginPrompt(entries, keys);
+        beginPrompt(keys, Set.of());
+    }
+
+    /**
+     * A new prompt with these node ids starts and will use {@code keys}. Outputs of expansions
+     * count as used while the prompt still has the node that expanded them (ComfyUI keeps them
+     * in a sub-cache of that node), so a re-run of that node finds its unchanged parts.
+     */
+    public void beginPrompt(Set<CacheKey> keys, Set<String> nodeIds) {
+        Set<CacheKey> used = new HashSet<>(keys);
+        owners.forEach((key, owner) -> {
+            if (nodeIds.contains(owner)) used.add(key);
+        });
+        policy.beginPrompt(entries, used);
+        owners.keySet().retainAll(entries.keySet());
     }
 
     public Optional<CacheEntry> get(CacheKey key) {
@@ -42,12 +59,19 @@ public final class OutputCache {
         policy.stored(entries, key);
     }
 
+    /** Stores the output of a node created by expanding the client's node {@code ownerId}. */
+    public void put(CacheKey key, CacheEntry entry, String ownerId) {
+        put(key, entry);
+        if (entries.containsKey(key)) owners.put(key, ownerId);
+    }
+
     public int size() {
         return entries.size();
     }
 
     public void clear() {
         entries.clear();
+        owners.clear();
         policy.cleared();
     }
 }

@@ -76,7 +76,11 @@ final class NodeRunner {
             CacheEntry entry = new CacheEntry(returns.outputs(),
                     returns.ui().isEmpty() ? Optional.ofNullable(run.uiOutputs.get(nodeId)) : Optional.of(returns.ui()));
             run.results.put(nodeId, entry);
-            run.cache.put(run.signatures.keyOf(nodeId), entry);
+            if (run.graph.isEphemeral(nodeId)) {
+                run.cache.put(run.signatures.keyOf(nodeId), entry, run.graph.realNodeId(nodeId));
+            } else {
+                run.cache.put(run.signatures.keyOf(nodeId), entry);
+            }
         } catch (Throwable error) {
             return Problems.failure(run.graph.realNodeId(nodeId), error, withoutSecrets(inputs, schema));
         }

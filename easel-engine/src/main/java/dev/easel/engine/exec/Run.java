@@ -68,7 +68,7 @@ final class Run {
     private List<String> prepareCache() {
         Set<CacheKey> keys = new HashSet<>();
         for (String id : state.request.prompt().nodes().keySet()) keys.add(state.signatures.keyOf(id));
-        state.cache.beginPrompt(keys);
+        state.cache.beginPrompt(keys, state.request.prompt().nodes().keySet());
         List<String> hits = new ArrayList<>();
         for (String id : state.request.prompt().nodes().keySet()) {
             if (state.outputsOf(id).isPresent()) hits.add(id);

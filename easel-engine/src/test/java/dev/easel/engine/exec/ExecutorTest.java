@@ -167,6 +167,20 @@ class ExecutorTest {
     }
 
     @Test
+    void aNodeThatExpandsAgainFindsItsUnchangedPartsInTheClassicCache() {
+        PromptBuilder p = new PromptBuilder();
+        p.node("1", "Int").set("value", 21);
+        p.node("2", "DoubleFresh").link("value", "1", 0);
+        p.node("3", "Show").link("value", "2", 0);
+        PromptExecutor executor = new PromptExecutor(registry, CachePolicy.classic());
+        assertThat(run(executor, p, "3").executing()).containsExactly("1", "2", "2.0.0.1", "3");
+        RecordingListener again = run(executor, p, "3");
+        assertThat(again.executing()).containsExactly("2", "3");
+        assertThat(again.of(ExecutionEvent.Executed.class).get(again.of(ExecutionEvent.Executed.class).size() - 1)
+                .output().orElseThrow()).containsEntry("text", List.of("42"));
+    }
+
+    @Test
     void aBlockedValueSilentlyBlocksConsumersAndAMessageIsReported() {
         PromptBuilder p = new PromptBuilder();
         p.node("1", "Int").set("value", 1);

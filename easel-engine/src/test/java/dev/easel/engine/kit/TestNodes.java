@@ -79,6 +79,14 @@ public final class TestNodes {
                     GraphBuilder.NodeBuilder add = g.node("Add").set("a", in.getLong("value")).set("b", in.getLong("value"));
                     return NodeResult.expand(g.build(), add.out(0));
                 }));
+        NodeDefinition expanding = all.stream().filter(n -> n.schema().classType().equals("Double")).findFirst().orElseThrow();
+        all.add(new NodeDefinition() {
+            private final NodeSchema schema = NodeSchema.builder("DoubleFresh").required("value", "INT").output("INT").build();
+            public NodeSchema schema() { return schema; }
+            public NodeResult execute(NodeContext ctx, Inputs in) throws Exception { return expanding.execute(ctx, in); }
+            public boolean hasFingerprint() { return true; }
+            public Object fingerprint(Inputs constants) { return Double.NaN; }
+        });
         all.add(node(NodeSchema.builder("Sleep").async().required("value", "*").required("ms", "INT")
                         .hidden("unique_id", HiddenInput.UNIQUE_ID).output("*").build(),
                 (ctx, in) -> {
