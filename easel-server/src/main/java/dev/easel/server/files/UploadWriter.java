@@ -17,22 +17,27 @@ public final class UploadWriter {
     private UploadWriter() {
     }
 
-    /** The final file name; writes {@code content} unless an identical file already holds it. */
-    public static String save(Path dir, String filename, byte[] content, boolean overwrite) throws IOException {
+    /** Where an upload went; {@code written} is false when an identical file already held it. */
+    public record Saved(String name, boolean written) {}
+
+    /** Writes {@code content} under its name or the next free variant, unless an identical file holds it. */
+    public static Saved save(Path dir, String filename, byte[] content, boolean overwrite) throws IOException {
         Files.createDirectories(dir);
         Path target = dir.resolve(filename);
         if (!overwrite) {
             String stem = stem(filename);
             String ext = filename.substring(stem.length());
+            byte[] hash = null;
             for (int i = 1; Files.exists(target); i++) {
-                if (Arrays.equals(sha256(Files.newInputStream(target)), sha256(new java.io.ByteArrayInputStream(content)))) {
-                    return target.getFileName().toString();
+                if (hash == null) hash = sha256(new java.io.ByteArrayInputStream(content));
+                if (Arrays.equals(sha256(Files.newInputStream(target)), hash)) {
+                    return new Saved(target.getFileName().toString(), false);
                 }
                 target = dir.resolve(stem + " (" + i + ")" + ext);
             }
         }
         Files.write(target, content);
-        return target.getFileName().toString();
+        return new Saved(target.getFileName().toString(), true);
     }
 
     private static String stem(String filename) {

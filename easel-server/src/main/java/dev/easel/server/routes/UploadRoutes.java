@@ -52,8 +52,10 @@ public final class UploadRoutes {
         String overwriteField = form.field("overwrite").orElse("");
         boolean overwrite = overwriteField.equals("true") || overwriteField.equals("1");
         byte[] content = image.content();
-        String name = UploadWriter.save(requested.getParent(), requested.getFileName().toString(), content, overwrite);
-        if (mask) applyMask(form.field("original_ref").orElse(null), requested.getParent().resolve(name), content);
+        UploadWriter.Saved saved = UploadWriter.save(requested.getParent(), requested.getFileName().toString(), content, overwrite);
+        String name = saved.name();
+        // as in ComfyUI, a duplicate of an existing file is not saved again, so no mask is applied to it
+        if (mask && saved.written()) applyMask(form.field("original_ref").orElse(null), requested.getParent().resolve(name), content);
         // a filename with folders stays a reference to the file under the subfolder, as in ComfyUI
         String answered = dir.relativize(requested.getParent().resolve(name)).toString().replace('\\', '/');
         ObjectNode body = Json.object().put("name", answered).put("subfolder", subfolder).put("type", type);

@@ -158,6 +158,17 @@ class FileRoutesTest extends ServerTest {
     }
 
     @Test
+    void aMaskUploadIdenticalToAnExistingFileLeavesThatFileAlone() throws Exception {
+        Files.write(fx.config.outputDir().resolve("orig.png"), png(0xFF112233));
+        byte[] mask = png(0x40FFFFFF);
+        Files.write(fx.config.inputDir().resolve("kept.png"), mask);
+        JsonNode answer = upload("/upload/mask", new Multipart().file("image", "kept.png", mask)
+                .field("original_ref", "{\"filename\": \"orig.png\"}")).json();
+        assertThat(answer.path("name").asText()).isEqualTo("kept.png");
+        assertThat(Files.readAllBytes(fx.config.inputDir().resolve("kept.png"))).isEqualTo(mask);
+    }
+
+    @Test
     void maskUploadKeepsTheOriginalsPngText() throws Exception {
         byte[] original = new dev.easel.tensor.png.PngEncoder(4).encode(
                 new dev.easel.tensor.image.Pixels8(1, 1, 3, new byte[] {1, 2, 3}),
