@@ -7,6 +7,7 @@ import dev.easel.engine.node.Preview;
 import dev.easel.server.wire.BinaryFrames;
 import dev.easel.server.wire.EventMessages;
 import dev.easel.server.wire.Json;
+import dev.easel.server.wire.ProgressStateText;
 
 import java.util.Optional;
 
@@ -21,6 +22,7 @@ public final class EventRouter {
     private final SocketHub hub;
     private final Optional<String> clientId;
     private Optional<Frame> pendingPreview = Optional.empty();
+    private final ProgressStateText progressState = new ProgressStateText();
 
     public EventRouter(SocketHub hub, Optional<String> clientId) {
         this.hub = hub;
@@ -35,7 +37,7 @@ public final class EventRouter {
             case ExecutionEvent.ProgressText text ->
                     hub.broadcast(new Frame.Binary(BinaryFrames.progressText(text.nodeId(), text.text()), false));
             case ExecutionEvent.Progress p -> hub.sendOrBroadcast(clientId, textFrame(p));
-            case ExecutionEvent.ProgressState p -> hub.sendOrBroadcast(clientId, textFrame(p));
+            case ExecutionEvent.ProgressState p -> hub.sendOrBroadcast(clientId, new Frame.Text(progressState.message(p)));
             case ExecutionEvent.ExecutionInterrupted i -> hub.sendOrBroadcast(clientId, textFrame(i));
             case ExecutionError e when e.isBlocker() -> hub.sendOrBroadcast(clientId, textFrame(e));
             default -> clientId.ifPresent(id -> hub.send(id, textFrame(event)));

@@ -56,6 +56,21 @@ class EventMessagesTest {
     }
 
     @Test
+    void progressStateTextReusesUnchangedEntriesAndReadsExactlyLikeTheJsonMapping() {
+        ProgressStateText writer = new ProgressStateText();
+        NodeProgress first = new NodeProgress(0.0, 1.0, NodeProgress.State.RUNNING, "a\"b", "p", "a\"b", Optional.empty(), "a\"b");
+        NodeProgress child = new NodeProgress(3, 7.5, NodeProgress.State.RUNNING, "5.0.0.1", "p", "5", Optional.of("5"), "5");
+        Map<String, NodeProgress> nodes = new LinkedHashMap<>();
+        nodes.put("a\"b", first);
+        nodes.put("5.0.0.1", child);
+        ExecutionEvent.ProgressState before = new ExecutionEvent.ProgressState("p", new LinkedHashMap<>(nodes));
+        assertThat(writer.message(before)).isEqualTo(json(before));
+        nodes.put("5.0.0.1", new NodeProgress(7.5, 7.5, NodeProgress.State.FINISHED, "5.0.0.1", "p", "5", Optional.of("5"), "5"));
+        ExecutionEvent.ProgressState after = new ExecutionEvent.ProgressState("p", nodes);
+        assertThat(writer.message(after)).isEqualTo(json(after)).contains("\"state\":\"finished\"");
+    }
+
+    @Test
     void executedOutputIsNullWhenACachedNodeHasNoUi() {
         assertThat(json(new ExecutionEvent.Executed("p", "9", "9", Optional.empty())))
                 .isEqualTo("{\"type\":\"executed\",\"data\":{\"node\":\"9\",\"display_node\":\"9\",\"output\":null,\"prompt_id\":\"p\"}}");
