@@ -28,11 +28,6 @@ public final class OutputCache {
         });
     }
 
-    /** A new prompt starts and will use {@code keys}. */
-    public void beginPrompt(Set<CacheKey> keys) {
-        beginPrompt(keys, Set.of());
-    }
-
     /**
      * A new prompt with these node ids starts and will use {@code keys}. Outputs of expansions
      * count as used while the prompt still has the node that expanded them (ComfyUI keeps them

@@ -40,7 +40,9 @@ public sealed interface ExecutionEvent {
     record ExecutionSuccess(String promptId, long timestamp) implements ExecutionEvent {}
 
     /**
-     * A failure. {@code currentInputs} empty means the wire value {@code []} (cycles, blockers);
+     * A failure. {@code currentInputs} holds the values as ComfyUI formats them (null, numbers,
+     * booleans and strings as they are, anything else as its text); empty means the wire value
+     * {@code []} (cycles, blockers);
      * blocker errors carry no timestamp, are not terminal and are not kept in history.
      */
     record ExecutionError(String promptId, String nodeId, String nodeType, List<String> executed,

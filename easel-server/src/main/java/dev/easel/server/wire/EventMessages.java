@@ -88,26 +88,10 @@ public final class EventMessages {
         strings(data.putArray("executed"), e.executed());
         data.put("exception_message", e.exceptionMessage()).put("exception_type", e.exceptionType());
         strings(data.putArray("traceback"), e.traceback());
-        data.set("current_inputs", e.currentInputs().<com.fasterxml.jackson.databind.JsonNode>map(EventMessages::inputs)
+        data.set("current_inputs", e.currentInputs().map(Json::tree)
                 .orElse(Json.array()));
         strings(data.putArray("current_outputs"), e.currentOutputs());
         e.timestamp().ifPresent(t -> data.put("timestamp", t));
-    }
-
-    /** Each input value as ComfyUI formats it: JSON scalars as-is, anything else as its text. */
-    private static ObjectNode inputs(Map<String, List<Object>> inputs) {
-        ObjectNode node = Json.object();
-        inputs.forEach((name, values) -> {
-            ArrayNode list = node.putArray(name);
-            for (Object value : values) {
-                if (value == null || value instanceof Number || value instanceof Boolean || value instanceof String) {
-                    list.add(Json.tree(value));
-                } else {
-                    list.add(String.valueOf(value));
-                }
-            }
-        });
-        return node;
     }
 
     public static ObjectNode nodeProgress(NodeProgress p) {
