@@ -66,9 +66,12 @@ public final class PromptRoutes {
         String promptId = promptId(body.get("prompt_id"));
         ValidationResult verdict = validator.validate(Prompt.parse((ObjectNode) promptJson), partialTargets(body));
         switch (verdict) {
-            case ValidationResult.Invalid invalid ->
-                    throw HttpError.json(400, PromptErrors.body(invalid.error(), invalid.nodeErrors()));
+            case ValidationResult.Invalid invalid -> {
+                RejectionLog.rejected(invalid.error(), invalid.nodeErrors());
+                throw HttpError.json(400, PromptErrors.body(invalid.error(), invalid.nodeErrors()));
+            }
             case ValidationResult.Valid valid -> {
+                RejectionLog.outputsDropped(valid.nodeErrors());
                 services.enqueue(queueItem(ctx, body, number, promptId, valid.outputs()));
                 ObjectNode answer = Json.object().put("prompt_id", promptId);
                 answer.set("number", number);

@@ -2,6 +2,7 @@ package dev.easel.server.routes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.easel.server.testkit.Http;
+import dev.easel.server.testkit.LogCapture;
 import dev.easel.server.testkit.ServerTest;
 import org.junit.jupiter.api.Test;
 
@@ -94,6 +95,16 @@ class PromptRoutesTest extends ServerTest {
         assertThat(body.path("node_errors").path("1").path("errors").get(0).path("type").asText())
                 .isEqualTo("value_bigger_than_max");
         assertThat(body.path("node_errors").path("1").path("class_type").asText()).isEqualTo("TestMakeInt");
+    }
+
+    @Test
+    void aRejectedPromptIsLoggedWithItsReasonsPerNode() {
+        try (LogCapture log = LogCapture.of("dev.easel.server.Validation")) {
+            fx.http.postJson("/prompt", map("prompt", simplePrompt(1000)));
+            assertThat(log.messages()).hasSize(2);
+            assertThat(log.messages().get(0)).isEqualTo("invalid prompt: Prompt outputs failed validation: ");
+            assertThat(log.messages().get(1)).isEqualTo("* TestMakeInt 1:\n  - Value 1000 bigger than max of 100: value");
+        }
     }
 
     @Test
