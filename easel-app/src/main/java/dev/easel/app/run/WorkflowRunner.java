@@ -71,6 +71,8 @@ public final class WorkflowRunner {
         InterruptSignal interrupt = new InterruptSignal();
         CountDownLatch finished = new CountDownLatch(1);
         Thread onCtrlC = new Thread(() -> {
+            err.println("Interrupt requested: stopping at the next step");
+            err.flush();
             interrupt.raise();
             try {
                 finished.await(10, TimeUnit.SECONDS);

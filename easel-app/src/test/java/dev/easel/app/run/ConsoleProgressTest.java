@@ -16,12 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ConsoleProgressTest {
     private final StringWriter err = new StringWriter();
+    private long now;
 
     private ConsoleProgress listener(boolean interactive) throws Exception {
         ObjectNode json = (ObjectNode) new ObjectMapper().readTree("""
                 {"3": {"class_type": "KSampler", "inputs": {}}, "9": {"class_type": "SaveImage", "inputs": {}}}
                 """);
-        return new ConsoleProgress(new PrintWriter(err, true), Prompt.parse(json), interactive);
+        return new ConsoleProgress(new PrintWriter(err, true), Prompt.parse(json), interactive, () -> now);
     }
 
     @Test
@@ -82,5 +83,35 @@ class ConsoleProgressTest {
         ConsoleProgress progress = listener(false);
         progress.onEvent(new ExecutionEvent.ExecutionInterrupted("p", "9", "SaveImage", List.of("3"), 5));
         assertThat(err.toString().lines().toList()).containsExactly("Interrupted at #9 SaveImage");
+    }
+
+    @Test
+    void stepsShowTheirRateAndTheTimeLeftOnceSomeProgressWasMade() throws Exception {
+        ConsoleProgress progress = listener(false);
+        progress.onEvent(new ExecutionEvent.Progress("p", "3", 1, 20));
+        now = 2_000_000_000L;
+        progress.onEvent(new ExecutionEvent.Progress("p", "3", 5, 20));
+        now = 40_000_000_000L;
+        progress.onEvent(new ExecutionEvent.Progress("p", "3", 10, 20));
+        assertThat(err.toString().lines().toList()).containsExactly(
+                "#3 KSampler [----------] 1/20",
+                "#3 KSampler [##--------] 5/20 2.00 it/s, 7.5 s left",
+                "#3 KSampler [#####-----] 10/20 4.44 s/it, 44.4 s left");
+    }
+
+    @Test
+    void theTimeEachNodeTookIsListedWhenTheRunEnds() throws Exception {
+        ConsoleProgress progress = listener(false);
+        progress.onEvent(new ExecutionEvent.Executing("p", "3", "3"));
+        now = 4_250_000_000L;
+        progress.onEvent(new ExecutionEvent.Executing("p", "9", "9"));
+        now = 4_500_000_000L;
+        progress.onEvent(new ExecutionEvent.ExecutionSuccess("p", 1L));
+        assertThat(err.toString().lines().toList()).containsExactly(
+                "Running #3 KSampler",
+                "Running #9 SaveImage",
+                "Time per node:",
+                "  #3 KSampler 4.25 s",
+                "  #9 SaveImage 0.25 s");
     }
 }
