@@ -1,6 +1,7 @@
 package dev.easel.app.run;
 
 import dev.easel.app.config.EaselSettings;
+import dev.easel.engine.event.ExecutionListener;
 import dev.easel.engine.exec.ExecutionRequest;
 import dev.easel.engine.exec.InterruptSignal;
 import dev.easel.engine.exec.PromptExecutor;
@@ -10,6 +11,7 @@ import dev.easel.engine.node.NodeRegistry;
 import dev.easel.engine.validate.PromptValidator;
 import dev.easel.engine.validate.ValidationResult;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,9 +58,15 @@ public final class WorkflowRunner {
                 outputs = valid.outputs();
             }
         }
+        ConsoleProgress console = new ConsoleProgress(err, workflow.prompt(), interactive);
+        SocketImages socketImages = new SocketImages(workflow.prompt());
         RunOutcome outcome = execute(new ExecutionRequest(UUID.randomUUID().toString(), workflow.prompt(), outputs,
-                workflow.extraData()), new ConsoleProgress(err, workflow.prompt(), interactive));
+                workflow.extraData()), event -> {
+                    console.onEvent(event);
+                    socketImages.onEvent(event);
+                });
         printFiles(workflow, outcome.outputs());
+        printSocketImages(socketImages);
         return switch (outcome.status()) {
             case SUCCESS -> verdict.nodeErrors().isEmpty() ? 0 : 1;
             case FAILED -> 1;
@@ -67,7 +75,7 @@ public final class WorkflowRunner {
     }
 
     /** Runs with Ctrl-C wired to the interrupt signal, so the run ends cleanly with its terminal event. */
-    private RunOutcome execute(ExecutionRequest request, ConsoleProgress listener) {
+    private RunOutcome execute(ExecutionRequest request, ExecutionListener listener) {
         InterruptSignal interrupt = new InterruptSignal();
         CountDownLatch finished = new CountDownLatch(1);
         Thread onCtrlC = new Thread(() -> {
@@ -91,6 +99,16 @@ public final class WorkflowRunner {
                 // the hook is already running; it returns as soon as it sees the latch
             }
         }
+    }
+
+    private void printSocketImages(SocketImages images) {
+        try {
+            images.write(settings.folders().output()).forEach((nodeId, files) ->
+                    files.forEach(file -> out.println("#" + nodeId + " " + SocketImages.NODE_TYPE + " wrote " + file)));
+        } catch (IOException e) {
+            err.println("Could not write the images sent by " + SocketImages.NODE_TYPE + ": " + e.getMessage());
+        }
+        out.flush();
     }
 
     private void printFiles(WorkflowFile workflow, Map<String, Map<String, List<Object>>> uiByNode) {

@@ -139,4 +139,22 @@ class WorkflowRunnerTest {
         assertThat(code).isEqualTo(1);
         assertThat(err.toString()).startsWith("Prompt rejected: ").contains("NoSuchNode").doesNotContain(".:");
     }
+
+    @Test
+    void imagesSentOverTheSocketAreWrittenToTheOutputFolderAndListed() throws Exception {
+        int code = run("""
+                {"1": {"class_type": "EmptyImage", "inputs": {"width": 3, "height": 2, "batch_size": 2, "color": 16711935}},
+                 "2": {"class_type": "SaveImageWebsocket", "inputs": {"images": ["1", 0]}}}
+                """);
+
+        Path output = base.toAbsolutePath().normalize().resolve("output");
+        Path first = output.resolve("SaveImageWebsocket_00001_.png"), second = output.resolve("SaveImageWebsocket_00002_.png");
+        assertThat(code).isZero();
+        assertThat(out.toString().lines()).containsExactly("#2 SaveImageWebsocket wrote " + first,
+                "#2 SaveImageWebsocket wrote " + second);
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(second.toFile());
+        assertThat(image.getWidth()).isEqualTo(3);
+        assertThat(image.getHeight()).isEqualTo(2);
+        assertThat(image.getRGB(2, 1) & 0xFFFFFF).isEqualTo(0xFF00FF);
+    }
 }
