@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,9 +32,11 @@ public record Folders(Path base, Path output, Path input, Path temp, Path user, 
                 Optional.empty());
     }
 
-    /** Creates the folders a run writes to (ComfyUI creates them at start-up too). */
+    /** Creates the folders a run writes to and the model folders, as ComfyUI does at start-up. */
     public void create() {
-        for (Path dir : List.of(output, input, temp, user)) {
+        List<Path> dirs = new ArrayList<>(List.of(output, input, temp, user));
+        ModelFolders.defaultSubfolders().forEach(sub -> dirs.add(models.resolve(sub)));
+        for (Path dir : dirs) {
             try {
                 Files.createDirectories(dir);
             } catch (IOException e) {

@@ -41,6 +41,11 @@ public final class ModelFolders {
         return frozen;
     }
 
+    /** The sub-folders of {@code models/} that ComfyUI creates, in its order. */
+    public static List<String> defaultSubfolders() {
+        return DEFAULTS.values().stream().flatMap(List::stream).distinct().toList();
+    }
+
     private static Map<String, List<String>> defaults() {
         Map<String, List<String>> map = new LinkedHashMap<>();
         map.put("checkpoints", List.of("checkpoints"));
