@@ -1,6 +1,6 @@
 package dev.easel.server;
 
-import dev.easel.server.testkit.Http;
+import dev.easel.testkit.Http;
 import dev.easel.server.testkit.TestNodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -38,10 +38,6 @@ final class LiveServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.port();
     }
 
-    URI ws(String clientId) {
-        return URI.create("ws://127.0.0.1:" + server.port() + "/ws?clientId=" + clientId);
-    }
-
     HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(base() + path))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

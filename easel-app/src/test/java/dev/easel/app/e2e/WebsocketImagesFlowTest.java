@@ -2,6 +2,7 @@ package dev.easel.app.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.easel.testkit.WsRecorder;
 import dev.easel.engine.cache.CachePolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,17 +54,17 @@ class WebsocketImagesFlowTest {
         return prompt;
     }
 
-    private static List<String> kinds(List<WsRecorder.Frame> frames) {
-        return frames.stream().map(f -> f instanceof WsRecorder.Text t ? t.type() : "BINARY").toList();
+    private static List<String> kinds(List<WsRecorder.Message> frames) {
+        return frames.stream().map(f -> f instanceof WsRecorder.Message.Text t ? t.type() : "BINARY").toList();
     }
 
-    private static WsRecorder.Text text(List<WsRecorder.Frame> frames, String type, int nth) {
-        return frames.stream().filter(f -> f instanceof WsRecorder.Text t && t.type().equals(type))
-                .map(WsRecorder.Text.class::cast).skip(nth).findFirst().orElseThrow();
+    private static WsRecorder.Message.Text text(List<WsRecorder.Message> frames, String type, int nth) {
+        return frames.stream().filter(f -> f instanceof WsRecorder.Message.Text t && t.type().equals(type))
+                .map(WsRecorder.Message.Text.class::cast).skip(nth).findFirst().orElseThrow();
     }
 
-    private static List<byte[]> binaries(List<WsRecorder.Frame> frames) {
-        return frames.stream().filter(f -> f instanceof WsRecorder.Binary).map(f -> ((WsRecorder.Binary) f).bytes()).toList();
+    private static List<byte[]> binaries(List<WsRecorder.Message> frames) {
+        return frames.stream().filter(f -> f instanceof WsRecorder.Message.Binary).map(f -> ((WsRecorder.Message.Binary) f).bytes()).toList();
     }
 
     private static void assertOrangePng(byte[] png) throws Exception {
@@ -78,13 +79,13 @@ class WebsocketImagesFlowTest {
 
     @Test
     void theWebsocketImagesExampleReceivesEveryImageAsAType1PngFrame() throws Exception {
-        try (WsRecorder ws = new WsRecorder(server.ws(CLIENT))) {
-            WsRecorder.Text hello = ws.nextText();
+        try (WsRecorder ws = WsRecorder.connect(server.server.port(), "clientId=" + CLIENT)) {
+            WsRecorder.Message.Text hello = ws.nextText();
             assertThat(hello.json().toString()).isEqualTo(
                     "{\"type\":\"status\",\"data\":{\"status\":{\"exec_info\":{\"queue_remaining\":0}},\"sid\":\"" + CLIENT + "\"}}");
 
             String promptId = server.queue(emptyImageToWebsocket(), CLIENT);
-            List<WsRecorder.Frame> frames = ws.until(WsRecorder.finished(promptId));
+            List<WsRecorder.Message> frames = ws.until(WsRecorder.promptEnd(promptId));
 
             assertThat(kinds(frames)).containsExactly(
                     "status", "status", "execution_start", "execution_cached",
@@ -117,15 +118,15 @@ class WebsocketImagesFlowTest {
 
     @Test
     void aClientThatNegotiatesPreviewMetadataGetsType4FramesBeforeEachProgress() throws Exception {
-        try (WsRecorder ws = new WsRecorder(server.ws(CLIENT))) {
+        try (WsRecorder ws = WsRecorder.connect(server.server.port(), "clientId=" + CLIENT)) {
             ws.nextText();
             ws.send("{\"type\":\"feature_flags\",\"data\":{\"supports_preview_metadata\":true}}");
-            WsRecorder.Text flags = ws.nextText();
+            WsRecorder.Message.Text flags = ws.nextText();
             assertThat(flags.type()).isEqualTo("feature_flags");
             assertThat(flags.data().get("supports_preview_metadata").asBoolean()).isTrue();
 
             String promptId = server.queue(emptyImageToWebsocket(), CLIENT);
-            List<WsRecorder.Frame> frames = ws.until(WsRecorder.finished(promptId));
+            List<WsRecorder.Message> frames = ws.until(WsRecorder.promptEnd(promptId));
             List<String> kinds = kinds(frames);
             int firstBinary = kinds.indexOf("BINARY");
             assertThat(kinds.subList(firstBinary - 1, firstBinary + 2)).containsExactly("progress_state", "BINARY", "progress");
@@ -146,16 +147,16 @@ class WebsocketImagesFlowTest {
 
     @Test
     void aSecondIdenticalPromptShowsTheCachedNodeAndDoesNotExecuteIt() throws Exception {
-        try (WsRecorder ws = new WsRecorder(server.ws(CLIENT))) {
+        try (WsRecorder ws = WsRecorder.connect(server.server.port(), "clientId=" + CLIENT)) {
             ws.nextText();
-            ws.until(WsRecorder.finished(server.queue(emptyImageToWebsocket(), CLIENT)));
+            ws.until(WsRecorder.promptEnd(server.queue(emptyImageToWebsocket(), CLIENT)));
 
             String second = server.queue(emptyImageToWebsocket(), CLIENT);
-            List<WsRecorder.Frame> frames = ws.until(WsRecorder.finished(second));
+            List<WsRecorder.Message> frames = ws.until(WsRecorder.promptEnd(second));
             assertThat(text(frames, "execution_cached", 0).data().get("nodes").toString()).isEqualTo("[\"1\"]");
             List<String> executing = frames.stream()
-                    .filter(f -> f instanceof WsRecorder.Text t && t.type().equals("executing") && !t.data().get("node").isNull())
-                    .map(f -> ((WsRecorder.Text) f).data().get("node").asText()).toList();
+                    .filter(f -> f instanceof WsRecorder.Message.Text t && t.type().equals("executing") && !t.data().get("node").isNull())
+                    .map(f -> ((WsRecorder.Message.Text) f).data().get("node").asText()).toList();
             assertThat(executing).containsExactly("2");
             assertThat(binaries(frames)).hasSize(2);
         }

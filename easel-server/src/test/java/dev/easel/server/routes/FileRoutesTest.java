@@ -2,8 +2,8 @@ package dev.easel.server.routes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.easel.server.ServerConfig;
-import dev.easel.server.testkit.Http;
-import dev.easel.server.testkit.Multipart;
+import dev.easel.testkit.Http;
+import dev.easel.testkit.Multipart;
 import dev.easel.server.testkit.ServerTest;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,10 @@
 package dev.easel.server.routes;
 
 import dev.easel.server.ServerConfig;
-import dev.easel.server.testkit.Http;
+import dev.easel.testkit.Http;
 import dev.easel.server.testkit.ServerFixture;
 import dev.easel.server.testkit.TestNodes;
-import dev.easel.server.testkit.WsRecorder;
+import dev.easel.testkit.WsRecorder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -7,7 +7,7 @@ import dev.easel.engine.node.NodeRegistry;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
 import dev.easel.engine.node.Inputs;
-import dev.easel.server.testkit.Http;
+import dev.easel.testkit.Http;
 import dev.easel.server.testkit.ServerFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

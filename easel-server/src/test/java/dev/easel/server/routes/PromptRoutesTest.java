@@ -1,15 +1,15 @@
 package dev.easel.server.routes;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.easel.server.testkit.Http;
-import dev.easel.server.testkit.LogCapture;
+import dev.easel.testkit.Http;
+import dev.easel.testkit.LogCapture;
 import dev.easel.server.testkit.ServerTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 
-import static dev.easel.server.testkit.Http.map;
+import static dev.easel.testkit.Http.map;
 import static dev.easel.server.testkit.TestNodes.simplePrompt;
 import static org.assertj.core.api.Assertions.assertThat;
 

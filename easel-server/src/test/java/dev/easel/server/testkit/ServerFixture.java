@@ -1,5 +1,6 @@
 package dev.easel.server.testkit;
 
+import dev.easel.testkit.Http;
 import dev.easel.engine.node.NodeRegistry;
 import dev.easel.server.EaselServer;
 import dev.easel.server.ServerConfig;

@@ -1,5 +1,6 @@
 package dev.easel.server.testkit;
 
+import dev.easel.testkit.Http;
 import dev.easel.engine.node.NodeRegistry;
 import dev.easel.server.ServerConfig;
 import org.junit.jupiter.api.AfterEach;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.Map;
 
-import static dev.easel.server.testkit.Http.map;
+import static dev.easel.testkit.Http.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,5 +1,6 @@
 package dev.easel.server.testkit;
 
+import dev.easel.testkit.Http;
 import dev.easel.engine.node.ExecutionBlocker;
 import dev.easel.engine.node.HiddenInput;
 import dev.easel.engine.node.NodeContext;

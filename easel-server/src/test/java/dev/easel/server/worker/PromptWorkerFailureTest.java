@@ -8,10 +8,10 @@ import dev.easel.engine.exec.InterruptSignal;
 import dev.easel.engine.exec.RunOutcome;
 import dev.easel.server.EaselServer;
 import dev.easel.server.ServerConfig;
-import dev.easel.server.testkit.Http;
+import dev.easel.testkit.Http;
 import dev.easel.server.testkit.TestNodes;
-import dev.easel.server.testkit.WsRecorder;
-import dev.easel.server.testkit.WsRecorder.Message;
+import dev.easel.testkit.WsRecorder;
+import dev.easel.testkit.WsRecorder.Message;
 import dev.easel.server.ws.SocketLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static dev.easel.server.testkit.Http.map;
+import static dev.easel.testkit.Http.map;
 import static dev.easel.server.testkit.TestNodes.simplePrompt;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -2,9 +2,9 @@ package dev.easel.server.ws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.easel.server.testkit.GatedServerTest;
-import dev.easel.server.testkit.Http;
-import dev.easel.server.testkit.WsRecorder;
-import dev.easel.server.testkit.WsRecorder.Message;
+import dev.easel.testkit.Http;
+import dev.easel.testkit.WsRecorder;
+import dev.easel.testkit.WsRecorder.Message;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import static dev.easel.server.testkit.Http.map;
+import static dev.easel.testkit.Http.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ReconnectAndInterruptTest extends GatedServerTest {

@@ -1,10 +1,10 @@
 package dev.easel.server.ws;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.easel.server.testkit.Http;
+import dev.easel.testkit.Http;
 import dev.easel.server.testkit.ServerTest;
-import dev.easel.server.testkit.WsRecorder;
-import dev.easel.server.testkit.WsRecorder.Message;
+import dev.easel.testkit.WsRecorder;
+import dev.easel.testkit.WsRecorder.Message;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import static dev.easel.server.testkit.Http.map;
+import static dev.easel.testkit.Http.map;
 import static dev.easel.server.testkit.TestNodes.simplePrompt;
 import static org.assertj.core.api.Assertions.assertThat;
 

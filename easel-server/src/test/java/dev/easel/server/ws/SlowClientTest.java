@@ -4,10 +4,10 @@ import dev.easel.engine.exec.PromptExecutor;
 import dev.easel.engine.node.NodeRegistry;
 import dev.easel.server.EaselServer;
 import dev.easel.server.ServerConfig;
-import dev.easel.server.testkit.Http;
+import dev.easel.testkit.Http;
 import dev.easel.server.testkit.TestNodes;
-import dev.easel.server.testkit.WsRecorder;
-import dev.easel.server.testkit.WsRecorder.Message;
+import dev.easel.testkit.WsRecorder;
+import dev.easel.testkit.WsRecorder.Message;
 import dev.easel.server.worker.PromptRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import static dev.easel.server.testkit.Http.map;
+import static dev.easel.testkit.Http.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,4 +1,4 @@
-package dev.easel.server.testkit;
+package dev.easel.testkit;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;

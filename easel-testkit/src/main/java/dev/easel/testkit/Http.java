@@ -1,4 +1,4 @@
-package dev.easel.server.testkit;
+package dev.easel.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

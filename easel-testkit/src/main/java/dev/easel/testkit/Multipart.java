@@ -1,4 +1,4 @@
-package dev.easel.server.testkit;
+package dev.easel.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

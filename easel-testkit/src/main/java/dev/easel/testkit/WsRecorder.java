@@ -1,4 +1,4 @@
-package dev.easel.server.testkit;
+package dev.easel.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -103,6 +103,17 @@ public final class WsRecorder implements AutoCloseable {
     public List<Message> untilPromptEnd() {
         return until(m -> m instanceof Message.Text t && t.type().equals("executing") && t.data().path("node").isNull()
                 && t.data().has("prompt_id"));
+    }
+
+    /** Messages up to and including the end of one prompt. */
+    public List<Message> untilPromptEnd(String promptId) {
+        return until(promptEnd(promptId));
+    }
+
+    /** The {@code executing} message with node null that ends this prompt. */
+    public static Predicate<Message> promptEnd(String promptId) {
+        return m -> m instanceof Message.Text t && t.type().equals("executing") && t.data().path("node").isNull()
+                && t.data().path("prompt_id").asText().equals(promptId);
     }
 
     public Message.Text awaitType(String type) {
