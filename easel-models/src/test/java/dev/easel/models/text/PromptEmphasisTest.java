@@ -72,6 +72,23 @@ class PromptEmphasisTest {
     }
 
     @Test
+    void weightPythonRejectsIsText() {
+        // Java's parseDouble would take "1.5f"; Python's float() does not, so ComfyUI keeps it as text.
+        assertThat(body("(cat:1.5f)")).containsExactly(tw(CAT, 1.1), tw(last(':'), 1.1),
+                tw(last('1'), 1.1), tw(last('.'), 1.1), tw(last('5'), 1.1), tw(last('f'), 1.1));
+    }
+
+    @Test
+    void weightWithUnderscoresBetweenDigitsCounts() {
+        assertThat(body("(cat:1_0)")).containsExactly(tw(CAT, 10.0));
+    }
+
+    @Test
+    void colonAtTheStartOfAGroupIsNoWeight() {
+        assertThat(body("(:2)")).containsExactly(tw(last(':'), 1.1), tw(last('2'), 1.1));
+    }
+
+    @Test
     void colonWithoutANumberIsText() {
         assertThat(body("(cat:dog)")).containsExactly(tw(CAT, 1.1), tw(last(':'), 1.1), tw(DOG, 1.1));
     }
