@@ -58,7 +58,7 @@ public final class EaselServer implements AutoCloseable {
 
     /** Binds, starts the worker and returns once the port accepts connections. */
     public static EaselServer start(ServerConfig config, NodeRegistry registry) {
-        return start(config, registry, PromptRunner.of(new PromptExecutor(registry, config.cache())), SocketLimits.defaults());
+        return start(config, registry, PromptRunner.of(new PromptExecutor(registry, config.cache()), registry), SocketLimits.defaults());
     }
 
     /** The same with the executor and socket bounds supplied (tests use small bounds). */

@@ -16,4 +16,8 @@ public interface NodePack {
     default boolean enabledByDefault() {
         return true;
     }
+
+    /** Releases the models this pack holds loaded ({@code POST /free} with {@code unload_models}). */
+    default void unloadModels() {
+    }
 }

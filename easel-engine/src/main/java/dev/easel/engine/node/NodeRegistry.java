@@ -1,5 +1,6 @@
 package dev.easel.engine.node;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,9 +11,16 @@ import java.util.Optional;
 /** Every known node type by class type, in registration order. Immutable once built. */
 public final class NodeRegistry {
     private final Map<String, NodeDefinition> byClassType;
+    private final List<NodePack> packs;
 
-    private NodeRegistry(Map<String, NodeDefinition> byClassType) {
+    private NodeRegistry(Map<String, NodeDefinition> byClassType, List<NodePack> packs) {
         this.byClassType = Collections.unmodifiableMap(byClassType);
+        this.packs = List.copyOf(packs);
+    }
+
+    /** Asks every pack to release the models it holds. */
+    public void unloadModels() {
+        packs.forEach(NodePack::unloadModels);
     }
 
     public Optional<NodeDefinition> find(String classType) {
@@ -36,10 +44,12 @@ public final class NodeRegistry {
     public static final class Builder {
         private final Map<String, NodeDefinition> nodes = new LinkedHashMap<>();
         private final Map<String, String> owners = new LinkedHashMap<>();
+        private final List<NodePack> packs = new ArrayList<>();
 
         /** Adds a pack's nodes; a class type registered twice fails naming both packs. */
         public Builder addPack(NodePack pack, PackEnvironment env) {
             pack.nodes(env).forEach(node -> add(pack.name(), node));
+            packs.add(pack);
             return this;
         }
 
@@ -55,7 +65,7 @@ public final class NodeRegistry {
         }
 
         public NodeRegistry build() {
-            return new NodeRegistry(new LinkedHashMap<>(nodes));
+            return new NodeRegistry(new LinkedHashMap<>(nodes), packs);
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.easel.engine.exec.ExecutionRequest;
 import dev.easel.engine.exec.InterruptSignal;
 import dev.easel.engine.exec.PromptExecutor;
 import dev.easel.engine.exec.RunOutcome;
+import dev.easel.engine.node.NodeRegistry;
 
 /** What the worker runs prompts with: the engine's executor, owned by the worker thread alone. */
 public interface PromptRunner {
@@ -13,7 +14,11 @@ public interface PromptRunner {
 
     void clearCaches();
 
-    static PromptRunner of(PromptExecutor executor) {
+    /** Releases loaded models ({@code POST /free} with {@code unload_models}); nothing by default. */
+    default void unloadModels() {
+    }
+
+    static PromptRunner of(PromptExecutor executor, NodeRegistry registry) {
         return new PromptRunner() {
             @Override
             public RunOutcome run(ExecutionRequest request, ExecutionListener listener, InterruptSignal interrupt) {
@@ -23,6 +28,11 @@ public interface PromptRunner {
             @Override
             public void clearCaches() {
                 executor.clearCaches();
+            }
+
+            @Override
+            public void unloadModels() {
+                registry.unloadModels();
             }
         };
     }

@@ -161,7 +161,10 @@ public final class PromptWorker implements AutoCloseable {
         boolean free = freeMemory.getAndSet(false);
         boolean unload = unloadModels.getAndSet(false) || free;
         if (free) runner.clearCaches();
-        if (unload) LOG.info("unloading models (nothing is held between prompts outside the caches)");
+        if (unload) {
+            LOG.info("unloading models");
+            runner.unloadModels();
+        }
     }
 
     @Override

@@ -37,7 +37,7 @@ class SlowClientTest {
         NodeRegistry registry = TestNodes.registry();
         ServerConfig config = ServerConfig.defaults(dir).withPort(0);
         try (EaselServer server = EaselServer.start(config, registry,
-                PromptRunner.of(new PromptExecutor(registry, config.cache())), LIMITS);
+                PromptRunner.of(new PromptExecutor(registry, config.cache()), registry), LIMITS);
              WsRecorder stalled = WsRecorder.connectPaused(server.port(), "clientId=stalled");
              WsRecorder reader = WsRecorder.connect(server.port(), "clientId=reader")) {
             stalled.nextText();
