@@ -1,5 +1,9 @@
 package dev.easel.diffusion.noise;
 
+import dev.easel.tensor.Tensor;
+
+import java.util.Arrays;
+
 /**
  * torch's CPU generator ({@code torch.manual_seed(seed)} then {@code torch.randn}), so that a
  * seed gives the starting latent ComfyUI gives. The engine is MT19937 seeded with the low 32
@@ -53,6 +57,17 @@ public final class TorchGenerator {
             BoxMuller.transform16(out, tail);
         }
         return out;
+    }
+
+    /** {@code torch.randn(shape)}: {@link #randn(int)} of the element count, in row-major order. */
+    public Tensor randn(int[] shape) {
+        long n = 1;
+        for (int d : shape) {
+            if (d < 0) throw new IllegalArgumentException("negative dimension in " + Arrays.toString(shape));
+            n *= d;
+        }
+        if (n > Integer.MAX_VALUE) throw new IllegalArgumentException("noise too large: " + Arrays.toString(shape));
+        return Tensor.of(randn((int) n), shape.clone());
     }
 
     /** {@code at::normal_distribution<double>}: Box–Muller in double, the sine half cached. */
