@@ -24,7 +24,7 @@ class SamplerStatisticsTest {
             "DPMPP_2S_ANCESTRAL", "DPMPP_2S_ANCESTRAL_CFG_PP", "DPMPP_SDE", "DPMPP_SDE_GPU",
             "DPMPP_2M_SDE", "DPMPP_2M_SDE_GPU", "DPMPP_2M_SDE_HEUN", "DPMPP_2M_SDE_HEUN_GPU",
             "DPMPP_3M_SDE", "DPMPP_3M_SDE_GPU", "DDPM", "RES_MULTISTEP_ANCESTRAL",
-            "RES_MULTISTEP_ANCESTRAL_CFG_PP", "ER_SDE", "SEEDS_2", "SEEDS_3"})
+            "RES_MULTISTEP_ANCESTRAL_CFG_PP", "ER_SDE", "SEEDS_2", "SEEDS_3", "SA_SOLVER", "SA_SOLVER_PECE"})
     void reproducesTheDataDistribution(Sampler sampler) {
         double[] moments = moments(run(sampler, 7));
         assertThat(moments[0]).isCloseTo(MEAN, org.assertj.core.data.Offset.offset(0.01));
@@ -32,7 +32,7 @@ class SamplerStatisticsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = Sampler.class, names = {"EULER_ANCESTRAL", "DPMPP_SDE", "DPMPP_2M_SDE", "SEEDS_3"})
+    @EnumSource(value = Sampler.class, names = {"EULER_ANCESTRAL", "DPMPP_SDE", "DPMPP_2M_SDE", "SEEDS_3", "SA_SOLVER"})
     void differentNoiseGivesADifferentSample(Sampler sampler) {
         assertThat(run(sampler, 7).data()).isNotEqualTo(run(sampler, 8).data());
     }
