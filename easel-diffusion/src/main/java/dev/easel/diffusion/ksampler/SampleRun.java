@@ -7,6 +7,7 @@ import dev.easel.diffusion.model.ModelSampling;
 import dev.easel.diffusion.noise.GeneratorNoise;
 import dev.easel.diffusion.noise.LatentNoise;
 import dev.easel.diffusion.sample.Denoiser;
+import dev.easel.diffusion.guidance.CfgGuider;
 import dev.easel.diffusion.guidance.InpaintDenoiser;
 import dev.easel.diffusion.sample.Sampler;
 import dev.easel.diffusion.sample.SamplingContext;
@@ -43,12 +44,13 @@ public final class SampleRun {
         LatentFormat format = model.latentFormat();
         ModelSampling sampling = model.sampling();
         Tensor latentIn = format.processIn(latent.samples());
-        Denoiser denoiser = guider;
-        Optional<Tensor> mask = latent.noiseMask().map(m -> MaskShaping.toLatent(m, latentIn.shape()));
+        // ComfyUI turns the cfg = 1 shortcut off for CFG++ samplers: they renoise with the unconditional estimate
+        Denoiser denoiser = sampler.usesUnconditional() && guider instanceof CfgGuider cfg ? cfg.alwaysUnconditional() : guider;
+        Optional<Tensor> mask = latent.noiseMask();
         if (mask.isPresent()) {
             // ComfyUI's ddim draws fresh noise from seed + 1 for the kept region
             Tensor keptNoise = sampler == Sampler.DDIM ? LatentNoise.prepare(seed + 1, noise.shape(), Optional.empty()) : noise;
-            denoiser = new InpaintDenoiser(guider, sampling, latentIn, keptNoise, mask.get());
+            denoiser = new InpaintDenoiser(denoiser, sampling, latentIn, keptNoise, mask.get());
         }
         double sigmaMax = sampling.sigmaMax();
         boolean maxDenoise = Math.abs(sigmas[0] - sigmaMax) <= 1e-5 * Math.max(Math.abs(sigmas[0]), Math.abs(sigmaMax))
