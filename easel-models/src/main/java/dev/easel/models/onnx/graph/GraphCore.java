@@ -53,8 +53,8 @@ final class GraphCore {
         graph.addOutput(valueInfo(name, type, shape));
     }
 
+    /** Adds an initializer whose name was claimed or made fresh. */
     void initializer(TensorProto tensor) {
-        claim(tensor.getName());
         graph.addInitializer(tensor);
     }
 

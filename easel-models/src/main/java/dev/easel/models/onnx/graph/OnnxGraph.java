@@ -52,12 +52,14 @@ public final class OnnxGraph {
 
     /** A float32 weight stored in the model. */
     public Value weight(String name, float[] data, int... dims) {
+        core.claim(name);
         core.initializer(Initializers.floats(name, data, longs(dims)));
         return new Value(name);
     }
 
     /** A weight declared with {@code data_location = EXTERNAL}, to be bound with {@code addExternalInitializers}. */
     public Value external(String name, ElementType type, int... dims) {
+        core.claim(name);
         core.initializer(Initializers.external(name, type, longs(dims)));
         return new Value(name);
     }
