@@ -12,6 +12,7 @@ The toy problem (reimplemented exactly on the Java side):
            which applies noise_scaling with max_denoise and passes extra_args {"seed": 42}, so ancestral samplers
            draw torch-generator noise exactly as ComfyUI's KSampler does.
   output   what KSAMPLER.sample returns (before the latent format's process_out).
+  generator_draws: the first draws of that seeded generator (each [1,4,8,8]); the first one equals the noise.
 Samplers that need torchsde's Brownian tree cannot run here; their error is recorded instead of a result.
 Usage: DEST/python samplers_reference.py OUTDIR
 """
@@ -30,6 +31,7 @@ SHAPE = [1, 4, 8, 8]
 SEED = 42
 VARIANCE = 0.25
 EXTRA_STEPS = {"euler": [4], "heun": [4], "dpmpp_2m": [4], "uni_pc": [4]}
+GENERATOR_DRAWS = 40
 TRACED = [("euler_ancestral", "simple", 10), ("heun", "karras", 10), ("dpmpp_2m", "normal", 10)]
 
 
@@ -128,6 +130,12 @@ def float64_deviation(ms, mean, sampler_name, sigmas, noise, out32):
         return None
 
 
+def generator_draws():
+    """The successive randn draws of a torch generator seeded with SEED, as default_noise_sampler makes them."""
+    generator = torch.Generator().manual_seed(SEED)
+    return [f32_list(torch.randn(SHAPE, dtype=torch.float32, generator=generator)) for _ in range(GENERATOR_DRAWS)]
+
+
 def main():
     outdir = outdir_from_args()
     ms = comfy.model_base.model_sampling(None, comfy.model_base.ModelType.EPS)
@@ -142,6 +150,7 @@ def main():
                           "D = mu + v/(v+sigma^2)*(x-mu), v=0.25, mu[c,y,x]=0.5*sin(0.7c+0.3y-0.2x)",
                   seed=SEED, shape=SHAPE, variance=VARIANCE, mu=f32_list(mean),
                   noise=f32_list(comfy.sample.prepare_noise(torch.zeros(SHAPE), SEED)),
+                  generator_draws=generator_draws(),
                   samplers=list(comfy.samplers.KSampler.SAMPLERS),
                   schedulers=list(comfy.samplers.KSampler.SCHEDULERS),
                   callbacks="for the traced cases: ComfyUI's callback per step, x = the sample entering step i, "
