@@ -1,9 +1,11 @@
 """What every reference script shares: the ComfyUI build it ran against, number formatting, JSON output.
 
 Numbers are written so that Java reads them back exactly: a float32 as its shortest decimal of at most
-9 significant digits (enough to round-trip any float32), a float64 with 17.
+9 significant digits (enough to round-trip any float32), a float64 as Python's repr; NaN and infinities,
+which JSON lacks, as the strings "NaN", "Infinity", "-Infinity".
 """
 import json
+import math
 import os
 import platform
 import sys
@@ -28,13 +30,20 @@ def comfyui_info():
     }
 
 
+def _number(value):
+    # JSON has no NaN or infinity: those are written as the strings Java's Double.parseDouble reads
+    if math.isnan(value) or math.isinf(value):
+        return repr(value).replace("nan", "NaN").replace("inf", "Infinity")
+    return float("%.9g" % value)
+
+
 def f32(value):
     """A float32 as the shortest double that prints with at most 9 significant digits and casts back to it."""
-    return float("%.9g" % float(torch.tensor(float(value), dtype=torch.float32)))
+    return _number(float(torch.tensor(float(value), dtype=torch.float32)))
 
 
 def f32_list(tensor):
-    return [float("%.9g" % v) for v in tensor.detach().to(torch.float32).flatten().tolist()]
+    return [_number(v) for v in tensor.detach().to(torch.float32).flatten().tolist()]
 
 
 def f64(value):

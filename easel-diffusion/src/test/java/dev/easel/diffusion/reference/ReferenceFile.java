@@ -15,7 +15,7 @@ import java.util.function.Predicate;
 /**
  * A JSON file of numbers computed by ComfyUI itself (see src/test/reference/README.md), read from
  * the test classpath. float32 values are stored with up to 9 significant digits, so casting the
- * parsed double to float gives back the exact float32.
+ * parsed double to float gives back the exact float32; NaN and infinities are stored as strings.
  */
 final class ReferenceFile {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -36,14 +36,19 @@ final class ReferenceFile {
 
     static float[] floats(JsonNode array) {
         float[] out = new float[array.size()];
-        for (int i = 0; i < out.length; i++) out[i] = (float) array.get(i).asDouble();
+        for (int i = 0; i < out.length; i++) out[i] = (float) number(array.get(i));
         return out;
     }
 
     static double[] doubles(JsonNode array) {
         double[] out = new double[array.size()];
-        for (int i = 0; i < out.length; i++) out[i] = array.get(i).asDouble();
+        for (int i = 0; i < out.length; i++) out[i] = number(array.get(i));
         return out;
+    }
+
+    /** A number, or one of the strings "NaN", "Infinity", "-Infinity" that stand for what JSON cannot hold. */
+    static double number(JsonNode node) {
+        return node.isTextual() ? Double.parseDouble(node.asText()) : node.asDouble();
     }
 
     static int[] ints(JsonNode array) {
