@@ -12,7 +12,8 @@ The toy problem (reimplemented exactly on the Java side):
            which applies noise_scaling with max_denoise and passes extra_args {"seed": 42}, so ancestral samplers
            draw torch-generator noise exactly as ComfyUI's KSampler does.
   output   what KSAMPLER.sample returns (before the latent format's process_out).
-  generator_draws: the first draws of that seeded generator (each [1,4,8,8]); the first one equals the noise.
+  generator_draws: the first draws of ComfyUI's default_noise_sampler for seed 42 (each [1,4,8,8]), and
+           generator_draws_torch_seed, the torch.manual_seed value that reproduces them (42 or 43, by version).
 Samplers that need torchsde's Brownian tree cannot run here; their error is recorded instead of a result.
 Usage: DEST/python samplers_reference.py OUTDIR
 """
@@ -22,6 +23,7 @@ import traceback
 
 import torch
 
+import comfy.k_diffusion.sampling
 import comfy.model_base
 import comfy.sample
 import comfy.samplers
@@ -118,9 +120,9 @@ def float64_deviation(ms, mean, sampler_name, sigmas, noise, out32):
     sampler = comfy.samplers.sampler_object(sampler_name)
     if "noise_sampler" in inspect.signature(sampler.sampler_function).parameters:
         # the float32 generator noise of the real run, widened, so that only the arithmetic differs
-        generator = torch.Generator().manual_seed(SEED)
-        sampler.extra_options = dict(sampler.extra_options, noise_sampler=lambda sigma, sigma_next: torch.randn(
-            SHAPE, dtype=torch.float32, generator=generator).double())
+        float32_noise = comfy.k_diffusion.sampling.default_noise_sampler(torch.zeros(SHAPE), seed=SEED)
+        sampler.extra_options = dict(sampler.extra_options,
+                                     noise_sampler=lambda sigma, sigma_next: float32_noise(sigma, sigma_next).double())
     try:
         out = sampler.sample(
             ToyGuider(ms, mean), sigmas.double(), extra_args, None, noise.double(),
@@ -131,15 +133,23 @@ def float64_deviation(ms, mean, sampler_name, sigmas, noise, out32):
 
 
 def generator_draws():
-    """The successive randn draws of a torch generator seeded with SEED, as default_noise_sampler makes them."""
-    generator = torch.Generator().manual_seed(SEED)
-    return [f32_list(torch.randn(SHAPE, dtype=torch.float32, generator=generator)) for _ in range(GENERATOR_DRAWS)]
+    """The successive draws of ComfyUI's default_noise_sampler for SEED on the CPU, and the torch seed they come from.
+
+    ComfyUI 0.3.x seeds that generator with the run's seed; later versions add 1 on the CPU, so that ancestral
+    noise differs from the initial noise.
+    """
+    noise_sampler = comfy.k_diffusion.sampling.default_noise_sampler(torch.zeros(SHAPE), seed=SEED)
+    draws = [noise_sampler(None, None) for _ in range(GENERATOR_DRAWS)]
+    torch_seed = next(s for s in (SEED, SEED + 1)
+                      if torch.equal(torch.randn(SHAPE, generator=torch.Generator().manual_seed(s)), draws[0]))
+    return torch_seed, [f32_list(d) for d in draws]
 
 
 def main():
     outdir = outdir_from_args()
     ms = comfy.model_base.model_sampling(None, comfy.model_base.ModelType.EPS)
     mean = toy_mean()
+    draws_seed, draws = generator_draws()
     cases = []
     for name in comfy.samplers.KSampler.SAMPLERS:
         for scheduler in comfy.samplers.KSampler.SCHEDULERS:
@@ -150,7 +160,7 @@ def main():
                           "D = mu + v/(v+sigma^2)*(x-mu), v=0.25, mu[c,y,x]=0.5*sin(0.7c+0.3y-0.2x)",
                   seed=SEED, shape=SHAPE, variance=VARIANCE, mu=f32_list(mean),
                   noise=f32_list(comfy.sample.prepare_noise(torch.zeros(SHAPE), SEED)),
-                  generator_draws=generator_draws(),
+                  generator_draws_torch_seed=draws_seed, generator_draws=draws,
                   samplers=list(comfy.samplers.KSampler.SAMPLERS),
                   schedulers=list(comfy.samplers.KSampler.SCHEDULERS),
                   callbacks="for the traced cases: ComfyUI's callback per step, x = the sample entering step i, "
