@@ -46,6 +46,7 @@ public enum Sampler {
     LCM("lcm", new Lcm()),
     IPNDM("ipndm", new Ipndm()),
     IPNDM_V("ipndm_v", new IpndmVariable()),
+    DEIS("deis", new Deis()),
     RES_MULTISTEP("res_multistep", new ResMultistep(0.0, false)),
     RES_MULTISTEP_CFG_PP("res_multistep_cfg_pp", new ResMultistep(0.0, true)),
     RES_MULTISTEP_ANCESTRAL("res_multistep_ancestral", new ResMultistep(1.0, false)),
@@ -55,6 +56,8 @@ public enum Sampler {
     ER_SDE("er_sde", new ErSde()),
     SEEDS_2("seeds_2", new Seeds2(1.0, 1.0, 0.5, Seeds2.Blend.PHI_1)),
     SEEDS_3("seeds_3", new Seeds3()),
+    SA_SOLVER("sa_solver", SaSolver.forDiscreteModels(false)),
+    SA_SOLVER_PECE("sa_solver_pece", SaSolver.forDiscreteModels(true)),
     /** ComfyUI runs ddim as euler (and renoises inpainting with fresh noise, which is the caller's concern). */
     DDIM("ddim", new Euler()),
     UNI_PC("uni_pc", new UniPc(UniPc.Variant.BH1)),
