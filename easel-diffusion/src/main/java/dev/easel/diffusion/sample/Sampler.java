@@ -10,11 +10,15 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The samplers of ComfyUI's KSampler that Easel implements, keyed by their wire name and listed
- * in ComfyUI's {@code SAMPLER_NAMES} order. Parameters are KSampler's defaults (eta 1, s_noise 1,
- * r ½ where a method has them). Samplers that inject noise take it from the context; for the SDE
- * samplers ComfyUI uses a seeded Brownian tree instead, so those match ComfyUI in distribution,
- * not bit for bit.
+ * ComfyUI's KSampler samplers, keyed by their wire name and listed in ComfyUI's
+ * {@code SAMPLER_NAMES} order. Parameters are KSampler's defaults (eta 1, s_noise 1, r ½ where a
+ * method has them). Samplers that inject noise take it from the context; for the SDE samplers
+ * (dpmpp_sde, dpmpp_2m_sde, dpmpp_3m_sde and their variants) ComfyUI uses a seeded Brownian tree
+ * instead, so those match ComfyUI in distribution, not bit for bit.
+ *
+ * <p>The update rules are those ComfyUI uses for ε- and v-prediction models (σ-space, α = 1).
+ * For flow models ComfyUI switches the ancestral samplers to rectified-flow variants and the
+ * half-log-SNR samplers to logit(σ); those variants are not implemented here.
  */
 public enum Sampler {
     EULER("euler", new Euler()),

@@ -81,6 +81,25 @@ class CfgGuiderTest {
     }
 
     @Test
+    void batchTooLargeIsHalvedTakingTheLastEntriesFirst() {
+        // Three compatible entries, two rows allowed: ComfyUI tries 3, then 3/2 = 1 of the last
+        // entries, so the negative runs alone and then both positives, in reverse order.
+        RecordingModel model = new RecordingModel(DiscreteSampling.eps(), 2);
+        ConditioningEntry second = RecordingModel.text(2f);
+        new CfgGuider(model, new Conditioning(List.of(POSITIVE, second)), Conditioning.of(NEGATIVE), 7.5).predict(latent(1), SIGMA);
+        assertThat(model.calls).extracting(RecordingModel.Call::conds).containsExactly(List.of(NEGATIVE), List.of(second, POSITIVE));
+    }
+
+    @Test
+    void entriesOfOneSideAreAveraged() {
+        // Estimates 1 and 2 at strength 1 each average to 1.5; cfg 1 returns it.
+        RecordingModel model = new RecordingModel(new X0Sampling(), 64);
+        Prediction p = new CfgGuider(model, new Conditioning(List.of(POSITIVE, RecordingModel.text(2f))), Conditioning.of(NEGATIVE), 1.0)
+                .predict(latent(1), SIGMA);
+        assertThat(p.denoised().data()).containsOnly(1.5f);
+    }
+
+    @Test
     void areaEntryIsWeightedByStrengthAndFeatheredAtInnerEdges() {
         // Latent 1×16; base text 1 everywhere, text 5 on columns 4..11 at strength 0.5. The area is
         // 8 wide, so it fades over min(8, 8/4) = 2 columns at both inner edges: weights
