@@ -58,37 +58,52 @@ class BaseModelStub:
         self.model_sampling = model_sampling
 
 
+class Toy:
+    """The toy model: a conditional mean and, for guided runs, an unconditional mean and a cfg scale."""
+
+    def __init__(self, mean, uncond_mean=None, cfg=1.0):
+        self.mean, self.uncond_mean, self.cfg = mean, uncond_mean, cfg
+
+
+def posterior_mean(mean, x, s):
+    mean = mean.to(x.dtype)
+    k = VARIANCE / (VARIANCE + s * s)
+    return mean + k * (x - mean)
+
+
 class ToyGuider:
     """Stands where CFGGuider stands: called as model(x, sigma, model_options=..., seed=...), returns denoised."""
 
-    def __init__(self, model_sampling, mean):
+    def __init__(self, model_sampling, toy):
         self.inner_model = BaseModelStub(model_sampling)
         self.model_patcher = SamplingOnlyModel(model_sampling)
-        self.mean = mean
+        self.toy = toy
         self.eval_sigmas = []
 
     def __call__(self, x, sigma, model_options={}, seed=None):
         s = sigma.to(x.dtype).view(-1, 1, 1, 1)
         self.eval_sigmas.append(f32(sigma.flatten()[0]))
-        mean = self.mean.to(x.dtype)
-        k = VARIANCE / (VARIANCE + s * s)
-        denoised = mean + k * (x - mean)
-        # comfy.samplers.cfg_function at cfg 1 with cond == uncond == denoised, then the post-cfg hooks
+        cond = posterior_mean(self.toy.mean, x, s)
+        if self.toy.uncond_mean is None:
+            uncond, denoised = cond, cond  # cfg 1: one prediction serves as both
+        else:
+            uncond = posterior_mean(self.toy.uncond_mean, x, s)
+            denoised = uncond + (cond - uncond) * self.toy.cfg  # comfy.samplers.cfg_function's formula
         for fn in model_options.get("sampler_post_cfg_function", []):
-            args = {"denoised": denoised, "cond": None, "uncond": None, "cond_scale": 1.0, "model": self.inner_model,
-                    "uncond_denoised": denoised, "cond_denoised": denoised, "sigma": sigma,
+            args = {"denoised": denoised, "cond": None, "uncond": None, "cond_scale": self.toy.cfg, "model": self.inner_model,
+                    "uncond_denoised": uncond, "cond_denoised": cond, "sigma": sigma,
                     "model_options": model_options, "input": x}
             denoised = fn(args)
         return denoised
 
 
-def run(ms, mean, sampler_name, scheduler, steps, trace):
+def run(ms, toy, sampler_name, scheduler, steps, trace):
     ks = comfy.samplers.KSampler(SamplingOnlyModel(ms), steps, "cpu", sampler=sampler_name, scheduler=scheduler, denoise=1.0)
     sigmas = ks.sigmas.clone()
     case = {"sampler": sampler_name, "scheduler": scheduler, "steps": steps, "sigmas": f32_list(sigmas)}
     latent = torch.zeros(SHAPE, dtype=torch.float32)
     noise = comfy.sample.prepare_noise(latent, SEED)
-    guider = ToyGuider(ms, mean)
+    guider = ToyGuider(ms, toy)
     steps_seen = []
 
     def callback(i, denoised, x, total):
@@ -102,7 +117,7 @@ def run(ms, mean, sampler_name, scheduler, steps, trace):
         case["error"] = "%s: %s" % (type(e).__name__, str(e).splitlines()[0] if str(e) else "")
         case["error_at"] = traceback.extract_tb(e.__traceback__)[-1].name
         return case
-    case["float64_max_abs_diff"] = float64_deviation(ms, mean, sampler_name, sigmas, noise, out)
+    case["float64_max_abs_diff"] = float64_deviation(ms, toy, sampler_name, sigmas, noise, out)
     case["max_denoise"] = sampler.max_denoise(guider, sigmas)
     case["nfe"] = len(guider.eval_sigmas)
     case["eval_sigmas"] = guider.eval_sigmas
@@ -114,7 +129,7 @@ def run(ms, mean, sampler_name, scheduler, steps, trace):
     return case
 
 
-def float64_deviation(ms, mean, sampler_name, sigmas, noise, out32):
+def float64_deviation(ms, toy, sampler_name, sigmas, noise, out32):
     """How far the same run in float64 lands from the float32 one: the rounding noise any port must expect."""
     extra_args = {"model_options": {"transformer_options": {"sample_sigmas": sigmas.double()}}, "seed": SEED}
     sampler = comfy.samplers.sampler_object(sampler_name)
@@ -125,7 +140,7 @@ def float64_deviation(ms, mean, sampler_name, sigmas, noise, out32):
                                      noise_sampler=lambda sigma, sigma_next: float32_noise(sigma, sigma_next).double())
     try:
         out = sampler.sample(
-            ToyGuider(ms, mean), sigmas.double(), extra_args, None, noise.double(),
+            ToyGuider(ms, toy), sigmas.double(), extra_args, None, noise.double(),
             torch.zeros(SHAPE, dtype=torch.float64), None, True)
         return float("%.3g" % (out.double() - out32.double()).abs().max().item())
     except Exception:  # noqa: BLE001  some samplers build float32 tensors of their own
@@ -154,7 +169,7 @@ def main():
     for name in comfy.samplers.KSampler.SAMPLERS:
         for scheduler in comfy.samplers.KSampler.SCHEDULERS:
             for steps in [10] + EXTRA_STEPS.get(name, []):
-                cases.append(run(ms, mean, name, scheduler, steps, (name, scheduler, steps) in TRACED))
+                cases.append(run(ms, Toy(mean), name, scheduler, steps, (name, scheduler, steps) in TRACED))
     header = dict(comfyui_info(),
                   problem="see samplers_reference.py: latent zeros [1,4,8,8], noise prepare_noise(seed 42), "
                           "D = mu + v/(v+sigma^2)*(x-mu), v=0.25, mu[c,y,x]=0.5*sin(0.7c+0.3y-0.2x)",

@@ -2,6 +2,7 @@ package dev.easel.diffusion.reference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.easel.diffusion.model.DiscreteSampling;
+import dev.easel.diffusion.sample.Denoiser;
 import dev.easel.diffusion.sample.Sampler;
 import dev.easel.diffusion.sample.SamplingContext;
 import dev.easel.diffusion.sample.StepListener;
@@ -36,7 +37,7 @@ class SamplerReferenceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("results")
     void finalLatentMatchesComfyUi(String label, JsonNode reference) {
-        Tensor out = run(reference, StepListener.NONE);
+        Tensor out = run(reference, ToyProblem.unguided(), StepListener.NONE);
         Closeness.assertWithin(out.data(), ReferenceFile.floats(reference.get("x")), tolerance(reference), label);
     }
 
@@ -46,7 +47,7 @@ class SamplerReferenceTest {
     }
 
     /** Runs the Easel sampler of a reference case from ComfyUI's starting point with ComfyUI's sigmas. */
-    static Tensor run(JsonNode reference, StepListener listener) {
+    static Tensor run(JsonNode reference, Denoiser model, StepListener listener) {
         JsonNode file = ReferenceFile.load(FILE);
         String name = reference.get("sampler").asText();
         Sampler sampler = Sampler.byWireName(name).orElseThrow(() -> new AssertionError("Easel has no sampler " + name));
@@ -56,6 +57,6 @@ class SamplerReferenceTest {
                 reference.get("max_denoise").asBoolean());
         List<float[]> draws = new ArrayList<>();
         file.get("generator_draws").forEach(d -> draws.add(ReferenceFile.floats(d)));
-        return sampler.sample(new ToyProblem(), start, sigmas, new SamplingContext(new ReplayedNoise(draws), listener));
+        return sampler.sample(model, start, sigmas, new SamplingContext(new ReplayedNoise(draws), listener));
     }
 }

@@ -20,15 +20,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SamplerStepReferenceTest {
 
     static Stream<Arguments> traced() {
-        return ReferenceFile.cases(SamplerReferenceTest.FILE, c -> c.has("callbacks")).stream()
-                .map(c -> Arguments.of(c.get("sampler").asText() + "/" + c.get("scheduler").asText(), c));
+        Stream<Arguments> unguided = ReferenceFile.cases(SamplerReferenceTest.FILE, c -> c.has("callbacks")).stream()
+                .map(c -> Arguments.of(c.get("sampler").asText() + "/" + c.get("scheduler").asText(), c, ToyProblem.unguided()));
+        double cfg = ReferenceFile.load(GuidedSamplerReferenceTest.FILE).get("cfg").asDouble();
+        Stream<Arguments> guided = ReferenceFile.cases(GuidedSamplerReferenceTest.FILE, c -> c.has("callbacks")).stream()
+                .map(c -> Arguments.of(c.get("sampler").asText() + "/" + c.get("scheduler").asText() + "/cfg " + cfg, c, ToyProblem.guided(cfg)));
+        return Stream.concat(unguided, guided);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("traced")
-    void everyStepMatchesComfyUisCallback(String label, JsonNode reference) {
+    void everyStepMatchesComfyUisCallback(String label, JsonNode reference, ToyProblem model) {
         List<StepListener.Step> steps = new ArrayList<>();
-        SamplerReferenceTest.run(reference, steps::add);
+        SamplerReferenceTest.run(reference, model, steps::add);
         JsonNode callbacks = reference.get("callbacks");
         assertThat(steps).as(label + ": steps reported").hasSize(callbacks.size());
         double tolerance = SamplerReferenceTest.tolerance(reference);
