@@ -51,7 +51,10 @@ class SamplerReferenceTest {
         JsonNode file = ReferenceFile.load(FILE);
         String name = reference.get("sampler").asText();
         Sampler sampler = Sampler.byWireName(name).orElseThrow(() -> new AssertionError("Easel has no sampler " + name));
-        double[] sigmas = ReferenceFile.doubles(reference.get("sigmas"));
+        // ComfyUI's sigmas are float32; their exact values matter where a sampler compares them (sa_solver's noise interval)
+        float[] stored = ReferenceFile.floats(reference.get("sigmas"));
+        double[] sigmas = new double[stored.length];
+        for (int i = 0; i < stored.length; i++) sigmas[i] = stored[i];
         Tensor noise = Tensor.of(ReferenceFile.floats(file.get("noise")), ToyProblem.SHAPE);
         Tensor start = DiscreteSampling.eps().noiseScaling(sigmas[0], noise, Tensor.zeros(ToyProblem.SHAPE),
                 reference.get("max_denoise").asBoolean());
