@@ -16,4 +16,11 @@ public interface NodePack {
     default boolean enabledByDefault() {
         return true;
     }
+
+    /**
+     * Releases every model this pack holds loaded ({@code POST /free} with {@code unload_models});
+     * packs that load nothing keep the default, which does nothing.
+     */
+    default void unloadModels() {
+    }
 }
