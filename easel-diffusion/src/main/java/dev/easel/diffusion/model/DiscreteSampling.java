@@ -1,12 +1,13 @@
 package dev.easel.diffusion.model;
 
+import dev.easel.diffusion.numeric.Linspace;
 import dev.easel.tensor.Tensor;
 
 /**
  * ComfyUI's {@code ModelSamplingDiscrete} with the scaled-linear β schedule of SD1.x/2.x/SDXL
  * (β from 0.00085 to 0.012 over 1000 steps), for ε- and v-prediction. The σ table is computed as
- * ComfyUI computes it: ᾱ as a float64 cumulative product stored in float32, σ in float32, so
- * schedules taken from it match to the last bit.
+ * ComfyUI computes it (since early 2024): β, ᾱ and σ in float64, then σ and ln σ each rounded
+ * once to float32, so schedules taken from it match to the last bit.
  */
 public final class DiscreteSampling implements ModelSampling {
     private static final int TIMESTEPS = 1000;
@@ -20,15 +21,13 @@ public final class DiscreteSampling implements ModelSampling {
         this.parameterization = parameterization;
         this.sigmas = new double[TIMESTEPS];
         this.logSigmas = new double[TIMESTEPS];
-        double start = Math.sqrt(LINEAR_START), end = Math.sqrt(LINEAR_END);
-        double cumprod = 1;
+        double[] roots = Linspace.doubles(Math.sqrt(LINEAR_START), Math.sqrt(LINEAR_END), TIMESTEPS);
+        double alphaBar = 1;
         for (int t = 0; t < TIMESTEPS; t++) {
-            double root = start + (end - start) * t / (TIMESTEPS - 1);
-            cumprod *= 1 - root * root;
-            float alphaBar = (float) cumprod;
-            float sigma = (float) Math.sqrt((1f - alphaBar) / alphaBar);
-            sigmas[t] = sigma;
-            logSigmas[t] = (float) Math.log(sigma);
+            alphaBar *= 1 - roots[t] * roots[t];
+            double sigma = Math.sqrt((1 - alphaBar) / alphaBar);
+            sigmas[t] = (float) sigma;
+            logSigmas[t] = (float) StrictMath.log(sigma);
         }
     }
 
