@@ -34,7 +34,7 @@ public final class BasicScheduler extends DeclaredNode {
         DiffusionModel model = inputs.get("model", DiffusionModel.class);
         double denoise = inputs.getDouble("denoise");
         if (denoise <= 0) return NodeResult.of(new Sigmas(new double[0]));
-        Scheduler scheduler = Scheduler.byWireName(inputs.getString("scheduler"));
+        Scheduler scheduler = SamplingNames.scheduler(inputs.getString("scheduler"));
         // unlike KSampler, this node never drops the penultimate sigma, whatever sampler follows
         return NodeResult.of(new Sigmas(SigmaPlan.forSteps(model.sampling(), scheduler, inputs.getInt("steps"), denoise, false)));
     }

@@ -55,8 +55,8 @@ public final class KSampler extends DeclaredNode {
     @Override
     public NodeResult execute(NodeContext ctx, Inputs inputs) {
         SamplingRequest request = SamplingRequest.simple(Seeds.read(inputs, "seed"), inputs.getInt("steps"),
-                inputs.getDouble("cfg"), Sampler.byWireName(inputs.getString("sampler_name")),
-                Scheduler.byWireName(inputs.getString("scheduler")), inputs.getDouble("denoise"));
+                inputs.getDouble("cfg"), SamplingNames.sampler(inputs.getString("sampler_name")),
+                SamplingNames.scheduler(inputs.getString("scheduler")), inputs.getDouble("denoise"));
         return NodeResult.of(sample(ctx, env, inputs, request));
     }
 

@@ -43,8 +43,8 @@ public final class KSamplerAdvanced extends DeclaredNode {
     @Override
     public NodeResult execute(NodeContext ctx, Inputs inputs) {
         SamplingRequest request = new SamplingRequest(Seeds.read(inputs, "noise_seed"), inputs.getInt("steps"),
-                inputs.getDouble("cfg"), Sampler.byWireName(inputs.getString("sampler_name")),
-                Scheduler.byWireName(inputs.getString("scheduler")), 1.0,
+                inputs.getDouble("cfg"), SamplingNames.sampler(inputs.getString("sampler_name")),
+                SamplingNames.scheduler(inputs.getString("scheduler")), 1.0,
                 !inputs.getString("add_noise").equals("disable"),
                 inputs.getInt("start_at_step"), inputs.getInt("end_at_step"),
                 !inputs.getString("return_with_leftover_noise").equals("enable"));

@@ -23,6 +23,6 @@ public final class KSamplerSelect extends DeclaredNode {
 
     @Override
     public NodeResult execute(NodeContext ctx, Inputs inputs) {
-        return NodeResult.of(Sampler.byWireName(inputs.getString("sampler_name")));
+        return NodeResult.of(SamplingNames.sampler(inputs.getString("sampler_name")));
     }
 }
