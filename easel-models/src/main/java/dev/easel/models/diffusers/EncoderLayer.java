@@ -1,0 +1,16 @@
+package dev.easel.models.diffusers;
+
+/** Which hidden states a text encoder's conditioning is read from. */
+sealed interface EncoderLayer {
+
+    /** {@code last_hidden_state}: the last layer after the final layer norm. */
+    record Final() implements EncoderLayer {
+    }
+
+    /** {@code hidden_states.N} counted from the end (−1 is the last layer), before the final layer norm. */
+    record Hidden(int fromEnd) implements EncoderLayer {
+        public Hidden {
+            if (fromEnd >= 0) throw new IllegalArgumentException("a layer is counted from the end: −1, −2, ..., not " + fromEnd);
+        }
+    }
+}
