@@ -8,6 +8,7 @@ import dev.easel.models.Checkpoint;
 import dev.easel.models.library.ModelLibrary;
 import dev.easel.nodes.DeclaredNode;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,7 +40,7 @@ public final class CheckpointLoaderSimple extends DeclaredNode {
     }
 
     @Override
-    public NodeResult execute(NodeContext ctx, Inputs inputs) {
+    public NodeResult execute(NodeContext ctx, Inputs inputs) throws IOException {
         Checkpoint checkpoint = library.loadCheckpoint(inputs.getString("ckpt_name"));
         return NodeResult.ofList(List.of(checkpoint.model(), checkpoint.clip(), checkpoint.vae()));
     }

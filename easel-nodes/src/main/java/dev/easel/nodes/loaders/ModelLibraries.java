@@ -30,7 +30,7 @@ public final class ModelLibraries {
 
     public ModelLibrary forEnvironment(PackEnvironment env) {
         return byEnvironment.computeIfAbsent(env, e -> {
-            ModelCache cache = new ModelCache(budgetBytes);
+            ModelCache cache = ModelCache.lru(budgetBytes);
             return new Entry(new ModelLibrary(folders(e), cache), cache);
         }).library();
     }
