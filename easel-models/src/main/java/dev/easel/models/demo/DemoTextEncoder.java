@@ -6,7 +6,6 @@ import dev.easel.models.text.TokenizerSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 
 import static ai.onnx.proto.OnnxMl.TensorProto.DataType.FLOAT;
 import static ai.onnx.proto.OnnxMl.TensorProto.DataType.INT32;
@@ -77,9 +76,5 @@ final class DemoTextEncoder {
             throw new IllegalStateException("demo keyword '" + word + "' is not one token of its vocabulary: " + ids);
         }
         return ids.get(0);
-    }
-
-    static Stream<String> keywords() {
-        return Stream.of(Concept.values()).flatMap(c -> c.keywords().stream());
     }
 }
