@@ -18,8 +18,8 @@ import static dev.easel.models.demo.GraphWriter.intAttr;
  * {@code pooler_output} is the sum over tokens, the same pooling the UNet applies.
  */
 final class DemoTextEncoder {
-    /** Spread of the rows of non-keywords: a few of them move a scene's logit by a tenth or so. */
-    static final double OTHER_ROW_SCALE = 0.02;
+    /** Spread of the rows of non-keywords: enough to tell prompts apart, too little to move a picture visibly. */
+    static final double OTHER_ROW_SCALE = 0.005;
 
     /** Whole-word tokens beyond the keywords: words prompts often hold, kept cheap to tokenize. */
     private static final List<String> COMMON_WORDS = List.of(
