@@ -3,6 +3,8 @@ package dev.easel.models.text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * CLIP's byte-level BPE over one vocabulary: each pre-token becomes its byte symbols, the last one
@@ -14,6 +16,8 @@ final class BytePairEncoder {
 
     static final String WORD_END = "</w>";
     private static final int CACHE_SIZE = 20_000;
+    private static final Pattern SPECIAL = Pattern.compile(
+            Pattern.quote(TextCleaner.START) + "|" + Pattern.quote(TextCleaner.END));
 
     private final Map<String, Integer> vocab;
     private final Map<String, Integer> ranks;
@@ -31,9 +35,24 @@ final class BytePairEncoder {
         this.unknownId = unknownId;
     }
 
-    /** The ids of the cleaned text's pre-tokens in order. */
+    /**
+     * The ids of the text's pre-tokens in order. Special tokens written exactly are cut out before
+     * cleaning, as Hugging Face's added-token split does, so "!<|endoftext|>" is "!" then the token.
+     */
     List<Integer> encode(String text) {
         List<Integer> ids = new ArrayList<>();
+        Matcher special = SPECIAL.matcher(text);
+        int from = 0;
+        while (special.find()) {
+            encodePlain(text.substring(from, special.start()), ids);
+            ids.add(vocab.getOrDefault(special.group(), unknownId));
+            from = special.end();
+        }
+        encodePlain(text.substring(from), ids);
+        return ids;
+    }
+
+    private void encodePlain(String text, List<Integer> ids) {
         for (String piece : TextCleaner.preTokens(text)) {
             if (piece.equals(TextCleaner.START) || piece.equals(TextCleaner.END)) {
                 ids.add(vocab.getOrDefault(piece, unknownId));
@@ -43,7 +62,6 @@ final class BytePairEncoder {
                 ids.add(id);
             }
         }
-        return ids;
     }
 
     /** The symbols one pre-token merges into under these ranks (each a vocabulary key when the files agree). */

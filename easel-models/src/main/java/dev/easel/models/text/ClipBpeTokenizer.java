@@ -7,9 +7,18 @@ import java.util.List;
 
 /**
  * CLIP's byte-level BPE tokenizer, read from a {@code vocab.json} and {@code merges.txt}, with
- * ComfyUI's prompt handling on top: emphasis weights, {@code embedding:} references (dropped with
- * a warning, as ComfyUI does for a missing embedding), and chunks of {@link TokenizerSpec#maxLength}.
- * Instances are immutable apart from an internal cache and may be shared between threads.
+ * ComfyUI's prompt handling on top ({@code SDTokenizer.tokenize_with_weights}):
+ * <ul>
+ *   <li>emphasis: {@code (text)} ×1.1 per level, {@code (text:1.3)} sets the weight, {@code \(}
+ *       and {@code \)} are literal; unbalanced parentheses stay text as ComfyUI leaves them;</li>
+ *   <li>each weighted run is tokenized on its own, cut again before every {@code embedding:} that
+ *       follows whitespace; Easel has no textual inversions, so the name is dropped with a warning
+ *       and the text after it kept, as ComfyUI does when the embedding file is missing;</li>
+ *   <li>runs are packed into chunks of {@link TokenizerSpec#maxLength}: start token, tokens, end
+ *       token, padding; a run of fewer than 8 tokens that does not fit moves whole to the next
+ *       chunk, a longer one is split; start, end and padding weigh 1.0; "" gives one chunk.</li>
+ * </ul>
+ * Instances are immutable apart from a bounded word cache and may be shared between threads.
  */
 public final class ClipBpeTokenizer implements PromptTokenizer {
 

@@ -8,10 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What Hugging Face's CLIPTokenizer does to text before BPE when ftfy is absent (as in a stock
- * ComfyUI install): its BasicTokenizer drops control and format characters, turns whitespace into
- * spaces, puts spaces around CJK ideographs, normalises to NFC, lower-cases, and collapses
- * whitespace; CLIP's pattern then cuts the text into pre-tokens.
+ * What Hugging Face's Python CLIPTokenizer (transformers 4.x) does to text before BPE when ftfy is
+ * absent, as in a stock ComfyUI install: its BasicTokenizer drops control and format characters,
+ * turns whitespace into spaces, puts spaces around CJK ideographs, normalises to NFC, lower-cases,
+ * and collapses whitespace; CLIP's pattern then cuts the text into pre-tokens. (The Rust-backed
+ * tokenizer of transformers 5 skips the dropping and the CJK spacing; for other text they agree.)
  */
 final class TextCleaner {
 

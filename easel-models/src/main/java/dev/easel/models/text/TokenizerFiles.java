@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -50,8 +49,7 @@ final class TokenizerFiles {
             throw malformed(file, "must be a JSON object of symbol → id");
         }
         Map<String, Integer> vocab = new HashMap<>(root.size() * 2);
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : root.properties()) {
             if (!e.getValue().canConvertToInt() || !e.getValue().isIntegralNumber() || e.getValue().intValue() < 0) {
                 throw malformed(file, "gives " + quoted(e.getKey()) + " the id " + e.getValue() + ", not a non-negative integer");
             }

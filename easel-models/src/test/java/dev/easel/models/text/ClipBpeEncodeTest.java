@@ -93,6 +93,16 @@ class ClipBpeEncodeTest {
     }
 
     @Test
+    void specialTokenIsCutOutBeforePunctuationCanSwallowIt() {
+        assertThat(tokenizer.encode("cat!<|endoftext|>")).containsExactly(CAT, last('!'), END);
+    }
+
+    @Test
+    void specialTokenInCapitalsStillCountsAfterLowerCasing() {
+        assertThat(tokenizer.encode("cat <|ENDOFTEXT|>")).containsExactly(CAT, END);
+    }
+
+    @Test
     void emptyTextHasNoTokens() {
         assertThat(tokenizer.encode(" \n ")).isEmpty();
     }

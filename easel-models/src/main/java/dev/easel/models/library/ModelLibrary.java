@@ -1,0 +1,122 @@
+package dev.easel.models.library;
+
+import dev.easel.models.Checkpoint;
+import dev.easel.models.cache.ModelCache;
+import dev.easel.models.cache.ModelKey;
+import dev.easel.models.diffusers.DiffusersLoader;
+
+import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * What loader nodes call: the models in ComfyUI's model folders ({@code "checkpoints"} → folders,
+ * the first being the default), listed by name and loaded through the {@link ModelCache}. Names
+ * are relative to their folder with forward slashes; a diffusers ONNX folder is listed by its
+ * folder name. When two folders hold the same name, the first folder's wins, as in ComfyUI.
+ */
+public final class ModelLibrary {
+    public static final String CHECKPOINTS = "checkpoints";
+
+    private final Map<String, List<Path>> folders;
+    private final ModelCache cache;
+    private final List<CheckpointFormat> formats;
+
+    public ModelLibrary(Map<String, List<Path>> modelFolders, ModelCache cache) {
+        this(modelFolders, cache, List.of(new DiffusersOnnxFormat(DiffusersLoader.defaults())));
+    }
+
+    /** With the checkpoint formats to recognise, asked in order. */
+    public ModelLibrary(Map<String, List<Path>> modelFolders, ModelCache cache, List<CheckpointFormat> formats) {
+        this.folders = Map.copyOf(modelFolders.entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> List.copyOf(e.getValue()))));
+        this.cache = cache;
+        this.formats = List.copyOf(formats);
+    }
+
+    /** Every checkpoint some format recognises, sorted. */
+    public List<String> checkpointNames() {
+        TreeSet<String> names = new TreeSet<>();
+        for (Path root : folders(CHECKPOINTS)) {
+            if (Files.isDirectory(root)) collect(root, names);
+        }
+        return List.copyOf(names);
+    }
+
+    /** The named checkpoint, loaded once and then served from the cache until it is evicted. */
+    public Checkpoint loadCheckpoint(String name) throws IOException {
+        for (Path root : folders(CHECKPOINTS)) {
+            Optional<Path> entry = resolve(root, name);
+            if (entry.isEmpty()) continue;
+            for (CheckpointFormat format : formats) {
+                if (!format.recognises(entry.get())) continue;
+                ModelKey key = ModelKey.of(entry.get(), format.id());
+                return cache.get(key, key.size(), LoadedCheckpoint.class, () -> format.load(entry.get())).checkpoint();
+            }
+        }
+        throw new NoSuchFileException(name, null, "no checkpoint of that name in the " + CHECKPOINTS
+                + " folders " + folders(CHECKPOINTS));
+    }
+
+    private List<Path> folders(String key) {
+        return folders.getOrDefault(key, List.of());
+    }
+
+    /** {@code root/name}, if it exists and stays inside {@code root}. */
+    private static Optional<Path> resolve(Path root, String name) {
+        if (name.isEmpty() || name.startsWith("/") || name.contains("\\")) return Optional.empty();
+        Path base = root.toAbsolutePath().normalize();
+        Path entry = base.resolve(name).normalize();
+        if (!entry.startsWith(base) || entry.equals(base) || !Files.exists(entry)) return Optional.empty();
+        return Optional.of(entry);
+    }
+
+    private void collect(Path root, TreeSet<String> names) {
+        try {
+            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (dir.equals(root)) return FileVisitResult.CONTINUE;
+                    if (recognised(dir)) {
+                        names.add(name(root, dir));
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (recognised(file)) names.add(name(root, file));
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    // an unreadable entry or a link cycle hides that entry, not the whole listing
+                    return e instanceof FileSystemLoopException ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("listing " + root, e);
+        }
+    }
+
+    private boolean recognised(Path entry) {
+        return formats.stream().anyMatch(f -> f.recognises(entry));
+    }
+
+    private static String name(Path root, Path entry) {
+        return root.relativize(entry).toString().replace(entry.getFileSystem().getSeparator(), "/");
+    }
+}
