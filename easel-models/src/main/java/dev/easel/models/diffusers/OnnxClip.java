@@ -52,7 +52,7 @@ public final class OnnxClip implements ClipModel, AutoCloseable {
      * penultimate layer of both encoders.
      */
     private static EncoderLayer defaultLayer(ModelFamily family) {
-        return family == ModelFamily.SDXL ? new EncoderLayer.Hidden(-2) : new EncoderLayer.Final();
+        return family == ModelFamily.SDXL ? new EncoderLayer.Hidden(-2, false) : new EncoderLayer.Final();
     }
 
     public ModelFamily family() {
@@ -72,13 +72,15 @@ public final class OnnxClip implements ClipModel, AutoCloseable {
     }
 
     /**
-     * {@code CLIPSetLastLayer}: −1 is the last layer. For SD1/SD2 −1 keeps {@code last_hidden_state}
-     * and deeper layers come from {@code hidden_states.N} as exported (before the final layer norm).
+     * {@code CLIPSetLastLayer}: −1 is the last layer. For SD1/SD2, as in ComfyUI, −1 is
+     * {@code last_hidden_state} and a deeper layer gets the final layer norm too; SDXL reads both
+     * encoders' {@code hidden_states.N} as they are.
      */
     @Override
     public ClipModel withLastLayer(int layer) {
         if (layer >= 0) throw new IllegalArgumentException("CLIP layers are counted from the end (−1, −2, ...), not " + layer);
-        EncoderLayer chosen = family != ModelFamily.SDXL && layer == -1 ? new EncoderLayer.Final() : new EncoderLayer.Hidden(layer);
+        boolean xl = family == ModelFamily.SDXL;
+        EncoderLayer chosen = !xl && layer == -1 ? new EncoderLayer.Final() : new EncoderLayer.Hidden(layer, !xl);
         return new OnnxClip(family, encoders, chosen, false);
     }
 

@@ -9,7 +9,10 @@ import dev.easel.models.text.TokenizerSpec;
 import dev.easel.tensor.Tensor;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -64,7 +67,6 @@ final class TextEncoder implements AutoCloseable {
      * each weighted token becomes {@code (z − z_empty)·w + z_empty}.
      */
     Encoded encode(String text, EncoderLayer layer) {
-        String output = outputFor(layer);
         List<List<TokenWeight>> chunks = tokenizer.tokenize(text);
         int length = chunks.get(0).size();
         if (chunks.stream().anyMatch(c -> c.size() != length)) {
@@ -75,7 +77,7 @@ final class TextEncoder implements AutoCloseable {
         for (List<TokenWeight> chunk : chunks) rows.add(chunk.stream().mapToLong(TokenWeight::id).toArray());
         if (weighted) rows.add(emptyRow(tokenizer.spec(), length));
 
-        Batch batch = run(rows, output);
+        Batch batch = run(rows, layer);
         int tokens = batch.hidden.dim(1), dim = batch.hidden.dim(2);
         float[] h = batch.hidden.data();
         float[] out = new float[chunks.size() * tokens * dim];
@@ -101,7 +103,7 @@ final class TextEncoder implements AutoCloseable {
     /** Start, end, then padding: what ComfyUI encodes as the empty prompt. */
     private static long[] emptyRow(TokenizerSpec spec, int length) {
         long[] row = new long[length];
-        java.util.Arrays.fill(row, spec.padWithEnd() ? spec.endToken() : spec.padToken());
+        Arrays.fill(row, spec.padWithEnd() ? spec.endToken() : spec.padToken());
         row[0] = spec.startToken();
         row[1] = spec.endToken();
         return row;
@@ -110,22 +112,32 @@ final class TextEncoder implements AutoCloseable {
     private record Batch(Tensor hidden, Optional<Tensor> pooled) {
     }
 
-    private Batch run(List<long[]> rows, String output) {
-        boolean oneRowPerRun = session.input(IDS).fixedDim(0).map(d -> d == 1).orElse(false);
+    private Batch run(List<long[]> rows, EncoderLayer layer) {
+        String output = outputFor(layer);
+        boolean normed = layer instanceof EncoderLayer.Hidden h && h.finalNorm() && !output.equals(LAST);
+        String lastLayer = HIDDEN_PREFIX + (hiddenStates - 1);
         List<String> outputs = new ArrayList<>(List.of(output));
+        if (normed) outputs.addAll(List.of(lastLayer, LAST));
         pooledOutput.ifPresent(outputs::add);
-        List<Tensor> hidden = new ArrayList<>(), pooled = new ArrayList<>();
+        Map<String, Tensor> result = runRows(rows, outputs.stream().distinct().toList());
+        Tensor hidden = normed ? FinalNorm.apply(result.get(output), result.get(lastLayer), result.get(LAST), label()) : result.get(output);
+        return new Batch(hidden, pooledOutput.map(result::get));
+    }
+
+    /** All rows in one run, or one run per row for an export whose batch is fixed at 1; outputs concatenated. */
+    private Map<String, Tensor> runRows(List<long[]> rows, List<String> outputs) {
+        boolean oneRowPerRun = session.input(IDS).fixedDim(0).map(d -> d == 1).orElse(false);
         int step = oneRowPerRun ? 1 : rows.size();
+        Map<String, List<Tensor>> parts = new LinkedHashMap<>();
         for (int from = 0; from < rows.size(); from += step) {
             List<long[]> part = rows.subList(from, Math.min(rows.size(), from + step));
-            int length = part.get(0).length;
-            long[] ids = part.stream().flatMapToLong(java.util.Arrays::stream).toArray();
-            var result = session.run(java.util.Map.of(IDS, Feed.ints(ids, part.size(), length)), outputs);
-            hidden.add(result.get(output));
-            pooledOutput.ifPresent(p -> pooled.add(result.get(p)));
+            long[] ids = part.stream().flatMapToLong(Arrays::stream).toArray();
+            Map<String, Tensor> result = session.run(Map.of(IDS, Feed.ints(ids, part.size(), part.get(0).length)), outputs);
+            result.forEach((name, t) -> parts.computeIfAbsent(name, k -> new ArrayList<>()).add(t));
         }
-        Tensor all = Tensor.cat0(hidden.toArray(Tensor[]::new));
-        return new Batch(all, pooled.isEmpty() ? Optional.empty() : Optional.of(Tensor.cat0(pooled.toArray(Tensor[]::new))));
+        Map<String, Tensor> joined = new LinkedHashMap<>();
+        parts.forEach((name, list) -> joined.put(name, Tensor.cat0(list.toArray(Tensor[]::new))));
+        return joined;
     }
 
     private String outputFor(EncoderLayer layer) {

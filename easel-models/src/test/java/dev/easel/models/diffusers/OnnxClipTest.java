@@ -16,6 +16,7 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The toy encoder's hidden_states.k = id·(k + 1) + j and last_hidden_state = 3·id + j + 0.5 (two
@@ -103,12 +104,64 @@ class OnnxClipTest {
         }
     }
 
-    @Test
-    void lastLayerMinusTwoReadsThePenultimateHiddenStates() throws IOException {
-        try (DiffusersModel m = Toys.load(ToyDiffusers.sd15(), dir)) {
-            Tensor h = only(m.clip().withLastLayer(-2), "5").crossAttn();
+    /** The toy's normed layer k for token id at every feature, computed here in double (see {@link ToyTextEncoder}). */
+    private static double[] normedLayer(int k, long id, int dim) {
+        double[] h = new double[dim];
+        double mean = 0, var = 0;
+        for (int j = 0; j < dim; j++) {
+            h[j] = id * (k + 1.0) + j + (k + 1.0) * Math.sin((float) id) * j * j;
+            mean += h[j] / dim;
+        }
+        for (int j = 0; j < dim; j++) var += (h[j] - mean) * (h[j] - mean) / dim;
+        for (int j = 0; j < dim; j++) h[j] = (h[j] - mean) / Math.sqrt(var + 1e-5) * ToyTextEncoder.gamma(j) + ToyTextEncoder.beta(j);
+        return h;
+    }
 
-            assertThat(h.get(0, 1, 0)).isEqualTo(10f);
+    private static ToyDiffusers sd1WithFinalNorm() {
+        return ToyDiffusers.sd15()
+                .textEncoder(ToyTextEncoder.of(ElementType.INT32, 8).withFinalNorm())
+                .unet(dev.easel.models.toy.ToyUnet.sd(ElementType.FLOAT, 8));
+    }
+
+    @Test
+    void sd1LastLayerMinusTwoIsThePenultimateLayerThroughTheFinalNorm() throws IOException {
+        try (DiffusersModel m = Toys.load(sd1WithFinalNorm(), dir)) {
+            Tensor h = only(m.clip().withLastLayer(-2), "5 7").crossAttn();
+
+            double[] expected = normedLayer(1, 7, 8);
+            for (int j = 0; j < 8; j++) assertThat((double) h.get(0, 2, j)).isCloseTo(expected[j], within(1e-3));
+        }
+    }
+
+    @Test
+    void theDefaultLayerOfSd1IsLastHiddenStateAsExported() throws IOException {
+        // also checks this test's normedLayer against ONNX Runtime's LayerNormalization
+        try (DiffusersModel m = Toys.load(sd1WithFinalNorm(), dir)) {
+            Tensor h = only(m.clip(), "5 7").crossAttn();
+
+            double[] expected = normedLayer(2, 5, 8);
+            for (int j = 0; j < 8; j++) assertThat((double) h.get(0, 1, j)).isCloseTo(expected[j], within(1e-3));
+        }
+    }
+
+    @Test
+    void aLastHiddenStateThatIsNoLayerNormOfTheLastLayerIsAnErrorForDeeperLayers() throws IOException {
+        // the plain toy's last_hidden_state is hidden_states.2 + 0.5, no layer norm
+        try (DiffusersModel m = Toys.load(ToyDiffusers.sd15(), dir)) {
+            assertThatThrownBy(() -> m.clip().withLastLayer(-2).encode("5"))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("cannot recover the final layer norm");
+        }
+    }
+
+    @Test
+    void sdxlLastLayerMinusOneReadsTheLastHiddenStatesWithoutTheNorm() throws IOException {
+        try (DiffusersModel m = Toys.load(ToyDiffusers.sdxl(), dir)) {
+            Tensor h = only(m.clip().withLastLayer(-1), "5").crossAttn();
+
+            // hidden_states.2 = 3·id + j, for CLIP-L then CLIP-G
+            assertThat(h.get(0, 1, 0)).isEqualTo(15f);
+            assertThat(h.get(0, 1, 4)).isEqualTo(15f);
         }
     }
 

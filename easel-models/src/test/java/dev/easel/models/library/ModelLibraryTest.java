@@ -1,0 +1,133 @@
+package dev.easel.models.library;
+
+import dev.easel.models.Checkpoint;
+import dev.easel.models.cache.ModelCache;
+import dev.easel.models.diffusers.DiffusersLoader;
+import dev.easel.models.diffusers.OnnxClip;
+import dev.easel.models.onnx.SessionSettings;
+import dev.easel.models.toy.ToyDiffusers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ModelLibraryTest {
+    @TempDir
+    Path dir;
+
+    private static final CheckpointFormat DIFFUSERS = new DiffusersOnnxFormat(
+            new DiffusersLoader(SessionSettings.defaults().withIntraOpThreads(1), ToyDiffusers.tokenizers()));
+
+    private ModelLibrary library(ModelCache cache, Path... checkpointFolders) {
+        return new ModelLibrary(Map.of(ModelLibrary.CHECKPOINTS, List.of(checkpointFolders)), cache, List.of(DIFFUSERS));
+    }
+
+    @Test
+    void diffusersFoldersAreListedByTheirNamesWithForwardSlashesSorted() throws IOException {
+        Path first = dir.resolve("checkpoints"), second = dir.resolve("more");
+        ToyDiffusers.sd15().writeTo(first.resolve("sd15"));
+        ToyDiffusers.sd15().writeTo(first.resolve("xl/base"));
+        ToyDiffusers.sd15().writeTo(second.resolve("another"));
+        Files.writeString(first.resolve("notes.txt"), "not a model");
+        Files.createDirectories(first.resolve("empty"));
+
+        assertThat(library(ModelCache.lru(1 << 30), first, second).checkpointNames())
+                .containsExactly("another", "sd15", "xl/base");
+    }
+
+    @Test
+    void aFolderThatDoesNotExistListsNothing() {
+        assertThat(library(ModelCache.lru(1 << 30), dir.resolve("missing")).checkpointNames()).isEmpty();
+    }
+
+    @Test
+    void aLoadedCheckpointIsServedFromTheCache() throws IOException {
+        Path folder = dir.resolve("checkpoints");
+        ToyDiffusers.sd15().writeTo(folder.resolve("sd15"));
+        ModelLibrary library = library(ModelCache.lru(1 << 30), folder);
+
+        Checkpoint first = library.loadCheckpoint("sd15");
+        Checkpoint second = library.loadCheckpoint("sd15");
+
+        assertThat(second.model()).isSameAs(first.model());
+        assertThat(first.clip()).isInstanceOf(OnnxClip.class);
+    }
+
+    @Test
+    void aNestedCheckpointLoadsByItsSlashedName() throws IOException {
+        Path folder = dir.resolve("checkpoints");
+        ToyDiffusers.sdxl().writeTo(folder.resolve("xl/base"));
+
+        Checkpoint c = library(ModelCache.lru(1 << 30), folder).loadCheckpoint("xl/base");
+
+        assertThat(c.model().latentFormat()).isEqualTo(dev.easel.diffusion.latent.LatentFormat.SDXL);
+    }
+
+    @Test
+    void theFirstFolderWinsWhenTwoHoldTheSameName() throws IOException {
+        Path first = dir.resolve("a"), second = dir.resolve("b");
+        ToyDiffusers.sd15().writeTo(first.resolve("model"));
+        ToyDiffusers.sdxl().writeTo(second.resolve("model"));
+
+        Checkpoint c = library(ModelCache.lru(1 << 30), first, second).loadCheckpoint("model");
+
+        assertThat(c.model().latentFormat()).isEqualTo(dev.easel.diffusion.latent.LatentFormat.SD15);
+    }
+
+    @Test
+    void anUnknownNameIsAnErrorNamingTheFoldersSearched() {
+        Path first = dir.resolve("a"), second = dir.resolve("b");
+
+        assertThatThrownBy(() -> library(ModelCache.lru(1 << 30), first, second).loadCheckpoint("nope"))
+                .isInstanceOf(NoSuchFileException.class)
+                .hasMessage("nope: no checkpoint of that name in the checkpoints folders [" + first + ", " + second + "]");
+    }
+
+    @Test
+    void aNameCannotLeaveItsFolder() throws IOException {
+        ToyDiffusers.sd15().writeTo(dir.resolve("outside"));
+        Path folder = Files.createDirectories(dir.resolve("checkpoints"));
+
+        assertThatThrownBy(() -> library(ModelCache.lru(1 << 30), folder).loadCheckpoint("../outside"))
+                .isInstanceOf(NoSuchFileException.class);
+    }
+
+    @Test
+    void unloadingTheCacheClosesTheCheckpointsSessions() throws IOException {
+        Path folder = dir.resolve("checkpoints");
+        ToyDiffusers.sd15().writeTo(folder.resolve("sd15"));
+        ModelCache cache = ModelCache.lru(1 << 30);
+        Checkpoint c = library(cache, folder).loadCheckpoint("sd15");
+        cache.unloadAll();
+
+        assertThatThrownBy(() -> c.clip().encode("5"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("was closed");
+    }
+
+    @Test
+    void anotherFormatSlotsInWithoutChangingCallers() throws IOException {
+        Path folder = dir.resolve("checkpoints");
+        Path toy = ToyDiffusers.sd15().writeTo(dir.resolve("elsewhere/sd15"));
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("model.safetensors"), "stands for the toy folder");
+        CheckpointFormat singleFile = new CheckpointFormat() {
+            public String id() { return "single-file"; }
+            public boolean recognises(Path entry) { return entry.toString().endsWith(".safetensors"); }
+            public LoadedCheckpoint load(Path entry) throws IOException { return DIFFUSERS.load(toy); }
+        };
+        ModelLibrary library = new ModelLibrary(Map.of(ModelLibrary.CHECKPOINTS, List.of(folder)),
+                ModelCache.lru(1 << 30), List.of(DIFFUSERS, singleFile));
+
+        assertThat(library.checkpointNames()).containsExactly("model.safetensors");
+        assertThat(library.loadCheckpoint("model.safetensors").vae().downscale()).isEqualTo(8);
+    }
+}
