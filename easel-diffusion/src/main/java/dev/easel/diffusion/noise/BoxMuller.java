@@ -6,8 +6,8 @@ package dev.easel.diffusion.noise;
  * {@code r·cos θ} and {@code r·sin θ} with {@code r = √(−2 ln(1 − a[j]))} and
  * {@code θ = 2π·a[j+8]}. The logarithm, sine and cosine are the Cephes polynomials of
  * {@code avx_mathfun.h}, evaluated here step by step in float32 with the multiply–adds fused
- * as GCC fuses them in torch's x86-64 builds; correctly rounded functions would differ in the
- * last bit for a few percent of samples.
+ * as GCC fuses them in torch's x86-64 builds (unfused, about one sample in a hundred differs in
+ * its last bit).
  */
 final class BoxMuller {
     private static final float TWO_PI = (float) (2.0 * Math.PI);
