@@ -4,7 +4,6 @@ import dev.easel.diffusion.model.Parameterization;
 import dev.easel.models.onnx.OnnxSession;
 import dev.easel.models.onnx.SessionSettings;
 import dev.easel.models.text.PromptTokenizer;
-import dev.easel.models.text.TokenizerSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,10 +50,10 @@ public final class DiffusersLoader {
             if (xl) layout.requireSecondEncoder();
             OnnxSession firstSession = open(layout, DiffusersLayout.TEXT_ENCODER, opened);
             ModelFamily family = xl ? ModelFamily.SDXL : familyOfWidth(firstSession);
-            TextEncoder first = encoder(firstSession, layout, DiffusersLayout.TOKENIZER, family.firstTokenizer());
+            TextEncoder first = encoder(firstSession, layout, DiffusersLayout.TOKENIZER, family.firstPadsWithEnd());
             List<TextEncoder> encoders = xl
                     ? List.of(first, encoder(open(layout, DiffusersLayout.TEXT_ENCODER_2, opened), layout,
-                    DiffusersLayout.TOKENIZER_2, family.secondTokenizer()))
+                    DiffusersLayout.TOKENIZER_2, false))
                     : List.of(first);
             OnnxClip clip = role(DiffusersLayout.TEXT_ENCODER, () -> OnnxClip.of(family, encoders));
             OnnxUnet unet = role(DiffusersLayout.UNET, () -> new OnnxUnet(unetSession, parameterization));
@@ -84,9 +83,10 @@ public final class DiffusersLoader {
         return session;
     }
 
-    private TextEncoder encoder(OnnxSession session, DiffusersLayout layout, String tokenizerDir, TokenizerSpec spec)
+    private TextEncoder encoder(OnnxSession session, DiffusersLayout layout, String tokenizerDir, boolean padWithEnd)
             throws IOException {
-        PromptTokenizer tokenizer = tokenizers.load(layout.file(tokenizerDir), spec);
+        Path dir = layout.file(tokenizerDir);
+        PromptTokenizer tokenizer = tokenizers.load(dir, TokenizerSpecs.read(dir, padWithEnd));
         return role(DiffusersLayout.TEXT_ENCODER, () -> new TextEncoder(session, tokenizer));
     }
 

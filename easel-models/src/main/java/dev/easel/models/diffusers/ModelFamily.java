@@ -1,7 +1,6 @@
 package dev.easel.models.diffusers;
 
 import dev.easel.diffusion.latent.LatentFormat;
-import dev.easel.models.text.TokenizerSpec;
 
 /**
  * The Stable Diffusion generations a diffusers ONNX folder can hold, told apart by what is on disk:
@@ -26,18 +25,8 @@ public enum ModelFamily {
         return latentFormat;
     }
 
-    /** The first (or only) tokenizer: CLIP-L pads with its end token, SD2's OpenCLIP with token 0. */
-    public TokenizerSpec firstTokenizer() {
-        return this == SD2 ? openClip() : TokenizerSpec.clipL();
-    }
-
-    /** SDXL's second tokenizer (OpenCLIP ViT-bigG), padded with token 0. */
-    public TokenizerSpec secondTokenizer() {
-        return openClip();
-    }
-
-    private static TokenizerSpec openClip() {
-        TokenizerSpec l = TokenizerSpec.clipL();
-        return new TokenizerSpec(l.maxLength(), l.startToken(), l.endToken(), 0, false);
+    /** Whether the first (or only) tokenizer pads with its end token: CLIP-L does, SD2's OpenCLIP pads with token 0. */
+    public boolean firstPadsWithEnd() {
+        return this != SD2;
     }
 }

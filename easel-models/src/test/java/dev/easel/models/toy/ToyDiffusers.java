@@ -2,22 +2,29 @@ package dev.easel.models.toy;
 
 import dev.easel.models.diffusers.TokenizerLoader;
 import dev.easel.models.onnx.ElementType;
+import dev.easel.models.text.VocabularyWriter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes a complete toy diffusers ONNX folder: the files an Optimum export has, with the toy
  * models of this package. Start from {@link #sd15()}, {@link #sd2v()} or {@link #sdxl()}, change
- * what a test needs, then {@link #writeTo}. The tokenizer files are placeholders; load the folder
- * with {@link #tokenizers()}, which reads them as {@link ToyTokenizer}s.
+ * what a test needs, then {@link #writeTo}. The tokenizer files are placeholders, read with
+ * {@link #tokenizers()} as {@link ToyTokenizer}s, unless {@link #vocabulary} asks for a real CLIP
+ * vocabulary ({@link VocabularyWriter}) that the default CLIP BPE tokenizer reads.
  */
 public final class ToyDiffusers {
     private final Map<String, byte[]> files = new LinkedHashMap<>();
+    private final Set<String> tokenizerDirs = new LinkedHashSet<>();
+    private List<String> vocabulary = List.of();
 
     private ToyDiffusers() {
     }
@@ -75,7 +82,14 @@ public final class ToyDiffusers {
                 ("{\"_class_name\": \"PNDMScheduler\", \"prediction_type\": \"" + predictionType + "\"}").getBytes());
     }
 
+    /** Writes a CLIP vocabulary in which each of {@code words} is one token into every tokenizer folder. */
+    public ToyDiffusers vocabulary(List<String> words) {
+        vocabulary = List.copyOf(words);
+        return this;
+    }
+
     public ToyDiffusers tokenizer(String dir) {
+        tokenizerDirs.add(dir);
         put(dir + "/vocab.json", "{}".getBytes());
         return put(dir + "/merges.txt", "#version: 0.2\n".getBytes());
     }
@@ -96,6 +110,11 @@ public final class ToyDiffusers {
                 Path file = folder.resolve(f.getKey());
                 Files.createDirectories(file.getParent());
                 Files.write(file, f.getValue());
+            }
+            if (!vocabulary.isEmpty()) {
+                for (String dir : tokenizerDirs) {
+                    if (files.containsKey(dir + "/vocab.json")) VocabularyWriter.write(folder.resolve(dir), vocabulary);
+                }
             }
             return folder;
         } catch (IOException e) {

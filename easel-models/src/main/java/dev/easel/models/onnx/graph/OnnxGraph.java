@@ -132,6 +132,10 @@ public final class OnnxGraph {
     public Value max(Value a, Value b) { return op("Max", a, b); }
     public Value min(Value a, Value b) { return op("Min", a, b); }
     public Value neg(Value x) { return op("Neg", x); }
+    public Value abs(Value x) { return op("Abs", x); }
+    public Value reciprocal(Value x) { return op("Reciprocal", x); }
+    public Value floor(Value x) { return op("Floor", x); }
+    public Value ceil(Value x) { return op("Ceil", x); }
     public Value sqrt(Value x) { return op("Sqrt", x); }
     public Value exp(Value x) { return op("Exp", x); }
     public Value log(Value x) { return op("Log", x); }
@@ -155,6 +159,8 @@ public final class OnnxGraph {
         return op("Clip", x, scalar(min), scalar(max));
     }
 
+    public Value clip(Value x, Value min, Value max) { return op("Clip", x, min, max); }
+
     public Value where(Value condition, Value ifTrue, Value ifFalse) { return op("Where", condition, ifTrue, ifFalse); }
 
     // ---- linear algebra and convolution ----------------------------------------------------
@@ -164,6 +170,11 @@ public final class OnnxGraph {
     /** {@code a · bᵀ + c} when {@code transB}, else {@code a · b + c}: a linear layer with a [out, in] weight. */
     public Value gemm(Value a, Value b, Value c, boolean transB) {
         return op("Gemm", List.of(a, b, c), Map.of("transB", transB ? 1 : 0));
+    }
+
+    /** {@code a · bᵀ} when {@code transB}, else {@code a · b}. */
+    public Value gemm(Value a, Value b, boolean transB) {
+        return op("Gemm", List.of(a, b), Map.of("transB", transB ? 1 : 0));
     }
 
     /** 2-D convolution with square stride and symmetric padding; {@code bias} may be null. */
@@ -206,6 +217,14 @@ public final class OnnxGraph {
 
     public Value reduceSum(Value x, boolean keepDims, long... axes) {
         return op("ReduceSum", List.of(x, ints(axes)), Map.of("keepdims", keepDims ? 1 : 0));
+    }
+
+    public Value reduceSumSquare(Value x, boolean keepDims, long... axes) {
+        return op("ReduceSumSquare", List.of(x, ints(axes)), Map.of("keepdims", keepDims ? 1 : 0));
+    }
+
+    public Value reduceMax(Value x, boolean keepDims, long... axes) {
+        return op("ReduceMax", List.of(x, ints(axes)), Map.of("keepdims", keepDims ? 1 : 0));
     }
 
     // ---- shapes and indexing ------------------------------------------------------------------
@@ -255,9 +274,22 @@ public final class OnnxGraph {
         return resize(x, new float[]{1, 1, scaleH, scaleW}, "nearest");
     }
 
-    /** Resize by per-axis scales; {@code mode} is {@code nearest}, {@code linear} or {@code cubic}. */
+    /**
+     * Resize by per-axis scales; {@code mode} is {@code nearest}, {@code linear} or {@code cubic},
+     * with ONNX's default {@code half_pixel} coordinates (torch's {@code align_corners=False}).
+     */
     public Value resize(Value x, float[] scales, String mode) {
         return op("Resize", Arrays.asList(x, null, constant(scales, scales.length)), Map.of("mode", mode));
+    }
+
+    /** Resize to {@code sizes}, a 1-D int64 value with one size per axis (computed in the graph or {@link #ints}). */
+    public Value resizeTo(Value x, Value sizes, String mode) {
+        return op("Resize", Arrays.asList(x, null, null, sizes), Map.of("mode", mode));
+    }
+
+    /** Pads with ONNX's layout (all begins, then all ends); {@code mode} is constant (zeros), reflect, edge or wrap. */
+    public Value pad(Value x, long[] pads, String mode) {
+        return op("Pad", List.of(x, ints(pads)), Map.of("mode", mode));
     }
 
     private static long[] longs(int[] dims) {

@@ -99,4 +99,36 @@ class OnnxGraphTest {
 
         assertThat(y.data()).containsExactly(2f, 5f, 1f, 4f);
     }
+
+    @Test
+    void edgePaddingRepeatsTheBorder() {
+        OnnxGraph g = OnnxGraph.named("pad");
+        Value x = g.input("x", ElementType.FLOAT, 1, 2);
+        g.output("y", g.pad(x, new long[]{0, 1, 0, 2}, "edge"), ElementType.FLOAT, 1, 5);
+
+        Tensor y = run(g.build(), Map.of("x", new Feed.Floats(Tensor.of(new float[]{3, 4}, 1, 2))), "y");
+
+        assertThat(y.data()).containsExactly(3, 3, 4, 4, 4);
+    }
+
+    @Test
+    void gemmWithoutBiasMultipliesByTheTransposedWeight() {
+        OnnxGraph g = OnnxGraph.named("gemm");
+        Value x = g.input("x", ElementType.FLOAT, "n", 2);
+        Value w = g.weight("w", new float[]{1, 2, 3, 4, 5, 6}, 3, 2);
+        g.output("y", g.gemm(x, w, true), ElementType.FLOAT, "n", 3);
+
+        Tensor y = run(g.build(), Map.of("x", new Feed.Floats(Tensor.of(new float[]{1, 10}, 1, 2))), "y");
+
+        assertThat(y.data()).containsExactly(21f, 43f, 65f);
+    }
+
+    @Test
+    void aValueNameCanBeDeclaredOnlyOnce() {
+        OnnxGraph g = OnnxGraph.named("names");
+        g.input("x", ElementType.FLOAT, 1);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> g.weight("x", new float[]{1}, 1))
+                .hasMessage("the graph already has a value named x");
+    }
 }
