@@ -10,11 +10,15 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The samplers of ComfyUI's KSampler that Easel implements, keyed by their wire name and listed
- * in ComfyUI's {@code SAMPLER_NAMES} order. Parameters are KSampler's defaults (eta 1, s_noise 1,
- * r ½ where a method has them). Samplers that inject noise take it from the context; for the SDE
- * samplers ComfyUI uses a seeded Brownian tree instead, so those match ComfyUI in distribution,
- * not bit for bit.
+ * ComfyUI's KSampler samplers, keyed by their wire name and listed in ComfyUI's
+ * {@code SAMPLER_NAMES} order. Parameters are KSampler's defaults (eta 1, s_noise 1, r ½ where a
+ * method has them). Samplers that inject noise take it from the context; for the SDE samplers
+ * (dpmpp_sde, dpmpp_2m_sde, dpmpp_3m_sde and their variants) ComfyUI uses a seeded Brownian tree
+ * instead, so those match ComfyUI in distribution, not bit for bit.
+ *
+ * <p>The update rules are those ComfyUI uses for ε- and v-prediction models (σ-space, α = 1).
+ * For flow models ComfyUI switches the ancestral samplers to rectified-flow variants and the
+ * half-log-SNR samplers to logit(σ); those variants are not implemented here.
  */
 public enum Sampler {
     EULER("euler", new Euler()),
@@ -46,6 +50,7 @@ public enum Sampler {
     LCM("lcm", new Lcm()),
     IPNDM("ipndm", new Ipndm()),
     IPNDM_V("ipndm_v", new IpndmVariable()),
+    DEIS("deis", new Deis()),
     RES_MULTISTEP("res_multistep", new ResMultistep(0.0, false)),
     RES_MULTISTEP_CFG_PP("res_multistep_cfg_pp", new ResMultistep(0.0, true)),
     RES_MULTISTEP_ANCESTRAL("res_multistep_ancestral", new ResMultistep(1.0, false)),
@@ -55,6 +60,8 @@ public enum Sampler {
     ER_SDE("er_sde", new ErSde()),
     SEEDS_2("seeds_2", new Seeds2(1.0, 1.0, 0.5, Seeds2.Blend.PHI_1)),
     SEEDS_3("seeds_3", new Seeds3()),
+    SA_SOLVER("sa_solver", SaSolver.forDiscreteModels(false)),
+    SA_SOLVER_PECE("sa_solver_pece", SaSolver.forDiscreteModels(true)),
     /** ComfyUI runs ddim as euler (and renoises inpainting with fresh noise, which is the caller's concern). */
     DDIM("ddim", new Euler()),
     UNI_PC("uni_pc", new UniPc(UniPc.Variant.BH1)),

@@ -35,6 +35,7 @@ class SamplerConvergenceTest {
                 Arguments.of(Sampler.DPMPP_2M_CFG_PP, 2.0, 2.0),
                 // Fixed equal-step Adams–Bashforth coefficients on an unequal grid leave second order.
                 Arguments.of(Sampler.IPNDM, 2.0, 2.0),
+                Arguments.of(Sampler.DEIS, 3.0, 3.0),
                 Arguments.of(Sampler.RES_MULTISTEP, 2.0, 2.0),
                 Arguments.of(Sampler.RES_MULTISTEP_CFG_PP, 2.0, 2.0),
                 // The correction term extrapolates with equal-step weights: first order on this grid.
