@@ -10,6 +10,8 @@ import dev.easel.engine.exec.PromptExecutor;
 import dev.easel.engine.graph.Prompt;
 import dev.easel.engine.node.NodeRegistry;
 import dev.easel.engine.node.PackEnvironment;
+import dev.easel.engine.validate.PromptValidator;
+import dev.easel.engine.validate.ValidationResult;
 import dev.easel.models.demo.DemoModel;
 import dev.easel.nodes.loaders.ModelLibraries;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,13 +48,21 @@ class GenerationPromptTest {
         DemoModel.writeTo(base.resolve("models/checkpoints/demo"));
     }
 
-    private List<ExecutionEvent> run(String serverPreviewMethod, Map<String, Object> extraData) throws Exception {
+    private static NodeRegistry registry(String serverPreviewMethod) {
         PackEnvironment under = PackEnvironment.under(base);
         PackEnvironment env = new PackEnvironment(under.baseDir(), under.outputDir(), under.inputDir(), under.tempDir(),
                 false, serverPreviewMethod, 512, Map.of());
-        NodeRegistry registry = NodeRegistry.builder().addPack(new CoreNodePack(), env)
+        return NodeRegistry.builder().addPack(new CoreNodePack(), env)
                 .addPack(new GenerationNodePack(new ModelLibraries(1L << 31)), env).build();
-        Prompt prompt = Prompt.parse((ObjectNode) new ObjectMapper().readTree(WORKFLOW));
+    }
+
+    private static Prompt prompt(String seed) throws Exception {
+        return Prompt.parse((ObjectNode) new ObjectMapper().readTree(WORKFLOW.replace("\"seed\": 7", "\"seed\": " + seed)));
+    }
+
+    private List<ExecutionEvent> run(String serverPreviewMethod, Map<String, Object> extraData) throws Exception {
+        NodeRegistry registry = registry(serverPreviewMethod);
+        Prompt prompt = prompt("7");
         List<ExecutionEvent> events = new CopyOnWriteArrayList<>();
         new PromptExecutor(registry, CachePolicy.classic())
                 .execute(new ExecutionRequest("p1", prompt, List.of("9"), extraData), events::add, new InterruptSignal());
@@ -85,5 +96,17 @@ class GenerationPromptTest {
         List<ExecutionEvent> events = run("latent2rgb", Map.of("preview_method", "none"));
         assertThat(samplerProgress(events)).containsExactly(1, 2, 3, 4, 5);
         assertThat(events).noneMatch(e -> e instanceof ExecutionEvent.PreviewImage);
+    }
+
+    @Test
+    void validationAcceptsComfysLargestSeedAndRejectsOneMore() throws Exception {
+        PromptValidator validator = new PromptValidator(registry("none"));
+        assertThat(validator.validate(prompt("18446744073709551615"), Optional.empty()))
+                .isEqualTo(new ValidationResult.Valid(List.of("9"), Map.of()));
+        ValidationResult tooBig = validator.validate(prompt("18446744073709551616"), Optional.empty());
+        assertThat(tooBig.nodeErrors().get("3").errors()).singleElement().satisfies(error -> {
+            assertThat(error.type()).isEqualTo("value_bigger_than_max");
+            assertThat(error.message()).isEqualTo("Value 18446744073709551616 bigger than max of 18446744073709551615");
+        });
     }
 }
