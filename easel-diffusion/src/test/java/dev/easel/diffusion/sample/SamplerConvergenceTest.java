@@ -98,6 +98,19 @@ class SamplerConvergenceTest {
         for (int i = 0; i < fixed.size(); i++) assertThat(variable.data()[i]).isCloseTo(fixed.data()[i], org.assertj.core.data.Offset.offset(1e-5f));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "pece {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void saSolverWithoutNoiseConvergesAtItsAdamsOrder(boolean pece) {
+        // With an empty noise interval SA-Solver is a deterministic Adams predictor (order 3) –
+        // corrector (order 4) in λ; the lower-order start keeps it somewhat below 4.
+        SaSolver deterministic = new SaSolver(pece, 0, 0);
+        double e20 = error(deterministic, Schedules.karras(21, SIGMA_MIN, SIGMA_MAX, false));
+        double e40 = error(deterministic, Schedules.karras(41, SIGMA_MIN, SIGMA_MAX, false));
+        double e80 = error(deterministic, Schedules.karras(81, SIGMA_MIN, SIGMA_MAX, false));
+        assertThat(e80).isLessThan(e40).isLessThan(e20);
+        assertThat(Math.log(e40 / e80) / Math.log(2)).isBetween(3.3, 4.5);
+    }
+
     @org.junit.jupiter.api.Test
     void dpmAdaptiveReachesTheSolutionWithinItsTolerance() {
         assertThat(error(Sampler.DPM_ADAPTIVE, Schedules.karras(11, SIGMA_MIN, SIGMA_MAX, false))).isLessThan(0.1);
@@ -128,6 +141,10 @@ class SamplerConvergenceTest {
 
     /** The largest deviation from the exact ODE solution at the last sigma. */
     private static double error(Sampler sampler, double[] sigmas) {
+        return error((model, x, s, ctx) -> sampler.sample(model, x, s, ctx), sigmas);
+    }
+
+    private static double error(SamplerAlgorithm sampler, double[] sigmas) {
         Tensor start = start(sigmas[0]);
         Tensor out = sampler.sample(ORACLE, start, sigmas, quiet());
         double[] exact = ORACLE.exact(start, sigmas[0], sigmas[sigmas.length - 1]);
