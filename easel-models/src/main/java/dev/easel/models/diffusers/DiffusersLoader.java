@@ -50,10 +50,11 @@ public final class DiffusersLoader {
             if (xl) layout.requireSecondEncoder();
             OnnxSession firstSession = open(layout, DiffusersLayout.TEXT_ENCODER, opened);
             ModelFamily family = xl ? ModelFamily.SDXL : familyOfWidth(firstSession);
-            TextEncoder first = encoder(firstSession, layout, DiffusersLayout.TOKENIZER, family.firstPadsWithEnd());
+            TextEncoder first = encoder(firstSession, DiffusersLayout.TEXT_ENCODER, layout, DiffusersLayout.TOKENIZER,
+                    family.firstPadsWithEnd());
             List<TextEncoder> encoders = xl
-                    ? List.of(first, encoder(open(layout, DiffusersLayout.TEXT_ENCODER_2, opened), layout,
-                    DiffusersLayout.TOKENIZER_2, false))
+                    ? List.of(first, encoder(open(layout, DiffusersLayout.TEXT_ENCODER_2, opened), DiffusersLayout.TEXT_ENCODER_2,
+                    layout, DiffusersLayout.TOKENIZER_2, false))
                     : List.of(first);
             OnnxClip clip = role(DiffusersLayout.TEXT_ENCODER, () -> OnnxClip.of(family, encoders));
             OnnxUnet unet = role(DiffusersLayout.UNET, () -> new OnnxUnet(unetSession, parameterization));
@@ -77,17 +78,17 @@ public final class DiffusersLoader {
         try {
             session = OnnxSession.open(layout.file(file), settings);
         } catch (IllegalStateException e) {
-            throw new IOException("cannot load " + layout.file(file) + ": " + e.getMessage(), e);
+            throw new IOException(e.getMessage(), e);
         }
         opened.push(session);
         return session;
     }
 
-    private TextEncoder encoder(OnnxSession session, DiffusersLayout layout, String tokenizerDir, boolean padWithEnd)
-            throws IOException {
+    private TextEncoder encoder(OnnxSession session, String file, DiffusersLayout layout, String tokenizerDir,
+                                boolean padWithEnd) throws IOException {
         Path dir = layout.file(tokenizerDir);
         PromptTokenizer tokenizer = tokenizers.load(dir, TokenizerSpecs.read(dir, padWithEnd));
-        return role(DiffusersLayout.TEXT_ENCODER, () -> new TextEncoder(session, tokenizer));
+        return role(file, () -> new TextEncoder(session, tokenizer));
     }
 
     /** SD2's OpenCLIP is 1024 wide; any other width (768 for CLIP-L, or a test model's) is read as SD1. */

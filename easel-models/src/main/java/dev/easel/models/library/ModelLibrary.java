@@ -28,6 +28,8 @@ import java.util.TreeSet;
  */
 public final class ModelLibrary {
     public static final String CHECKPOINTS = "checkpoints";
+    /** ComfyUI's folder for diffusers-layout models, which its {@code DiffusersLoader} node lists. */
+    public static final String DIFFUSERS = "diffusers";
 
     private final Map<String, List<Path>> folders;
     private final ModelCache cache;
@@ -45,18 +47,35 @@ public final class ModelLibrary {
         this.formats = List.copyOf(formats);
     }
 
-    /** Every checkpoint some format recognises, sorted. */
+    /** Every checkpoint some format recognises in the {@code checkpoints} folders, sorted. */
     public List<String> checkpointNames() {
+        return names(CHECKPOINTS);
+    }
+
+    /** The named checkpoint, loaded once and then served from the cache until it is evicted. */
+    public Checkpoint loadCheckpoint(String name) throws IOException {
+        return load(CHECKPOINTS, name);
+    }
+
+    /** The models in the {@code diffusers} folders ({@code DiffusersLoader}'s {@code model_path} choices). */
+    public List<String> diffusersNames() {
+        return names(DIFFUSERS);
+    }
+
+    public Checkpoint loadDiffusers(String name) throws IOException {
+        return load(DIFFUSERS, name);
+    }
+
+    private List<String> names(String folderKey) {
         TreeSet<String> names = new TreeSet<>();
-        for (Path root : folders(CHECKPOINTS)) {
+        for (Path root : folders(folderKey)) {
             if (Files.isDirectory(root)) collect(root, names);
         }
         return List.copyOf(names);
     }
 
-    /** The named checkpoint, loaded once and then served from the cache until it is evicted. */
-    public Checkpoint loadCheckpoint(String name) throws IOException {
-        for (Path root : folders(CHECKPOINTS)) {
+    private Checkpoint load(String folderKey, String name) throws IOException {
+        for (Path root : folders(folderKey)) {
             Optional<Path> entry = resolve(root, name);
             if (entry.isEmpty()) continue;
             for (CheckpointFormat format : formats) {
@@ -65,8 +84,8 @@ public final class ModelLibrary {
                 return cache.get(key, key.size(), LoadedCheckpoint.class, () -> format.load(entry.get())).checkpoint();
             }
         }
-        throw new NoSuchFileException(name, null, "no checkpoint of that name in the " + CHECKPOINTS
-                + " folders " + folders(CHECKPOINTS));
+        throw new NoSuchFileException(name, null, "no checkpoint of that name in the " + folderKey
+                + " folders " + folders(folderKey));
     }
 
     private List<Path> folders(String key) {

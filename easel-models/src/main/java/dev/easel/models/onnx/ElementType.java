@@ -31,8 +31,4 @@ public enum ElementType {
         for (ElementType t : values()) if (t.runtime == runtimeType) return Optional.of(t);
         return Optional.empty();
     }
-
-    OnnxJavaType runtimeType() {
-        return runtime;
-    }
 }

@@ -109,7 +109,7 @@ class DiffusersLoaderTest {
 
         assertThatThrownBy(() -> Toys.LOADER.load(folder))
                 .isInstanceOf(IOException.class)
-                .hasMessageStartingWith("cannot load " + folder.resolve("vae_decoder/model.onnx"));
+                .hasMessageStartingWith("loading " + folder.resolve("vae_decoder/model.onnx") + ": ");
     }
 
     @Test

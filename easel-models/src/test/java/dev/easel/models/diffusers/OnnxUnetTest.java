@@ -43,6 +43,15 @@ class OnnxUnetTest {
     }
 
     @Test
+    void anExportWithABatchOfOneIsRunRowByRow() throws IOException {
+        try (DiffusersModel m = Toys.load(ToyDiffusers.sd15().unet(ToyUnet.sd(ElementType.FLOAT, 768).withBatchOfOne()), dir)) {
+            Tensor out = m.unet().apply(rows(1, 3), new double[]{999, 10}, List.of(context(5, 77, 768), context(7, 77, 768)));
+
+            assertThat(out.data()).containsExactly(1006, 1006, 1006, 1006, 23, 23, 23, 23);
+        }
+    }
+
+    @Test
     void aFloatTimestepKeepsItsFraction() throws IOException {
         try (DiffusersModel m = Toys.load(ToyDiffusers.sd15(), dir)) {
             Tensor out = m.unet().apply(rows(0), new double[]{499.5}, List.of(context(0, 77, 768)));

@@ -130,4 +130,17 @@ class ModelLibraryTest {
         assertThat(library.checkpointNames()).containsExactly("model.safetensors");
         assertThat(library.loadCheckpoint("model.safetensors").vae().downscale()).isEqualTo(8);
     }
+
+    @Test
+    void theDiffusersFoldersAreListedAndLoadedOnTheirOwn() throws IOException {
+        Path checkpoints = dir.resolve("checkpoints"), diffusers = dir.resolve("diffusers");
+        ToyDiffusers.sd15().writeTo(checkpoints.resolve("a"));
+        ToyDiffusers.sd15().writeTo(diffusers.resolve("b"));
+        ModelLibrary library = new ModelLibrary(Map.of(ModelLibrary.CHECKPOINTS, List.of(checkpoints),
+                ModelLibrary.DIFFUSERS, List.of(diffusers)), ModelCache.lru(1 << 30), List.of(DIFFUSERS));
+
+        assertThat(library.diffusersNames()).containsExactly("b");
+        assertThat(library.loadDiffusers("b").vae().downscale()).isEqualTo(8);
+        assertThatThrownBy(() -> library.loadDiffusers("a")).hasMessageContaining("no checkpoint of that name in the diffusers folders");
+    }
 }
