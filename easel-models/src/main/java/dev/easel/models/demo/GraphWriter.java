@@ -58,6 +58,14 @@ final class GraphWriter {
         return name;
     }
 
+    /** An int32 scalar constant. */
+    String int32(String name, int value) {
+        ByteBuffer bytes = ByteBuffer.allocate(Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN).putInt(value);
+        graph.addInitializer(TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT32_VALUE)
+                .setRawData(ByteString.copyFrom(bytes.array())));
+        return name;
+    }
+
     /** Adds a node whose single output is called {@code output}; returns that name. */
     String node(String op, String output, String[] inputs, AttributeProto... attributes) {
         NodeProto.Builder node = NodeProto.newBuilder().setOpType(op).setName(output).addOutput(output);
