@@ -2,6 +2,8 @@ package dev.easel.models.demo;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.easel.models.onnx.graph.OnnxGraph;
+import dev.easel.models.onnx.graph.Value;
 import dev.easel.models.text.ClipBpeTokenizer;
 import dev.easel.models.text.TokenizerSpec;
 import dev.easel.models.text.VocabularyWriter;
@@ -14,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import static ai.onnx.proto.OnnxMl.TensorProto.DataType.FLOAT;
-import static ai.onnx.proto.OnnxMl.TensorProto.DataType.INT32;
-import static dev.easel.models.demo.GraphWriter.intAttr;
+import static dev.easel.models.onnx.ElementType.FLOAT;
+import static dev.easel.models.onnx.ElementType.INT32;
+import static dev.easel.models.onnx.ElementType.INT64;
 
 /**
  * The demo's text encoder: one embedding row per token id, no attention. A keyword's row is the
@@ -91,16 +93,13 @@ final class DemoTextEncoder {
     }
 
     static byte[] graph(float[] embeddings) {
-        int d = Concept.DIMENSIONS, specialRow = embeddings.length / d - 1;
-        GraphWriter g = new GraphWriter("easel_demo_text_encoder")
-                .input("input_ids", INT32, "batch", "sequence")
-                .output("last_hidden_state", FLOAT, "batch", "sequence", d)
-                .output("pooler_output", FLOAT, "batch", d);
-        String table = g.floats("token_embedding", embeddings, embeddings.length / d, d);
-        String rows = g.node("Min", "table_rows", "input_ids", g.int32("special_row", specialRow));
-        String hidden = g.node("Gather", "last_hidden_state", new String[]{table, rows}, intAttr("axis", 0));
-        g.node("ReduceSum", "pooler_output", new String[]{hidden, g.longs("token_axis", 1)}, intAttr("keepdims", 0));
-        return g.toBytes();
+        int d = Concept.DIMENSIONS, rows = embeddings.length / d;
+        OnnxGraph g = OnnxGraph.named("easel_demo_text_encoder");
+        Value ids = g.cast(g.input("input_ids", INT32, "batch", "sequence"), INT64);
+        Value hidden = g.gather(g.weight("token_embedding", embeddings, rows, d), g.min(ids, g.intScalar(rows - 1)), 0);
+        return g.output("last_hidden_state", hidden, FLOAT, "batch", "sequence", d)
+                .output("pooler_output", g.reduceSum(hidden, false, 1), FLOAT, "batch", d)
+                .build();
     }
 
     private static int singleToken(ClipBpeTokenizer tokenizer, String word) {
