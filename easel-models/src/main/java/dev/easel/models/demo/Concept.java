@@ -8,7 +8,7 @@ import java.util.List;
  */
 enum Concept {
     BOTTLE("bottle", "bottles", "glass", "jar", "flask", "potion", "vase"),
-    GALAXY("galaxy", "galaxies", "stars", "star", "starry", "space", "cosmos", "cosmic", "nebula", "universe"),
+    GALAXY("galaxy", "galaxies", "stars", "star", "starry", "space", "cosmos", "cosmic", "nebula", "universe", "spiral"),
     PURPLE("purple", "violet", "magenta", "pink"),
     LANDSCAPE("landscape", "scenery", "nature", "hills", "hill", "meadow", "field", "valley", "countryside"),
     MOUNTAIN("mountain", "mountains", "peak", "peaks", "snow", "alps"),

@@ -1,9 +1,5 @@
 package dev.easel.models.demo;
 
-import dev.easel.models.text.ClipBpeTokenizer;
-import dev.easel.models.text.TokenizerSpec;
-import dev.easel.models.text.VocabularyWriter;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -62,10 +58,8 @@ public final class DemoModel {
                 {"prediction_type": "epsilon", "beta_schedule": "scaled_linear", "beta_start": 0.00085, \
                 "beta_end": 0.012, "num_train_timesteps": 1000}
                 """.getBytes(StandardCharsets.UTF_8));
-        Path tokenizerDir = dir.resolve("tokenizer");
-        TokenizerSpec spec = VocabularyWriter.write(tokenizerDir, DemoTextEncoder.vocabularyWords());
-        ClipBpeTokenizer tokenizer = ClipBpeTokenizer.load(tokenizerDir, spec);
-        write(dir.resolve("text_encoder/model.onnx"), DemoTextEncoder.graph(DemoTextEncoder.embeddings(tokenizer)));
+        DemoTextEncoder.Vocabulary vocabulary = DemoTextEncoder.writeVocabulary(dir.resolve("tokenizer"));
+        write(dir.resolve("text_encoder/model.onnx"), DemoTextEncoder.graph(DemoTextEncoder.embeddings(vocabulary)));
         DemoVae vae = new DemoVae();
         write(dir.resolve("unet/model.onnx"), DemoUnet.graph(Templates.latents(vae)));
         write(dir.resolve("vae_decoder/model.onnx"), vae.decoderGraph());

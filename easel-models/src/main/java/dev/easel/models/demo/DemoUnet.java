@@ -1,11 +1,15 @@
 package dev.easel.models.demo;
 
 import dev.easel.diffusion.model.DiscreteSampling;
+import dev.easel.models.onnx.graph.OnnxGraph;
+import dev.easel.models.onnx.graph.Value;
 
-import static ai.onnx.proto.OnnxMl.TensorProto.DataType.FLOAT;
-import static ai.onnx.proto.OnnxMl.TensorProto.DataType.INT64;
-import static dev.easel.models.demo.GraphWriter.intAttr;
-import static dev.easel.models.demo.GraphWriter.stringAttr;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static dev.easel.models.onnx.ElementType.FLOAT;
+import static dev.easel.models.onnx.ElementType.INT64;
 
 /**
  * The demo's "UNet": the exact ε of a Gaussian mixture, with no learned layers.
@@ -69,21 +73,16 @@ final class DemoUnet {
     }
 
     /** The scenes [K, 4, h, w] moved by every (dy, dx) in ±{@link #JITTER}, edges repeated: [S·K, 4, h, w], shift-major. */
-    private static String shifted(GraphWriter g, String scenes) {
-        String padded = g.node("Pad", "scenes_padded", new String[]{scenes,
-                g.longs("jitter_pads", 0, 0, JITTER, JITTER, 0, 0, JITTER, JITTER)}, stringAttr("mode", "edge"));
-        String axes = g.longs("spatial_axes", 2, 3);
-        String[] copies = new String[SHIFTS];
+    private static Value shifted(OnnxGraph g, Value scenes) {
+        Value padded = g.op("Pad", List.of(scenes, g.ints(0, 0, JITTER, JITTER, 0, 0, JITTER, JITTER)), Map.of("mode", "edge"));
+        Value[] copies = new Value[SHIFTS];
         for (int dy = -JITTER; dy <= JITTER; dy++) {
             for (int dx = -JITTER; dx <= JITTER; dx++) {
-                int index = (dy + JITTER) * (2 * JITTER + 1) + dx + JITTER;
-                String tag = index + "";
-                copies[index] = g.node("Slice", "scenes_shift_" + tag, padded,
-                        g.longs("shift_start_" + tag, JITTER + dy, JITTER + dx),
-                        g.longs("shift_end_" + tag, sliceEnd(dy), sliceEnd(dx)), axes);
+                copies[(dy + JITTER) * (2 * JITTER + 1) + dx + JITTER] = g.slice(padded,
+                        new long[]{JITTER + dy, JITTER + dx}, new long[]{sliceEnd(dy), sliceEnd(dx)}, new long[]{2, 3});
             }
         }
-        return g.node("Concat", "scenes_shifted", copies, intAttr("axis", 0));
+        return g.concat(0, copies);
     }
 
     /** The end of a window that starts {@code JITTER + d} into a padded axis and keeps its original length. */
@@ -106,91 +105,68 @@ final class DemoUnet {
 
     static byte[] graph(float[][] templates) {
         int k = templates.length, side = Templates.SIDE, d = Concept.DIMENSIONS;
-        GraphWriter g = new GraphWriter("easel_demo_unet")
-                .input("sample", FLOAT, "batch", DemoVae.CHANNELS, "height", "width")
-                .input("timestep", FLOAT, "batch")
-                .input("encoder_hidden_states", FLOAT, "batch", "sequence", d)
-                .output("out_sample", FLOAT, "batch", DemoVae.CHANNELS, "height", "width");
-        String one = g.scalar("one", 1f);
-        String sigma = sigma(g, one);
-        String sigma2 = g.node("Mul", "sigma_squared", sigma, sigma);
-        String variance = g.node("Add", "variance", sigma2, g.scalar("v", VARIANCE));
-        String inputScale = g.node("Sqrt", "input_scale", g.node("Add", "sigma_squared_plus_one", sigma2, one));
-        String x = g.node("Mul", "x", g.node("Reshape", "sample_flat", "sample", g.longs("rows", 0, -1)), inputScale);
+        OnnxGraph g = OnnxGraph.named("easel_demo_unet");
+        Value sample = g.input("sample", FLOAT, "batch", DemoVae.CHANNELS, "height", "width");
+        Value timestep = g.input("timestep", FLOAT, "batch");
+        Value hidden = g.input("encoder_hidden_states", FLOAT, "batch", "sequence", d);
+        Value sigma = sigma(g, timestep);
+        Value sigma2 = g.mul(sigma, sigma);
+        Value inverseVariance = g.op("Reciprocal", List.of(g.add(sigma2, g.scalar(VARIANCE))), Map.of());
+        Value x = g.mul(g.reshape(sample, 0, -1), g.sqrt(g.add(sigma2, g.scalar(1f))));
 
-        // μ̄ and the scenes, resized to the sample's latent size, then each scene at every shift.
-        String stored = g.floats("average_and_scenes", averageAndScenes(templates), k + 1, DemoVae.CHANNELS, side, side);
-        String shape = g.node("Shape", "sample_shape", "sample");
-        String hw = g.node("Slice", "sample_hw", shape, g.longs("hw_start", 2), g.longs("hw_end", 4));
-        String sizes = g.node("Concat", "resized_shape", new String[]{g.longs("leading", k + 1, DemoVae.CHANNELS), hw},
-                intAttr("axis", 0));
-        String resized = g.node("Resize", "resized", new String[]{stored, "", "", sizes},
-                stringAttr("mode", "linear"), stringAttr("coordinate_transformation_mode", "half_pixel"));
-        String first = g.longs("first_row", 0), second = g.longs("second_row", 1), end = g.longs("after_last_row", k + 1);
-        String batchAxis = g.longs("batch_axis", 0);
-        String average = g.node("Reshape", "average", g.node("Slice", "average_image", resized, first, second, batchAxis),
-                g.longs("one_row", 1, -1));
-        String scenes = g.node("Slice", "scenes", resized, second, end, batchAxis);
-        String offsets = g.node("Sub", "offsets", g.node("Reshape", "shifted_rows", shifted(g, scenes),
-                g.longs("row_shape", (long) SHIFTS * k, -1)), average);
+        // μ̄ and the scenes, resized to the sample's latent size, then each scene at every framing.
+        Value stored = g.weight("average_and_scenes", averageAndScenes(templates), k + 1, DemoVae.CHANNELS, side, side);
+        Value shape = g.shape(sample);
+        Value sizes = g.concat(0, g.ints(k + 1, DemoVae.CHANNELS), g.slice(shape, new long[]{2}, new long[]{4}, new long[]{0}));
+        Value resized = g.op("Resize", Arrays.asList(stored, null, null, sizes), Map.of("mode", "linear"));
+        Value average = g.reshape(g.slice(resized, new long[]{0}, new long[]{1}, new long[]{0}), 1, -1);
+        Value scenes = g.slice(resized, new long[]{1}, new long[]{k + 1}, new long[]{0});
+        Value offsets = g.sub(g.reshape(shifted(g, scenes), (long) SHIFTS * k, -1), average);
 
         // Per prompt row and component ks (u_ks = shift_s(μ_k) − μ̄): contrast c_k = s₀ + Δ·tanh(β·score_k).
-        String pooled = g.node("ReduceSum", "prompt_concepts", new String[]{"encoder_hidden_states", g.longs("token_axis", 1)},
-                intAttr("keepdims", 0));
-        String score = g.node("MatMul", "scene_score", pooled, g.floats("scene_affinity", affinities(), d, (long) SHIFTS * k));
-        String pull = g.node("Tanh", "prompt_pull", g.node("Mul", "sloped_score", score, g.scalar("beta", STRENGTH_SLOPE)));
-        String contrast = g.node("Add", "contrast", g.node("Mul", "gained_pull", pull, g.scalar("gain", PROMPT_GAIN)),
-                g.scalar("ghost", GHOST));
+        Value score = g.matMul(g.reduceSum(hidden, false, 1), g.weight("scene_affinity", affinities(), d, SHIFTS * k));
+        Value contrast = g.add(g.mul(g.tanh(g.mul(score, g.scalar(STRENGTH_SLOPE))), g.scalar(PROMPT_GAIN)), g.scalar(GHOST));
 
         // x·m_ks and |m_ks|² from dot products with μ̄ and u_ks, m_ks = μ̄ + c_k·u_ks.
-        String xu = g.node("Gemm", "x_dot_u", new String[]{x, offsets}, intAttr("transB", 1));
-        String xa = g.node("Gemm", "x_dot_average", new String[]{x, average}, intAttr("transB", 1));
-        String xm = g.node("Add", "x_dot_m", xa, g.node("Mul", "contrast_x_dot_u", contrast, xu));
-        String uu = g.node("ReduceSumSquare", "u_norm", new String[]{offsets, g.longs("element_axis", 1)}, intAttr("keepdims", 0));
-        String au = g.node("Gemm", "average_dot_u", new String[]{average, offsets}, intAttr("transB", 1));
-        String aa = g.node("ReduceSumSquare", "average_norm", new String[]{average, "element_axis"}, intAttr("keepdims", 0));
-        String cross = g.node("Mul", "cross_terms", g.node("Mul", "contrast_average_dot_u", contrast, au), g.scalar("two", 2f));
-        String squares = g.node("Mul", "square_terms", g.node("Mul", "contrast_squared", contrast, contrast), uu);
-        String mm = g.node("Add", "m_norm", g.node("Add", "norm_partial", aa, cross), squares);
+        Value xm = g.add(dotRows(g, x, average), g.mul(contrast, dotRows(g, x, offsets)));
+        Value cross = g.mul(g.mul(contrast, dotRows(g, average, offsets)), g.scalar(2f));
+        Value squares = g.mul(g.mul(contrast, contrast), sumOfSquares(g, offsets));
+        Value mm = g.add(g.add(sumOfSquares(g, average), cross), squares);
 
         // log p_ks = α·score_k + x·m_ks/(v+σ²) − ½|m_ks|²·(1/(v+σ²) − 1/(v+σ_max²)) + const.
         double sigmaMax = DiscreteSampling.eps().sigmaMax();
-        String atStart = g.scalar("inverse_variance_at_sigma_max", (float) (1 / (VARIANCE + sigmaMax * sigmaMax)));
-        String inverseVariance = g.node("Reciprocal", "inverse_variance", variance);
-        String normWeight = g.node("Mul", "norm_weight", g.node("Sub", "inverse_variance_gap", inverseVariance, atStart),
-                g.scalar("minus_half", -0.5f));
-        String likelihood = g.node("Add", "log_likelihood", g.node("Mul", "scaled_x_dot_m", xm, inverseVariance),
-                g.node("Mul", "scaled_m_norm", mm, normWeight));
-        String prior = g.node("Mul", "log_prior", score, g.scalar("alpha", PROMPT_SHARPNESS));
-        String posterior = g.node("Softmax", "posterior", new String[]{g.node("Add", "log_posterior", likelihood, prior)},
-                intAttr("axis", 1));
+        Value normWeight = g.mul(g.sub(inverseVariance, g.scalar((float) (1 / (VARIANCE + sigmaMax * sigmaMax)))), g.scalar(-0.5f));
+        Value likelihood = g.add(g.mul(xm, inverseVariance), g.mul(mm, normWeight));
+        Value posterior = g.softmax(g.add(likelihood, g.mul(score, g.scalar(PROMPT_SHARPNESS))), 1);
 
         // ε = σ/(v+σ²)·(x − Σ p_ks m_ks), with Σ p_ks m_ks = μ̄ + Σ p_ks c_k u_ks.
-        String weights = g.node("Mul", "posterior_contrast", posterior, contrast);
-        String mean = g.node("Add", "posterior_mean", average, g.node("MatMul", "posterior_offset", weights, offsets));
-        String epsScale = g.node("Mul", "eps_scale", sigma, inverseVariance);
-        String eps = g.node("Mul", "eps", g.node("Sub", "x_minus_mean", x, mean), epsScale);
-        g.node("Reshape", "out_sample", eps, shape);
-        return g.toBytes();
+        Value mean = g.add(average, g.matMul(g.mul(posterior, contrast), offsets));
+        Value eps = g.mul(g.sub(x, mean), g.mul(sigma, inverseVariance));
+        return g.output("out_sample", g.reshape(eps, shape), FLOAT, "batch", DemoVae.CHANNELS, "height", "width").build();
+    }
+
+    /** {@code a · bᵀ}: every row of a against every row of b. */
+    private static Value dotRows(OnnxGraph g, Value a, Value b) {
+        return g.op("Gemm", Arrays.asList(a, b, null), Map.of("transB", 1));
+    }
+
+    private static Value sumOfSquares(OnnxGraph g, Value rows) {
+        return g.op("ReduceSumSquare", List.of(rows, g.ints(1)), Map.of("keepdims", 0));
     }
 
     /** σ as a [batch, 1] column, from the timestep through the σ table. */
-    private static String sigma(GraphWriter g, String one) {
+    private static Value sigma(OnnxGraph g, Value timestep) {
         double[] table = DiscreteSampling.eps().sigmaTable();
         float[] logs = new float[table.length];
         for (int t = 0; t < table.length; t++) logs[t] = (float) Math.log((float) table[t]);
-        String logTable = g.floats("log_sigmas", logs, logs.length);
-        String last = g.scalar("last_timestep", table.length - 1);
-        String t = g.node("Clip", "t", "timestep", g.scalar("zero", 0f), last);
-        String low = g.node("Floor", "t_low", t);
-        String high = g.node("Min", "t_high", g.node("Add", "t_next", low, one), last);
-        String fraction = g.node("Sub", "t_fraction", t, low);
-        String logLow = g.node("Gather", "log_sigma_low", logTable,
-                g.node("Cast", "t_low_index", new String[]{low}, intAttr("to", INT64.getNumber())));
-        String logHigh = g.node("Gather", "log_sigma_high", logTable,
-                g.node("Cast", "t_high_index", new String[]{high}, intAttr("to", INT64.getNumber())));
-        String logSigma = g.node("Add", "log_sigma", logLow,
-                g.node("Mul", "log_sigma_step", fraction, g.node("Sub", "log_sigma_gap", logHigh, logLow)));
-        return g.node("Unsqueeze", "sigma", g.node("Exp", "sigma_flat", logSigma), g.longs("column_axis", 1));
+        Value logTable = g.weight("log_sigmas", logs, logs.length);
+        Value last = g.scalar(table.length - 1);
+        Value t = g.clip(timestep, 0f, table.length - 1);
+        Value low = g.op("Floor", List.of(t), Map.of());
+        Value high = g.min(g.add(low, g.scalar(1f)), last);
+        Value logLow = g.gather(logTable, g.cast(low, INT64), 0);
+        Value logHigh = g.gather(logTable, g.cast(high, INT64), 0);
+        Value logSigma = g.add(logLow, g.mul(g.sub(t, low), g.sub(logHigh, logLow)));
+        return g.unsqueeze(g.exp(logSigma), 1);
     }
 }

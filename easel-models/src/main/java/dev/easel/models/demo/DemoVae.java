@@ -1,10 +1,10 @@
 package dev.easel.models.demo;
 
 import dev.easel.diffusion.latent.LatentFormat;
+import dev.easel.models.onnx.graph.OnnxGraph;
+import dev.easel.models.onnx.graph.Value;
 
-import static ai.onnx.proto.OnnxMl.TensorProto.DataType.FLOAT;
-import static dev.easel.models.demo.GraphWriter.intsAttr;
-import static dev.easel.models.demo.GraphWriter.stringAttr;
+import static dev.easel.models.onnx.ElementType.FLOAT;
 
 /**
  * The demo's autoencoder: a fixed linear map between a pixel's RGB and a 4-channel latent, at an
@@ -58,27 +58,18 @@ final class DemoVae {
     }
 
     byte[] decoderGraph() {
-        GraphWriter g = new GraphWriter("easel_demo_vae_decoder")
-                .input("latent_sample", FLOAT, "batch", CHANNELS, "latent_height", "latent_width")
-                .output("sample", FLOAT, "batch", 3, "height", "width");
-        String weight = g.floats("rgb_from_latent", flatten(decode), 3, CHANNELS, 1, 1);
-        String rgb = g.node("Conv", "rgb", "latent_sample", weight);
-        String scales = g.floats("upsample_scales", new float[]{1, 1, FACTOR, FACTOR}, 4);
-        String big = g.node("Resize", "upsampled", new String[]{rgb, "", scales},
-                stringAttr("mode", "linear"), stringAttr("coordinate_transformation_mode", "half_pixel"));
-        g.node("Clip", "sample", big, g.scalar("minus_one", -1f), g.scalar("one", 1f));
-        return g.toBytes();
+        OnnxGraph g = OnnxGraph.named("easel_demo_vae_decoder");
+        Value latent = g.input("latent_sample", FLOAT, "batch", CHANNELS, "latent_height", "latent_width");
+        Value rgb = g.conv(latent, g.weight("rgb_from_latent", flatten(decode), 3, CHANNELS, 1, 1), null);
+        Value upsampled = g.resize(rgb, new float[]{1, 1, FACTOR, FACTOR}, "linear");
+        return g.output("sample", g.clip(upsampled, -1f, 1f), FLOAT, "batch", 3, "height", "width").build();
     }
 
     byte[] encoderGraph() {
-        GraphWriter g = new GraphWriter("easel_demo_vae_encoder")
-                .input("sample", FLOAT, "batch", 3, "height", "width")
-                .output("latent_sample", FLOAT, "batch", CHANNELS, "latent_height", "latent_width");
-        String pooled = g.node("AveragePool", "pooled", new String[]{"sample"},
-                intsAttr("kernel_shape", FACTOR, FACTOR), intsAttr("strides", FACTOR, FACTOR));
-        String weight = g.floats("latent_from_rgb", flatten(encode), CHANNELS, 3, 1, 1);
-        g.node("Conv", "latent_sample", pooled, weight);
-        return g.toBytes();
+        OnnxGraph g = OnnxGraph.named("easel_demo_vae_encoder");
+        Value pooled = g.averagePool(g.input("sample", FLOAT, "batch", 3, "height", "width"), FACTOR, FACTOR);
+        Value latent = g.conv(pooled, g.weight("latent_from_rgb", flatten(encode), CHANNELS, 3, 1, 1), null);
+        return g.output("latent_sample", latent, FLOAT, "batch", CHANNELS, "latent_height", "latent_width").build();
     }
 
     /** {@code A⁺ = Aᵀ(AAᵀ)⁻¹} for a full-row-rank 3×n matrix. */

@@ -25,7 +25,7 @@ import static dev.easel.models.demo.Concept.SUNSET;
  * strongly each concept of a prompt votes for the scene; the ordinal is the component index.
  */
 enum Scene {
-    GALAXY_BOTTLE(SceneArt::galaxyBottle, Map.of(BOTTLE, 1.0, GALAXY, 1.0, PURPLE, 1.0, LANDSCAPE, 0.7, NIGHT, 0.2)),
+    GALAXY_BOTTLE(SceneArt::galaxyBottle, Map.of(BOTTLE, 1.0, GALAXY, 0.6, PURPLE, 0.8, LANDSCAPE, 0.6, NIGHT, 0.1)),
     MOUNTAIN_MEADOW(SceneArt::mountainMeadow, Map.of(MOUNTAIN, 1.0, LANDSCAPE, 1.0, SKY, 0.5, GREEN, 0.3, BLUE, 0.3)),
     SEA_SUNSET(SceneArt::seaSunset, Map.of(SEA, 1.0, SUNSET, 1.0, RED, 0.5, SKY, 0.3)),
     PINE_FOREST(SceneArt::pineForest, Map.of(FOREST, 1.0, GREEN, 0.8, LANDSCAPE, 0.5)),
@@ -35,7 +35,7 @@ enum Scene {
     SPIRAL_GALAXY(SceneArt::spiralGalaxy, Map.of(GALAXY, 1.0, PURPLE, 0.5, NIGHT, 0.4, SKY, 0.2)),
     OCEAN_DAY(SceneArt::oceanDay, Map.of(SEA, 1.0, SKY, 0.8, BLUE, 0.8)),
     BOTTLE_STILL_LIFE(SceneArt::bottleStillLife, Map.of(BOTTLE, 1.0, GREEN, 0.5)),
-    STARRY_HILLS(SceneArt::starryHills, Map.of(NIGHT, 1.0, LANDSCAPE, 0.5, SKY, 0.4, GALAXY, 0.3));
+    STARRY_HILLS(SceneArt::starryHills, Map.of(NIGHT, 1.0, LANDSCAPE, 0.7, SKY, 0.4, GALAXY, 0.5));
 
     private final Consumer<Canvas> art;
     private final Map<Concept, Double> affinity;

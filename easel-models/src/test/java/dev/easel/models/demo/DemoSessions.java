@@ -4,7 +4,6 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.easel.models.text.ClipBpeTokenizer;
 import dev.easel.models.text.TokenWeight;
 import dev.easel.models.text.TokenizerSpec;
@@ -18,7 +17,7 @@ import java.util.Map;
 
 /**
  * The demo folder opened the way a loader opens it: ONNX Runtime sessions on the four graphs and
- * the tokenizer read from {@code tokenizer/}, whose start and end tokens are its last two ids.
+ * the tokenizer read from {@code tokenizer/} with CLIP-L's special token ids.
  */
 final class DemoSessions implements AutoCloseable {
     final OrtEnvironment env = OrtEnvironment.getEnvironment();
@@ -33,9 +32,7 @@ final class DemoSessions implements AutoCloseable {
             vaeDecoder = env.createSession(dir.resolve("vae_decoder/model.onnx").toString(), options);
             vaeEncoder = env.createSession(dir.resolve("vae_encoder/model.onnx").toString(), options);
         }
-        Map<?, ?> vocab = new ObjectMapper().readValue(dir.resolve("tokenizer/vocab.json").toFile(), Map.class);
-        int end = vocab.size() - 1;
-        tokenizer = ClipBpeTokenizer.load(dir.resolve("tokenizer"), new TokenizerSpec(77, end - 1, end, end, true));
+        tokenizer = ClipBpeTokenizer.load(dir.resolve("tokenizer"), TokenizerSpec.clipL());
     }
 
     /** The first 77-token chunk of {@code prompt}: start, tokens, end, end padding. */
