@@ -2,20 +2,39 @@ package dev.easel.nodes;
 
 import dev.easel.engine.graph.DynamicPrompt;
 import dev.easel.engine.graph.GraphBuilder;
+import dev.easel.engine.node.ExecutionInterruptedException;
 import dev.easel.engine.node.NodeContext;
 import dev.easel.engine.node.Preview;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A node context for tests: records progress and text, never interrupted. */
+/**
+ * A node context for tests: records progress and text; interrupted once {@link #interrupt} is
+ * called, with the prompt's extra data given at construction.
+ */
 public final class RecordingContext implements NodeContext {
 
     public record ProgressCall(Number value, Number max, Optional<Preview> preview) {}
 
     public final List<ProgressCall> progress = new CopyOnWriteArrayList<>();
     public final List<String> texts = new CopyOnWriteArrayList<>();
+    private final Map<String, Object> extraData;
+    private volatile boolean interrupted;
+
+    public RecordingContext() {
+        this(Map.of());
+    }
+
+    public RecordingContext(Map<String, Object> extraData) {
+        this.extraData = Map.copyOf(extraData);
+    }
+
+    public void interrupt() {
+        interrupted = true;
+    }
 
     @Override public String promptId() { return "test-prompt"; }
     @Override public String uniqueId() { return "1"; }
@@ -25,12 +44,19 @@ public final class RecordingContext implements NodeContext {
 
     @Override
     public void progress(Number value, Number max, Optional<Preview> preview) {
+        checkInterrupted();
         progress.add(new ProgressCall(value, max, preview));
     }
 
     @Override public void progressText(String text) { texts.add(text); }
-    @Override public void checkInterrupted() { }
-    @Override public boolean isInterrupted() { return false; }
+    @Override public Map<String, Object> extraData() { return extraData; }
+
+    @Override
+    public void checkInterrupted() {
+        if (interrupted) throw new ExecutionInterruptedException();
+    }
+
+    @Override public boolean isInterrupted() { return interrupted; }
     @Override public GraphBuilder newGraph() { return new GraphBuilder("1.0.0."); }
 
     @Override

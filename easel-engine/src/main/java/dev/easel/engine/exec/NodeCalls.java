@@ -77,7 +77,8 @@ final class NodeCalls {
     }
 
     private RunContext context(String nodeId, int callIndex) {
-        return new RunContext(run.promptId(), nodeId, callIndex, run.graph, run.progress, run.emitter, run.interrupt);
+        return new RunContext(run.promptId(), nodeId, callIndex, run.graph, run.progress, run.emitter, run.interrupt,
+                run.request.extraData());
     }
 
     private static Optional<ExecutionBlocker> findBlocker(Map<String, Object> call, boolean wholeLists) {

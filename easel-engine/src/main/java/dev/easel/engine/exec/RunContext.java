@@ -7,6 +7,7 @@ import dev.easel.engine.node.ExecutionInterruptedException;
 import dev.easel.engine.node.NodeContext;
 import dev.easel.engine.node.Preview;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -19,10 +20,11 @@ final class RunContext implements NodeContext {
     private final ProgressTracker progress;
     private final Emitter emitter;
     private final InterruptSignal interrupt;
+    private final Map<String, Object> extraData;
     private final AtomicInteger graphIndex = new AtomicInteger();
 
     RunContext(String promptId, String nodeId, int callIndex, DynamicPrompt graph, ProgressTracker progress,
-               Emitter emitter, InterruptSignal interrupt) {
+               Emitter emitter, InterruptSignal interrupt, Map<String, Object> extraData) {
         this.promptId = promptId;
         this.nodeId = nodeId;
         this.callIndex = callIndex;
@@ -30,6 +32,7 @@ final class RunContext implements NodeContext {
         this.progress = progress;
         this.emitter = emitter;
         this.interrupt = interrupt;
+        this.extraData = extraData;
     }
 
     @Override public String promptId() { return promptId; }
@@ -38,6 +41,7 @@ final class RunContext implements NodeContext {
     @Override public Optional<String> parentId() { return graph.parentId(nodeId); }
     @Override public String realNodeId() { return graph.realNodeId(nodeId); }
     @Override public DynamicPrompt dynamicPrompt() { return graph; }
+    @Override public Map<String, Object> extraData() { return extraData; }
 
     @Override
     public void progress(Number value, Number max, Optional<Preview> preview) {

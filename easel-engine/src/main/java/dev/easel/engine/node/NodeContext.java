@@ -3,6 +3,7 @@ package dev.easel.engine.node;
 import dev.easel.engine.graph.DynamicPrompt;
 import dev.easel.engine.graph.GraphBuilder;
 
+import java.util.Map;
 import java.util.Optional;
 
 /** What a running node may touch. One context per node call; safe to use from any thread. */
@@ -41,4 +42,12 @@ public interface NodeContext {
     GraphBuilder newGraph();
 
     DynamicPrompt dynamicPrompt();
+
+    /**
+     * The prompt's {@code extra_data} as the client sent it (e.g. {@code preview_method}), empty
+     * when it had none. Read-only.
+     */
+    default Map<String, Object> extraData() {
+        return Map.of();
+    }
 }

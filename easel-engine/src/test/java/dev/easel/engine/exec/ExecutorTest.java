@@ -233,6 +233,25 @@ class ExecutorTest {
     }
 
     @Test
+    void aRunningNodeSeesThePromptsExtraData() {
+        dev.easel.engine.node.NodeSchema schema = dev.easel.engine.node.NodeSchema.builder("Method").outputNode().build();
+        java.util.concurrent.atomic.AtomicReference<Object> seen = new java.util.concurrent.atomic.AtomicReference<>();
+        dev.easel.engine.node.NodeDefinition reader = new dev.easel.engine.node.NodeDefinition() {
+            public dev.easel.engine.node.NodeSchema schema() { return schema; }
+            public dev.easel.engine.node.NodeResult execute(dev.easel.engine.node.NodeContext ctx, dev.easel.engine.node.Inputs in) {
+                seen.set(ctx.extraData().get("preview_method"));
+                return dev.easel.engine.node.NodeResult.of();
+            }
+        };
+        PromptBuilder p = new PromptBuilder();
+        p.node("1", "Method");
+        new PromptExecutor(NodeRegistry.of(List.of(reader)), CachePolicy.classic()).execute(
+                new ExecutionRequest("p1", p.build(), List.of("1"), Map.of("preview_method", "latent2rgb")),
+                new RecordingListener(), new InterruptSignal());
+        assertThat(seen.get()).isEqualTo("latent2rgb");
+    }
+
+    @Test
     void asyncNodesAreAllStartedBeforeAnyOfThemFinishes() {
         PromptBuilder p = new PromptBuilder();
         p.node("1", "Int").set("value", 1);

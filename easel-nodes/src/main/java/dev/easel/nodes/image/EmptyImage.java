@@ -2,14 +2,14 @@ package dev.easel.nodes.image;
 
 import dev.easel.engine.node.Inputs;
 import dev.easel.engine.node.NodeContext;
-import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.nodes.DeclaredNode;
 import dev.easel.nodes.Resolution;
 import dev.easel.tensor.Tensor;
 
 /** A batch of images of one colour, given as a 0xRRGGBB integer. */
-public final class EmptyImage implements NodeDefinition {
+public final class EmptyImage extends DeclaredNode {
     static final NodeSchema SCHEMA = NodeSchema.builder("EmptyImage")
             .displayName("Empty Image")
             .category("image")
@@ -20,9 +20,8 @@ public final class EmptyImage implements NodeDefinition {
             .output("IMAGE")
             .build();
 
-    @Override
-    public NodeSchema schema() {
-        return SCHEMA;
+    public EmptyImage() {
+        super(SCHEMA);
     }
 
     @Override

@@ -2,9 +2,9 @@ package dev.easel.nodes.image;
 
 import dev.easel.engine.node.Inputs;
 import dev.easel.engine.node.NodeContext;
-import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.nodes.DeclaredNode;
 import dev.easel.tensor.Tensor;
 import dev.easel.tensor.image.CropMode;
 import dev.easel.tensor.image.ImageTensors;
@@ -17,7 +17,7 @@ import java.util.Arrays;
  * Joins two image batches. An RGB side gains an opaque alpha channel to match an RGBA one;
  * the second batch is resized (bilinear, centre crop) to the first one's size.
  */
-public final class ImageBatch implements NodeDefinition {
+public final class ImageBatch extends DeclaredNode {
     static final NodeSchema SCHEMA = NodeSchema.builder("ImageBatch")
             .displayName("Batch Images (DEPRECATED)")
             .category("image/batch")
@@ -28,9 +28,8 @@ public final class ImageBatch implements NodeDefinition {
             .output("IMAGE")
             .build();
 
-    @Override
-    public NodeSchema schema() {
-        return SCHEMA;
+    public ImageBatch() {
+        super(SCHEMA);
     }
 
     @Override

@@ -2,9 +2,9 @@ package dev.easel.nodes.image;
 
 import dev.easel.engine.node.Inputs;
 import dev.easel.engine.node.NodeContext;
-import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.nodes.DeclaredNode;
 import dev.easel.nodes.Resolution;
 import dev.easel.tensor.Tensor;
 import dev.easel.tensor.image.ImageGeometry;
@@ -14,7 +14,7 @@ import dev.easel.tensor.image.ImageTensors;
  * Cuts a region out of every image. The corner is pulled inside the image and the region is
  * clipped at its edges, so the result may be smaller than asked (never empty).
  */
-public final class ImageCrop implements NodeDefinition {
+public final class ImageCrop extends DeclaredNode {
     static final NodeSchema SCHEMA = NodeSchema.builder("ImageCrop")
             .v3()
             .displayName("Crop Image (DEPRECATED)")
@@ -31,9 +31,8 @@ public final class ImageCrop implements NodeDefinition {
             .output("IMAGE")
             .build();
 
-    @Override
-    public NodeSchema schema() {
-        return SCHEMA;
+    public ImageCrop() {
+        super(SCHEMA);
     }
 
     @Override

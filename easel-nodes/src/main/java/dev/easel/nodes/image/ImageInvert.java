@@ -2,14 +2,14 @@ package dev.easel.nodes.image;
 
 import dev.easel.engine.node.Inputs;
 import dev.easel.engine.node.NodeContext;
-import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.nodes.DeclaredNode;
 import dev.easel.tensor.Tensor;
 import dev.easel.tensor.image.ImageTensors;
 
 /** 1 - value for every colour channel; an alpha channel is transparency, so it is kept. */
-public final class ImageInvert implements NodeDefinition {
+public final class ImageInvert extends DeclaredNode {
     static final NodeSchema SCHEMA = NodeSchema.builder("ImageInvert")
             .displayName("Invert Image Colors")
             .category("image/color")
@@ -19,9 +19,8 @@ public final class ImageInvert implements NodeDefinition {
             .output("IMAGE")
             .build();
 
-    @Override
-    public NodeSchema schema() {
-        return SCHEMA;
+    public ImageInvert() {
+        super(SCHEMA);
     }
 
     @Override

@@ -2,9 +2,9 @@ package dev.easel.nodes.image;
 
 import dev.easel.engine.node.Inputs;
 import dev.easel.engine.node.NodeContext;
-import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.nodes.DeclaredNode;
 import dev.easel.nodes.Resolution;
 import dev.easel.tensor.Tensor;
 import dev.easel.tensor.image.ImageGeometry;
@@ -15,7 +15,7 @@ import dev.easel.tensor.image.ImageTensors;
  * 1 on the new area and 0 on the original, with a quadratic ramp of {@code feathering} pixels
  * inside the original along the padded sides.
  */
-public final class ImagePadForOutpaint implements NodeDefinition {
+public final class ImagePadForOutpaint extends DeclaredNode {
     static final NodeSchema SCHEMA = NodeSchema.builder("ImagePadForOutpaint")
             .displayName("Pad Image for Outpainting")
             .category("image/transform")
@@ -30,9 +30,8 @@ public final class ImagePadForOutpaint implements NodeDefinition {
             .output("MASK")
             .build();
 
-    @Override
-    public NodeSchema schema() {
-        return SCHEMA;
+    public ImagePadForOutpaint() {
+        super(SCHEMA);
     }
 
     @Override

@@ -2,9 +2,9 @@ package dev.easel.nodes.image;
 
 import dev.easel.engine.node.Inputs;
 import dev.easel.engine.node.NodeContext;
-import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.nodes.DeclaredNode;
 import dev.easel.nodes.Resolution;
 import dev.easel.tensor.Tensor;
 import dev.easel.tensor.image.CropMode;
@@ -16,7 +16,7 @@ import dev.easel.tensor.image.ResizeMethod;
  * Resizes images to a width and height; 0 for one of them keeps the aspect ratio, 0 for both
  * returns the input unchanged.
  */
-public final class ImageScale implements NodeDefinition {
+public final class ImageScale extends DeclaredNode {
     static final NodeSchema SCHEMA = NodeSchema.builder("ImageScale")
             .displayName("Upscale Image")
             .category("image/upscaling")
@@ -30,9 +30,8 @@ public final class ImageScale implements NodeDefinition {
             .output("IMAGE")
             .build();
 
-    @Override
-    public NodeSchema schema() {
-        return SCHEMA;
+    public ImageScale() {
+        super(SCHEMA);
     }
 
     @Override

@@ -2,9 +2,9 @@ package dev.easel.nodes.image;
 
 import dev.easel.engine.node.Inputs;
 import dev.easel.engine.node.NodeContext;
-import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.nodes.DeclaredNode;
 import dev.easel.tensor.Tensor;
 import dev.easel.tensor.image.CropMode;
 import dev.easel.tensor.image.ImageTensors;
@@ -12,7 +12,7 @@ import dev.easel.tensor.image.Resize;
 import dev.easel.tensor.image.ResizeMethod;
 
 /** Resizes images by a factor; sizes are rounded half to even, as Python's round does. */
-public final class ImageScaleBy implements NodeDefinition {
+public final class ImageScaleBy extends DeclaredNode {
     static final NodeSchema SCHEMA = NodeSchema.builder("ImageScaleBy")
             .displayName("Upscale Image By")
             .category("image/upscaling")
@@ -23,9 +23,8 @@ public final class ImageScaleBy implements NodeDefinition {
             .output("IMAGE")
             .build();
 
-    @Override
-    public NodeSchema schema() {
-        return SCHEMA;
+    public ImageScaleBy() {
+        super(SCHEMA);
     }
 
     @Override

@@ -2,16 +2,16 @@ package dev.easel.nodes.image;
 
 import dev.easel.engine.node.Inputs;
 import dev.easel.engine.node.NodeContext;
-import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.nodes.DeclaredNode;
 import dev.easel.tensor.Tensor;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Takes a list of image batches and returns a list of batches of {@code batch_size} images. */
-public final class RebatchImages implements NodeDefinition {
+public final class RebatchImages extends DeclaredNode {
     static final NodeSchema SCHEMA = NodeSchema.builder("RebatchImages")
             .v3()
             .displayName("Rebatch Images")
@@ -33,9 +33,8 @@ public final class RebatchImages implements NodeDefinition {
             .listOutput("IMAGE", "IMAGE")
             .build();
 
-    @Override
-    public NodeSchema schema() {
-        return SCHEMA;
+    public RebatchImages() {
+        super(SCHEMA);
     }
 
     @Override

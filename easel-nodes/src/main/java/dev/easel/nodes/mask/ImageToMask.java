@@ -2,16 +2,16 @@ package dev.easel.nodes.mask;
 
 import dev.easel.engine.node.Inputs;
 import dev.easel.engine.node.NodeContext;
-import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.nodes.DeclaredNode;
 import dev.easel.tensor.Tensor;
 import dev.easel.tensor.image.ImageTensors;
 
 import java.util.List;
 
 /** One channel of an image as a mask. */
-public final class ImageToMask implements NodeDefinition {
+public final class ImageToMask extends DeclaredNode {
     private static final List<String> CHANNELS = List.of("red", "green", "blue", "alpha");
 
     static final NodeSchema SCHEMA = NodeSchema.builder("ImageToMask")
@@ -26,9 +26,8 @@ public final class ImageToMask implements NodeDefinition {
             .output("MASK")
             .build();
 
-    @Override
-    public NodeSchema schema() {
-        return SCHEMA;
+    public ImageToMask() {
+        super(SCHEMA);
     }
 
     @Override

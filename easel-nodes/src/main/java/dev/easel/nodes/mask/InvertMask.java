@@ -2,13 +2,13 @@ package dev.easel.nodes.mask;
 
 import dev.easel.engine.node.Inputs;
 import dev.easel.engine.node.NodeContext;
-import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.nodes.DeclaredNode;
 import dev.easel.tensor.Tensor;
 
 /** 1 - mask. */
-public final class InvertMask implements NodeDefinition {
+public final class InvertMask extends DeclaredNode {
     static final NodeSchema SCHEMA = NodeSchema.builder("InvertMask")
             .v3()
             .displayName("Invert Mask")
@@ -19,9 +19,8 @@ public final class InvertMask implements NodeDefinition {
             .output("MASK")
             .build();
 
-    @Override
-    public NodeSchema schema() {
-        return SCHEMA;
+    public InvertMask() {
+        super(SCHEMA);
     }
 
     @Override

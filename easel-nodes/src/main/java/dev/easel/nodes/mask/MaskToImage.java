@@ -2,13 +2,13 @@ package dev.easel.nodes.mask;
 
 import dev.easel.engine.node.Inputs;
 import dev.easel.engine.node.NodeContext;
-import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.nodes.DeclaredNode;
 import dev.easel.tensor.Tensor;
 
 /** A mask as a grey RGB image: the value copied to all three channels. */
-public final class MaskToImage implements NodeDefinition {
+public final class MaskToImage extends DeclaredNode {
     static final NodeSchema SCHEMA = NodeSchema.builder("MaskToImage")
             .v3()
             .displayName("Convert Mask to Image")
@@ -19,9 +19,8 @@ public final class MaskToImage implements NodeDefinition {
             .output("IMAGE")
             .build();
 
-    @Override
-    public NodeSchema schema() {
-        return SCHEMA;
+    public MaskToImage() {
+        super(SCHEMA);
     }
 
     @Override

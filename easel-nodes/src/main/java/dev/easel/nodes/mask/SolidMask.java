@@ -2,14 +2,14 @@ package dev.easel.nodes.mask;
 
 import dev.easel.engine.node.Inputs;
 import dev.easel.engine.node.NodeContext;
-import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
+import dev.easel.nodes.DeclaredNode;
 import dev.easel.nodes.Resolution;
 import dev.easel.tensor.Tensor;
 
 /** A single mask [1,H,W] filled with one value. */
-public final class SolidMask implements NodeDefinition {
+public final class SolidMask extends DeclaredNode {
     static final NodeSchema SCHEMA = NodeSchema.builder("SolidMask")
             .v3()
             .displayName("Create Solid Mask")
@@ -21,9 +21,8 @@ public final class SolidMask implements NodeDefinition {
             .output("MASK")
             .build();
 
-    @Override
-    public NodeSchema schema() {
-        return SCHEMA;
+    public SolidMask() {
+        super(SCHEMA);
     }
 
     @Override

@@ -1,0 +1,48 @@
+package dev.easel.nodes.loaders;
+
+import dev.easel.engine.node.PackEnvironment;
+import dev.easel.models.cache.ModelCache;
+import dev.easel.models.library.ModelLibrary;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One {@link ModelLibrary} per pack environment, shared by every loader node built for it, each
+ * with its own {@link ModelCache}; {@link #unloadAll} empties them all ({@code POST /free}).
+ */
+public final class ModelLibraries {
+    private record Entry(ModelLibrary library, ModelCache cache) {}
+
+    private final Map<PackEnvironment, Entry> byEnvironment = new ConcurrentHashMap<>();
+    private final long budgetBytes;
+
+    public ModelLibraries() {
+        this(MemoryBudget.defaultBytes());
+    }
+
+    public ModelLibraries(long budgetBytes) {
+        this.budgetBytes = budgetBytes;
+    }
+
+    public ModelLibrary forEnvironment(PackEnvironment env) {
+        return byEnvironment.computeIfAbsent(env, e -> {
+            ModelCache cache = ModelCache.lru(budgetBytes);
+            return new Entry(new ModelLibrary(folders(e), cache), cache);
+        }).library();
+    }
+
+    public void unloadAll() {
+        byEnvironment.values().forEach(entry -> entry.cache().unloadAll());
+    }
+
+    /** The environment's folders, with ComfyUI's {@code models/checkpoints} when it names none. */
+    private static Map<String, List<Path>> folders(PackEnvironment env) {
+        Map<String, List<Path>> folders = new LinkedHashMap<>(env.modelFolders());
+        folders.putIfAbsent("checkpoints", List.of(env.baseDir().resolve("models").resolve("checkpoints")));
+        return folders;
+    }
+}
