@@ -56,7 +56,8 @@ public final class SampleRun {
         boolean maxDenoise = Math.abs(sigmas[0] - sigmaMax) <= 1e-5 * Math.max(Math.abs(sigmas[0]), Math.abs(sigmaMax))
                 || sigmas[0] > sigmaMax;
         Tensor x = sampling.noiseScaling(sigmas[0], noise, latentIn, maxDenoise);
-        Tensor out = sampler.sample(denoiser, x, sigmas, new SamplingContext(new GeneratorNoise(seed), listener));
+        // ComfyUI (0.8+) seeds its CPU noise generator for ancestral and SDE steps with seed + 1
+        Tensor out = sampler.sample(denoiser, x, sigmas, new SamplingContext(new GeneratorNoise(seed + 1), listener));
         out = sampling.inverseNoiseScaling(sigmas[sigmas.length - 1], out);
         return latent.withSamples(format.processOut(out));
     }

@@ -36,6 +36,12 @@ class SamplerStepReferenceTest {
         JsonNode callbacks = reference.get("callbacks");
         assertThat(steps).as(label + ": steps reported").hasSize(callbacks.size());
         double tolerance = SamplerReferenceTest.tolerance(reference);
+        if (VersionDifferences.known(reference)) {
+            JsonNode last = callbacks.get(steps.size() - 1);
+            VersionDifferences.assertAgainst(steps.getLast().x().data(), ReferenceFile.floats(last.get("x")), tolerance, reference,
+                    label + " last step x");
+            return;
+        }
         for (int i = 0; i < steps.size(); i++) {
             JsonNode expected = callbacks.get(i);
             assertThat(steps.get(i).index()).as(label + ": index of step " + i).isEqualTo(expected.get("i").asInt());
