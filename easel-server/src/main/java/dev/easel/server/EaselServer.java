@@ -9,6 +9,7 @@ import dev.easel.server.http.Api;
 import dev.easel.server.http.Bodies;
 import dev.easel.server.http.CacheHeaders;
 import dev.easel.server.http.ErrorMapping;
+import dev.easel.server.http.LenientQuery;
 import dev.easel.server.http.RequestGuard;
 import dev.easel.server.routes.FileRoutes;
 import dev.easel.server.routes.HistoryRoutes;
@@ -99,7 +100,10 @@ public final class EaselServer implements AutoCloseable {
         cfg.jetty.modifyWebSocketServletFactory(factory -> factory.setIdleTimeout(Duration.ZERO));
         // aiohttp takes '<', '>', '^', '|', '"', '{' and '}' unencoded in a query (clients put them
         // in ?clientId=); Jetty's default compliance would answer 400 before any handler
-        cfg.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(UriCompliance.LEGACY));
+        cfg.jetty.modifyHttpConfiguration(http -> {
+            http.setUriCompliance(UriCompliance.LEGACY);
+            http.addCustomizer(new LenientQuery());
+        });
         bind(cfg, config);
         RequestGuard guard = new RequestGuard(config.corsOrigin(), maxBody, config.listen());
         cfg.routes.before(guard::before);
