@@ -3,10 +3,13 @@ package dev.easel.server;
 import dev.easel.engine.exec.PromptExecutor;
 import dev.easel.engine.node.NodeRegistry;
 import dev.easel.server.files.FileLocations;
+import dev.easel.server.files.ImageDecoder;
+import dev.easel.server.files.TempFolder;
 import dev.easel.server.http.Api;
 import dev.easel.server.http.Bodies;
 import dev.easel.server.http.CacheHeaders;
 import dev.easel.server.http.ErrorMapping;
+import dev.easel.server.http.LenientQuery;
 import dev.easel.server.http.RequestGuard;
 import dev.easel.server.routes.FileRoutes;
 import dev.easel.server.routes.HistoryRoutes;
@@ -30,6 +33,7 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -64,11 +68,14 @@ public final class EaselServer implements AutoCloseable {
     /** The same with the executor and socket bounds supplied (tests use small bounds). */
     public static EaselServer start(ServerConfig config, NodeRegistry registry, PromptRunner runner, SocketLimits limits) {
         createDirectories(config);
+        TempFolder.empty(config.tempDir());
         JobStore store = new InMemoryJobStore();
         SocketHub hub = new SocketHub();
         PromptWorker worker = new PromptWorker(store, hub, runner);
         FileLocations files = new FileLocations(config.outputDir(), config.inputDir(), config.tempDir());
-        Services services = new Services(config, registry, store, hub, worker, new Bodies(config.maxUploadBytes()), files);
+        Bodies bodies = new Bodies(config.maxUploadBytes(), config.limits().maxJsonDepth());
+        ImageDecoder decoder = new ImageDecoder(config.limits().maxImagePixels(), config.limits().maxConcurrentDecodes());
+        Services services = new Services(config, registry, store, hub, worker, bodies, files, decoder);
         WsEndpoint ws = new WsEndpoint(hub, store::remaining, FeatureFlags.server(config.maxUploadBytes()), limits);
         Javalin app = Javalin.create(cfg -> configure(cfg, config, services, ws));
         worker.start();
@@ -91,12 +98,18 @@ public final class EaselServer implements AutoCloseable {
         cfg.http.compressionStrategy = CompressionStrategy.NONE;
         // ComfyUI clients keep an idle socket open for hours; Jetty's default would drop it.
         cfg.jetty.modifyWebSocketServletFactory(factory -> factory.setIdleTimeout(Duration.ZERO));
+        // aiohttp takes '<', '>', '^', '|', '"', '{' and '}' unencoded in a query (clients put them
+        // in ?clientId=); Jetty's default compliance would answer 400 before any handler
+        cfg.jetty.modifyHttpConfiguration(http -> {
+            http.setUriCompliance(UriCompliance.LEGACY);
+            http.addCustomizer(new LenientQuery());
+        });
         bind(cfg, config);
-        RequestGuard guard = new RequestGuard(config.corsOrigin(), maxBody);
+        RequestGuard guard = new RequestGuard(config.corsOrigin(), maxBody, config.listen());
         cfg.routes.before(guard::before);
         cfg.routes.wsBeforeUpgrade(guard::beforeUpgrade);
         cfg.routes.after(CacheHeaders::after);
-        ErrorMapping.install(cfg.routes);
+        ErrorMapping.install(cfg);
         Api api = new Api(cfg.routes);
         new PromptRoutes(services).register(api);
         new QueueRoutes(services).register(api);

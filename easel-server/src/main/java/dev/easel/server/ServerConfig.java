@@ -1,6 +1,7 @@
 package dev.easel.server;
 
 import dev.easel.engine.cache.CachePolicy;
+import dev.easel.engine.node.ResourceLimits;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -18,15 +19,25 @@ import java.util.Optional;
  * @param modelFolders      ComfyUI model folder keys to the directories searched (from the models
  *                          directory and extra_model_paths files); a key not listed means
  *                          {@code <base>/models/<key>}
+ * @param limits            what one request or prompt may cost (see {@link ResourceLimits})
  */
 public record ServerConfig(List<String> listen, int port, Path baseDir, Path outputDir, Path inputDir, Path tempDir,
                            Path userDir, CachePolicy cache, double maxUploadSizeMb, Optional<String> corsOrigin,
                            boolean disableMetadata, String previewMethod, int previewSize,
-                           Optional<Path> frontEndRoot, Map<String, List<Path>> modelFolders) {
+                           Optional<Path> frontEndRoot, Map<String, List<Path>> modelFolders, ResourceLimits limits) {
 
     public ServerConfig {
         listen = List.copyOf(listen);
         modelFolders = Map.copyOf(modelFolders);
+    }
+
+    /** With the default {@link ResourceLimits}. */
+    public ServerConfig(List<String> listen, int port, Path baseDir, Path outputDir, Path inputDir, Path tempDir,
+                        Path userDir, CachePolicy cache, double maxUploadSizeMb, Optional<String> corsOrigin,
+                        boolean disableMetadata, String previewMethod, int previewSize,
+                        Optional<Path> frontEndRoot, Map<String, List<Path>> modelFolders) {
+        this(listen, port, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb, corsOrigin,
+                disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, ResourceLimits.defaults());
     }
 
     /** The directories searched for a model folder key. */
@@ -43,12 +54,22 @@ public record ServerConfig(List<String> listen, int port, Path baseDir, Path out
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(listen, newPort, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb,
-                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders);
+                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits);
+    }
+
+    public ServerConfig withLimits(ResourceLimits newLimits) {
+        return new ServerConfig(listen, port, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb,
+                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, newLimits);
+    }
+
+    public ServerConfig withListen(List<String> addresses) {
+        return new ServerConfig(addresses, port, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb,
+                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits);
     }
 
     public ServerConfig withCache(CachePolicy newCache) {
         return new ServerConfig(listen, port, baseDir, outputDir, inputDir, tempDir, userDir, newCache, maxUploadSizeMb,
-                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders);
+                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits);
     }
 
     public long maxUploadBytes() {

@@ -9,11 +9,14 @@ import dev.easel.engine.node.HiddenInput;
 import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeSchema;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -35,24 +38,51 @@ final class Signatures {
         this.fingerprints = fingerprints;
     }
 
+    /**
+     * The key of {@code nodeId}, computing its sources' keys first with an explicit stack (post
+     * order), so a chain of any length needs no recursion.
+     */
     CacheKey keyOf(String nodeId) {
         CacheKey known = keys.get(nodeId);
         if (known != null) return known;
+        Deque<String> stack = new ArrayDeque<>();
+        stack.push(nodeId);
         inProgress.add(nodeId);
-        try {
-            PromptNode node = graph.require(nodeId);
-            NodeDefinition definition = nodes.definition(nodeId);
-            NodeSchema schema = definition.schema();
-            boolean byId = schema.notIdempotent() || schema.hasHidden(HiddenInput.UNIQUE_ID);
-            List<Object> inputs = new ArrayList<>();
-            new TreeMap<>(node.inputs()).forEach((name, value) -> inputs.add(new CacheKey.Input(name, part(value))));
-            CacheKey key = new CacheKey(node.classType(), Unique.comparable(fingerprints.of(nodeId)),
-                    byId ? nodeId : null, inputs);
-            keys.put(nodeId, key);
-            return key;
-        } finally {
-            inProgress.remove(nodeId);
+        while (!stack.isEmpty()) {
+            String id = stack.peek();
+            Optional<String> pending = pendingSource(id);
+            if (pending.isPresent()) {
+                stack.push(pending.get());
+                inProgress.add(pending.get());
+                continue;
+            }
+            stack.pop();
+            keys.put(id, build(id));
+            inProgress.remove(id);
         }
+        return keys.get(nodeId);
+    }
+
+    /** A linked source of {@code id} that still needs its key, unless it closes a cycle. */
+    private Optional<String> pendingSource(String id) {
+        for (InputValue value : graph.require(id).inputs().values()) {
+            if (value instanceof InputValue.Linked l) {
+                String source = l.link().nodeId();
+                if (graph.has(source) && !keys.containsKey(source) && !inProgress.contains(source)) return Optional.of(source);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private CacheKey build(String nodeId) {
+        PromptNode node = graph.require(nodeId);
+        NodeDefinition definition = nodes.definition(nodeId);
+        NodeSchema schema = definition.schema();
+        boolean byId = schema.notIdempotent() || schema.hasHidden(HiddenInput.UNIQUE_ID);
+        List<Object> inputs = new ArrayList<>();
+        new TreeMap<>(node.inputs()).forEach((name, value) -> inputs.add(new CacheKey.Input(name, part(value))));
+        return CacheKey.canonical(new CacheKey(node.classType(), Unique.comparable(fingerprints.of(nodeId)),
+                byId ? nodeId : null, inputs));
     }
 
     private Object part(InputValue value) {
@@ -60,9 +90,10 @@ final class Signatures {
             case InputValue.Constant c -> Unique.comparable(c.value());
             case InputValue.Malformed m -> m.raw();
             case InputValue.Linked l -> {
-                String source = l.link().nodeId();
-                if (!graph.has(source) || inProgress.contains(source)) yield new Unique();
-                yield new CacheKey.LinkedInput(keyOf(source), l.link().slot());
+                CacheKey source = keys.get(l.link().nodeId());
+                // missing, or still in progress: the link closes a cycle
+                if (source == null) yield new Unique();
+                yield new CacheKey.LinkedInput(source, l.link().slot());
             }
         };
     }

@@ -24,19 +24,29 @@ public final class ValidationErrors {
                 "Node ID '#" + nodeId + "'", nullable("node_id", nodeId, "class_type", null, "node_title", title));
     }
 
+    /** A class type is echoed whole once ({@code class_type}); the message and title show at most its start. */
     public static ErrorInfo unknownClassType(String nodeId, String classType, String title) {
-        String shown = title != null ? title : classType;
+        String shown = shorten(title != null ? title : classType);
         return new ErrorInfo("missing_node_type", "Node '" + shown + "' not found. The custom node may not be installed.",
-                "Node ID '#" + nodeId + "'", nullable("node_id", nodeId, "class_type", classType, "node_title", shown));
+                "Node ID '#" + shorten(nodeId) + "'", nullable("node_id", nodeId, "class_type", classType, "node_title", shown));
+    }
+
+    private static final int SHOWN_NAME = 200;
+
+    /** Names a client chose, cut for messages so an error never repeats a huge one. */
+    static String shorten(String name) {
+        return name.length() <= SHOWN_NAME ? name : name.substring(0, SHOWN_NAME) + "... (" + name.length() + " characters)";
     }
 
     public static ErrorInfo noOutputs() {
         return new ErrorInfo("prompt_no_outputs", "Prompt has no outputs", "", Map.of());
     }
 
-    public static ErrorInfo outputsFailed(List<ErrorInfo> reasons) {
+    /** {@code omitted}: failures left out of the report to keep it bounded, counted in a last line. */
+    public static ErrorInfo outputsFailed(List<ErrorInfo> reasons, int omitted) {
         List<String> lines = new ArrayList<>();
         reasons.forEach(r -> lines.add(r.message() + ": " + r.details()));
+        if (omitted > 0) lines.add("... and " + omitted + " more");
         return new ErrorInfo("prompt_outputs_failed_validation", "Prompt outputs failed validation",
                 String.join("\n", lines), Map.of());
     }
@@ -101,7 +111,7 @@ public final class ValidationErrors {
 
     public static ErrorInfo dependencyCycle(String nodeId, String path, List<String> cycleNodes) {
         return new ErrorInfo("dependency_cycle", "Dependency cycle detected", path,
-                nullable("node_id", nodeId, "cycle_nodes", List.copyOf(cycleNodes)));
+                nullable("node_id", nodeId, "cycle_nodes", cycleNodes));
     }
 
     /** ComfyUI's {@code input_config}: {@code [type or choices, options]}. */

@@ -14,15 +14,17 @@ import java.util.Set;
  */
 abstract sealed class ImageFileNode implements NodeDefinition permits LoadImage, LoadImageMask {
     final ImageFolders folders;
+    private final long maxPixels;
 
     ImageFileNode(PackEnvironment env) {
         this.folders = new ImageFolders(env);
+        this.maxPixels = env.limits().maxImagePixels();
     }
 
     /** Reads the file the {@code image} input names. */
     final LoadedImage load(Inputs inputs) throws Exception {
         String name = inputs.getString("image");
-        return LoadedImage.read(folders.require(name), name);
+        return LoadedImage.read(folders.require(name), name, maxPixels);
     }
 
     /** The file's SHA-256. */

@@ -1,5 +1,6 @@
 package dev.easel.nodes.io;
 
+import dev.easel.engine.files.ContainedPath;
 import dev.easel.engine.node.PackEnvironment;
 
 import java.io.IOException;
@@ -19,7 +20,7 @@ import java.util.stream.Stream;
 /**
  * The folders image loaders read from. Names are ComfyUI's: relative to the input folder, or
  * annotated {@code "name [output]"}, {@code "name [input]"}, {@code "name [temp]"} to pick
- * another base. A name that leaves its base folder resolves to nothing.
+ * another base. A name that leaves its base folder, lexically or through a link, resolves to nothing.
  */
 final class ImageFolders {
     /** Extensions Python's mimetypes maps to {@code image/*}. */
@@ -62,8 +63,7 @@ final class ImageFolders {
         }
         if (name.isEmpty()) return Optional.empty();
         Path root = base.toAbsolutePath().normalize();
-        Path file = root.resolve(name).normalize();
-        return file.startsWith(root) && !file.equals(root) ? Optional.of(file) : Optional.empty();
+        return ContainedPath.resolve(root, name).filter(file -> !file.equals(root));
     }
 
     /** Whether the name resolves to an existing regular file. */

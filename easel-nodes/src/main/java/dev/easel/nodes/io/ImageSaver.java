@@ -5,8 +5,12 @@ import dev.easel.tensor.Tensor;
 import dev.easel.tensor.image.ImageTensors;
 import dev.easel.tensor.png.PngEncoder;
 
+import dev.easel.engine.files.ContainedPath;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -14,36 +18,51 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes an IMAGE batch as numbered PNGs, the common body of SaveImage and PreviewImage.
  * Metadata is the {@code prompt} JSON and one chunk per {@code extra_pnginfo} key, each JSON
- * written as Python would, unless metadata is switched off.
+ * written as Python would, unless metadata is switched off or larger than its limit.
  */
 final class ImageSaver {
+    private static final Logger LOG = LoggerFactory.getLogger(ImageSaver.class);
+
     private final Path folder;
     private final String type;
     private final PngEncoder encoder;
     private final boolean metadata;
+    private final long maxMetadataBytes;
+    private final Optional<WriteBudget> budget;
     private final Clock clock;
 
-    ImageSaver(Path folder, String type, int compressLevel, boolean metadata, Clock clock) {
+    /**
+     * @param maxMetadataBytes the most bytes of text chunks one file may carry; beyond it the
+     *                         file is written without them
+     * @param budget           when present, the bytes each prompt may write into {@code folder}
+     */
+    ImageSaver(Path folder, String type, int compressLevel, boolean metadata, long maxMetadataBytes,
+               Optional<WriteBudget> budget, Clock clock) {
         this.folder = folder;
         this.type = type;
         this.encoder = new PngEncoder(compressLevel);
         this.metadata = metadata;
+        this.maxMetadataBytes = maxMetadataBytes;
+        this.budget = budget;
         this.clock = clock;
     }
 
     /** Saves every image and returns the UI entries {@code {filename, subfolder, type}}. */
-    List<Map<String, Object>> save(Tensor images, String prefix, Inputs inputs) throws IOException {
+    List<Map<String, Object>> save(Tensor images, String prefix, Inputs inputs, String promptId) throws IOException {
         int[] shape = ImageTensors.requireImage(images);
         SavePath path = SavePath.resolve(prefix, folder, shape[2], shape[1], shape[0], LocalDateTime.now(clock));
-        Map<String, String> text = metadata ? text(inputs) : Map.of();
+        Map<String, String> text = metadata ? bounded(text(inputs), promptId) : Map.of();
         List<Map<String, Object>> results = new ArrayList<>();
         for (int i = 0; i < shape[0]; i++) {
             String file = path.fileName(i, "png");
-            Files.write(path.folder().resolve(file), encoder.encode(ImageTensors.toPixels(images, i), text));
+            byte[] png = encoder.encode(ImageTensors.toPixels(images, i), text);
+            if (budget.isPresent()) budget.get().charge(promptId, png.length);
+            ContainedPath.write(path.folder().resolve(file), png);
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("filename", file);
             entry.put("subfolder", path.subfolder());
@@ -51,6 +70,17 @@ final class ImageSaver {
             results.add(entry);
         }
         return results;
+    }
+
+    private Map<String, String> bounded(Map<String, String> text, String promptId) {
+        long bytes = 0;
+        for (Map.Entry<String, String> chunk : text.entrySet()) {
+            bytes += chunk.getKey().length() + (long) chunk.getValue().getBytes(StandardCharsets.UTF_8).length;
+        }
+        if (bytes <= maxMetadataBytes) return text;
+        LOG.warn("prompt {}: {} bytes of metadata exceed the limit of {} (--max-metadata-bytes); images saved without it",
+                promptId, bytes, maxMetadataBytes);
+        return Map.of();
     }
 
     private static Map<String, String> text(Inputs inputs) {

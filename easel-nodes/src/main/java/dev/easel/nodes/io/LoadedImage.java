@@ -13,10 +13,11 @@ import java.nio.file.Path;
  */
 record LoadedImage(Tensor image, Tensor mask) {
 
-    static LoadedImage read(Path file, String name) throws IOException {
+    /** Refuses, before decoding, a file whose header declares more than {@code maxPixels}. */
+    static LoadedImage read(Path file, String name, long maxPixels) throws IOException {
         DecodedImage decoded;
         try {
-            decoded = ImageDecoding.decode(file);
+            decoded = ImageDecoding.decode(file, maxPixels);
         } catch (IOException e) {
             throw new IOException("Cannot read image file " + name + ": " + e.getMessage(), e);
         }

@@ -10,6 +10,7 @@ import dev.easel.engine.node.PackEnvironment;
 import dev.easel.tensor.Tensor;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -42,7 +43,8 @@ public final class PreviewImage implements NodeDefinition {
     }
 
     PreviewImage(PackEnvironment env, Clock clock) {
-        this.saver = new ImageSaver(env.tempDir(), "temp", 1, !env.metadataDisabled(), clock);
+        this.saver = new ImageSaver(env.tempDir(), "temp", 1, !env.metadataDisabled(), env.limits().maxMetadataBytes(),
+                Optional.of(new WriteBudget(env.limits().maxTempBytesPerPrompt())), clock);
         StringBuilder suffix = new StringBuilder("ComfyUI_temp_");
         for (int i = 0; i < 5; i++) {
             suffix.append(SUFFIX_LETTERS.charAt(ThreadLocalRandom.current().nextInt(SUFFIX_LETTERS.length())));
@@ -58,6 +60,6 @@ public final class PreviewImage implements NodeDefinition {
     @Override
     public NodeResult execute(NodeContext ctx, Inputs inputs) throws Exception {
         Tensor images = inputs.get("images", Tensor.class);
-        return NodeResult.of(images).withUi("images", saver.save(images, prefix, inputs));
+        return NodeResult.of(images).withUi("images", saver.save(images, prefix, inputs, ctx.promptId()));
     }
 }

@@ -10,6 +10,7 @@ import dev.easel.engine.node.PackEnvironment;
 import dev.easel.tensor.Tensor;
 
 import java.time.Clock;
+import java.util.Optional;
 
 /** Saves images as PNG (zlib level 4) into the output folder and passes them through. */
 public final class SaveImage implements NodeDefinition {
@@ -35,7 +36,8 @@ public final class SaveImage implements NodeDefinition {
     }
 
     SaveImage(PackEnvironment env, Clock clock) {
-        this.saver = new ImageSaver(env.outputDir(), "output", 4, !env.metadataDisabled(), clock);
+        this.saver = new ImageSaver(env.outputDir(), "output", 4, !env.metadataDisabled(), env.limits().maxMetadataBytes(),
+                Optional.empty(), clock);
     }
 
     @Override
@@ -47,6 +49,6 @@ public final class SaveImage implements NodeDefinition {
     public NodeResult execute(NodeContext ctx, Inputs inputs) throws Exception {
         Tensor images = inputs.get("images", Tensor.class);
         String prefix = inputs.getStringOr("filename_prefix", "ComfyUI");
-        return NodeResult.of(images).withUi("images", saver.save(images, prefix, inputs));
+        return NodeResult.of(images).withUi("images", saver.save(images, prefix, inputs, ctx.promptId()));
     }
 }

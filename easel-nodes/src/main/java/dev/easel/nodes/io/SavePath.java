@@ -1,5 +1,7 @@
 package dev.easel.nodes.io;
 
+import dev.easel.engine.files.ContainedPath;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +30,10 @@ public record SavePath(Path folder, String filename, int counter, String subfold
             throws IOException {
         String expanded = prefix.contains("%") ? expand(prefix, width, height, now) : prefix;
         Path base = baseDir.toAbsolutePath().normalize();
-        Path target = base.resolve(expanded).normalize();
-        Path folder = target.getParent();
         if (expanded.isBlank()) throw new IllegalArgumentException("filename_prefix must not be empty");
+        // the rule /view reads by: a folder reached through a link that leaves the base is refused
+        Path target = ContainedPath.resolve(base, expanded).orElse(null);
+        Path folder = target == null ? null : target.getParent();
         if (folder == null || !folder.startsWith(base)) {
             throw new IllegalArgumentException("Saving image outside the output folder is not allowed (filename_prefix '" + prefix + "')");
         }

@@ -27,8 +27,10 @@ public record ByteRange(long start, long end) {
                 return Optional.of(new ByteRange(Math.max(0, size - suffix), size - 1));
             }
             long start = Long.parseLong(m.group(1));
+            // "bytes=5-2" is not a valid range at all (RFC 9110 §14.1.1): ignored, the whole file is sent
+            if (!m.group(2).isEmpty() && Long.parseLong(m.group(2)) < start) return Optional.empty();
             long end = m.group(2).isEmpty() ? size - 1 : Math.min(Long.parseLong(m.group(2)), size - 1);
-            if (start >= size || end < start) return Optional.of(unsatisfiable());
+            if (start >= size) return Optional.of(unsatisfiable());
             return Optional.of(new ByteRange(start, end));
         } catch (NumberFormatException tooLong) {
             return Optional.empty();

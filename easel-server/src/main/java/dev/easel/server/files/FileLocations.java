@@ -1,15 +1,13 @@
 package dev.easel.server.files;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.easel.engine.files.ContainedPath;
+
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * The three file roots ({@code output}, {@code input}, {@code temp}) and the containment rule
- * every file route applies: a path is accepted only if, after normalising and resolving
- * symbolic links as far as they exist, it stays inside its root.
+ * every file route applies, the same one the nodes save and load by ({@link ContainedPath}).
  */
 public final class FileLocations {
     private final Path output;
@@ -40,24 +38,8 @@ public final class FileLocations {
         return output;
     }
 
-    /** {@code root/relative}, or empty if that escapes {@code root}. */
+    /** {@code root/relative}, or empty if that escapes {@code root} (see {@link ContainedPath}). */
     public static Optional<Path> within(Path root, String relative) {
-        Path candidate = root.resolve(relative).normalize();
-        if (!candidate.startsWith(root)) return Optional.empty();
-        Path real = realPrefix(candidate);
-        Path realRoot = realPrefix(root);
-        return real.startsWith(realRoot) ? Optional.of(candidate) : Optional.empty();
-    }
-
-    /** The real path of the longest existing prefix, with the missing rest appended. */
-    private static Path realPrefix(Path path) {
-        Path existing = path;
-        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
-        if (existing == null) return path;
-        try {
-            return existing.toRealPath().resolve(existing.relativize(path)).normalize();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ContainedPath.resolve(root, relative);
     }
 }

@@ -1,8 +1,11 @@
 package dev.easel.server.files;
 
+import dev.easel.engine.files.ContainedPath;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,7 +31,7 @@ public final class UploadWriter {
             String stem = stem(filename);
             String ext = filename.substring(stem.length());
             byte[] hash = null;
-            for (int i = 1; Files.exists(target); i++) {
+            for (int i = 1; Files.exists(target, LinkOption.NOFOLLOW_LINKS); i++) {
                 if (hash == null) hash = sha256(new java.io.ByteArrayInputStream(content));
                 if (Arrays.equals(sha256(Files.newInputStream(target)), hash)) {
                     return new Saved(target.getFileName().toString(), false);
@@ -36,7 +39,7 @@ public final class UploadWriter {
                 target = dir.resolve(stem + " (" + i + ")" + ext);
             }
         }
-        Files.write(target, content);
+        ContainedPath.write(target, content);
         return new Saved(target.getFileName().toString(), true);
     }
 

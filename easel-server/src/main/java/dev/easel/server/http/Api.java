@@ -21,8 +21,9 @@ public final class Api {
     }
 
     private Api both(HandlerType method, String path, Handler handler) {
-        routes.addHttpHandler(method, path, handler);
-        routes.addHttpHandler(method, "/api" + path, handler);
+        Handler guarded = Guarded.handler(handler);
+        routes.addHttpHandler(method, path, guarded);
+        routes.addHttpHandler(method, "/api" + path, guarded);
         return this;
     }
 }

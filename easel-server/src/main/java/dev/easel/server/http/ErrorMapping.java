@@ -1,20 +1,28 @@
 package dev.easel.server.http;
 
 import dev.easel.server.wire.Json;
+import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The one place where exceptions become HTTP responses. */
+/**
+ * The one place where exceptions become HTTP responses. Every {@link Throwable} a handler
+ * throws ends here (errors through {@link Guarded}, or Javalin's error hook as a last resort):
+ * mapped to a response with a message and logged once, with its cause. The log line names the
+ * method and path only, never the query or the body, which may carry a client's secret.
+ */
 public final class ErrorMapping {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
+    private static final int SHOWN_FRAMES = 25;
 
     private ErrorMapping() {
     }
 
-    public static void install(RoutesConfig routes) {
+    public static void install(JavalinConfig cfg) {
+        RoutesConfig routes = cfg.routes;
         routes.exception(HttpError.class, ErrorMapping::answer);
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             // Javalin's own answers (404 for unknown paths, 413 from its body reader).
@@ -25,6 +33,16 @@ public final class ErrorMapping {
             }
         });
         routes.exception(Exception.class, (e, ctx) -> unexpected(e, ctx));
+        cfg.router.javaLangErrorHandler((response, error) -> {
+            LOG.error("a request failed with {}\n{}", error, frames(error));
+            try {
+                response.setStatus(500);
+                response.setContentType(Responses.JSON);
+                response.getOutputStream().write(Json.bytes(Json.object().put("error", "internal error: " + error)));
+            } catch (Exception | Error unwritable) {
+                // the connection is gone or memory is still short; the log line above stands
+            }
+        });
     }
 
     private static void answer(HttpError error, Context ctx) {
@@ -33,7 +51,21 @@ public final class ErrorMapping {
     }
 
     private static void unexpected(Exception e, Context ctx) {
-        LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-        Responses.json(ctx, 500, Json.object().put("error", "internal error: " + e));
+        Throwable shown = e instanceof Guarded.UnexpectedError ? e.getCause() : e;
+        if (shown instanceof StackOverflowError) {
+            // a thousand identical frames say nothing; the top ones say where
+            LOG.error("{} {} failed: {}\n{}", ctx.method(), ctx.path(), shown, frames(shown));
+        } else {
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), shown);
+        }
+        Responses.json(ctx, 500, Json.object().put("error", "internal error: " + shown));
+    }
+
+    private static String frames(Throwable t) {
+        StringBuilder out = new StringBuilder();
+        StackTraceElement[] trace = t.getStackTrace();
+        for (int i = 0; i < Math.min(SHOWN_FRAMES, trace.length); i++) out.append("\tat ").append(trace[i]).append('\n');
+        if (trace.length > SHOWN_FRAMES) out.append("\t... ").append(trace.length - SHOWN_FRAMES).append(" more");
+        return out.toString();
     }
 }

@@ -5,22 +5,30 @@ import io.javalin.http.HandlerType;
 
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The request checks that run before routing: either CORS headers (with
- * {@code --enable-cors-header}) or the loopback origin check, never both; {@code OPTIONS}
- * answered 200 without routing; declared bodies over the upload limit refused with 413.
+ * {@code --enable-cors-header}) or the host and loopback origin checks, never both;
+ * {@code OPTIONS} answered 200 without routing; declared bodies over the upload limit refused
+ * with 413.
+ *
+ * <p>The host check stops DNS rebinding: a page on {@code evil.example} whose name is made to
+ * resolve to this machine sends {@code Host: evil.example}, which names none of the addresses
+ * the server listens on, so it is refused (403). Allowed are loopback names and addresses, the
+ * listen addresses themselves, and, when listening on all interfaces ({@code 0.0.0.0} or
+ * {@code ::}), any IP literal and this machine's own host name. Nothing is looked up in DNS.
  */
 public final class RequestGuard {
     private final Optional<String> corsOrigin;
     private final long maxBodyBytes;
+    private final HostRule hosts;
 
-    public RequestGuard(Optional<String> corsOrigin, long maxBodyBytes) {
+    public RequestGuard(Optional<String> corsOrigin, long maxBodyBytes, List<String> listen) {
         this.corsOrigin = corsOrigin;
         this.maxBodyBytes = maxBodyBytes;
+        this.hosts = new HostRule(listen);
     }
 
     /** For HTTP requests: may end the request (OPTIONS) by skipping the remaining handlers. */
@@ -47,9 +55,10 @@ public final class RequestGuard {
         ctx.header("Access-Control-Allow-Credentials", "true");
     }
 
-    private static void checkOrigin(Context ctx) {
+    private void checkOrigin(Context ctx) {
         if ("cross-site".equals(ctx.header("Sec-Fetch-Site"))) throw HttpError.empty(403);
         String host = ctx.header("Host");
+        if (host != null && !hosts.allows(HostPort.parse(host).host())) throw HttpError.empty(403);
         String origin = ctx.header("Origin");
         if (host == null || origin == null) return;
         HostPort hostPart = HostPort.parse(host);
@@ -71,14 +80,12 @@ public final class RequestGuard {
         }
     }
 
+    /** Loopback by its spelling alone: {@code localhost}, {@code *.localhost} or a loopback literal. */
     static boolean isLoopback(String host) {
         if (host.isEmpty()) return false;
-        try {
-            InetAddress[] all = InetAddress.getAllByName(host);
-            return all.length > 0 && Arrays.stream(all).allMatch(InetAddress::isLoopbackAddress);
-        } catch (UnknownHostException unresolvable) {
-            return false;
-        }
+        String lower = host.toLowerCase(java.util.Locale.ROOT);
+        if (lower.equals("localhost") || lower.endsWith(".localhost")) return true;
+        return HostRule.literal(host).map(InetAddress::isLoopbackAddress).orElse(false);
     }
 
     private static String stripBrackets(String host) {

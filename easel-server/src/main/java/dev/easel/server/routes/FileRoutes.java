@@ -7,7 +7,6 @@ import dev.easel.server.http.Api;
 import dev.easel.server.http.HttpError;
 import io.javalin.http.Context;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.URLConnection;
 import java.nio.file.Files;
@@ -36,34 +35,40 @@ public final class FileRoutes {
         if (filename == null) throw HttpError.empty(404);
         Annotated annotated = Annotated.parse(filename, Optional.ofNullable(ctx.queryParam("type")).orElse("output"));
         String name = annotated.name();
-        if (name.isEmpty() || name.startsWith("/") || name.contains("..")) throw HttpError.empty(400);
-        Path root = services.files().root(annotated.type()).orElseThrow(() -> HttpError.empty(400));
         String subfolder = Optional.ofNullable(ctx.queryParam("subfolder")).orElse("");
+        if (name.isEmpty() || name.startsWith("/") || name.contains("..") || name.indexOf('\0') >= 0
+                || subfolder.indexOf('\0') >= 0) {
+            throw HttpError.empty(400);
+        }
+        Path root = services.files().root(annotated.type()).orElseThrow(() -> HttpError.empty(400));
         Path dir = FileLocations.within(root, subfolder).orElseThrow(() -> HttpError.empty(403));
-        String base = Path.of(name).getFileName().toString();
+        String base = name.substring(name.lastIndexOf('/') + 1);
+        if (base.isEmpty()) throw HttpError.empty(400);
         Path file = FileLocations.within(dir, base).orElseThrow(() -> HttpError.empty(403));
         if (!Files.isRegularFile(file)) throw HttpError.empty(404);
 
         String preview = ctx.queryParam("preview");
         String channel = Optional.ofNullable(ctx.queryParam("channel")).orElse("rgba");
         if (preview != null) {
-            sendPreview(ctx, file, base, preview);
+            int quality = quality(preview);
+            // Whatever format was asked for (jpeg or webp), the JDK can only encode JPEG here.
+            byte[] jpeg = services.decoder().reencode(file, image -> ImageVariants.jpeg(image, quality));
+            ctx.contentType("image/jpeg").header("Content-Disposition", "filename=\"" + base + "\"").result(jpeg);
         } else if (channel.equals("rgb") || channel.equals("a")) {
-            BufferedImage image = ImageVariants.read(file);
-            byte[] png = channel.equals("rgb") ? ImageVariants.rgbPng(image) : ImageVariants.alphaPng(image);
+            byte[] png = services.decoder().reencode(file,
+                    image -> channel.equals("rgb") ? ImageVariants.rgbPng(image) : ImageVariants.alphaPng(image));
             ctx.contentType("image/png").header("Content-Disposition", "filename=\"" + base + "\"").result(png);
         } else {
             sendFile(ctx, file, base);
         }
     }
 
-    private static void sendPreview(Context ctx, Path file, String base, String preview) throws IOException {
-        String[] parts = preview.split(";");
-        String last = parts[parts.length - 1];
-        int quality = !last.isEmpty() && last.chars().allMatch(Character::isDigit) ? Integer.parseInt(last) : 90;
-        // Whatever format was asked for (jpeg or webp), the JDK can only encode JPEG here.
-        byte[] jpeg = ImageVariants.jpeg(ImageVariants.read(file), quality);
-        ctx.contentType("image/jpeg").header("Content-Disposition", "filename=\"" + base + "\"").result(jpeg);
+    /** The last {@code ;} part of {@code format;quality}, clamped to 1–100; 90 when it is no number. */
+    static int quality(String preview) {
+        String last = preview.substring(preview.lastIndexOf(';') + 1).strip();
+        if (last.isEmpty() || !last.chars().allMatch(c -> c >= '0' && c <= '9')) return 90;
+        String digits = last.replaceFirst("^0+(?=.)", "");
+        return digits.length() > 3 ? 100 : Math.max(1, Math.min(100, Integer.parseInt(digits)));
     }
 
     private static void sendFile(Context ctx, Path file, String base) throws IOException {

@@ -3,6 +3,7 @@ package dev.easel.server.routes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.easel.server.http.Guarded;
 import dev.easel.server.http.HttpError;
 import dev.easel.server.http.Responses;
 import dev.easel.server.store.JobView;
@@ -29,10 +30,10 @@ public final class JobsRoutes {
 
     /** These paths already carry {@code /api}; ComfyUI's doubled {@code /api/api} form is left out. */
     public void register(RoutesConfig routes) {
-        routes.get("/api/jobs", this::list);
-        routes.get("/api/jobs/{job_id}", this::one);
-        routes.post("/api/jobs/cancel", this::cancelMany);
-        routes.post("/api/jobs/{job_id}/cancel", ctx -> Responses.json(ctx, cancelled(cancel(ctx.pathParam("job_id")))));
+        routes.get("/api/jobs", Guarded.handler(this::list));
+        routes.get("/api/jobs/{job_id}", Guarded.handler(this::one));
+        routes.post("/api/jobs/cancel", Guarded.handler(this::cancelMany));
+        routes.post("/api/jobs/{job_id}/cancel", Guarded.handler(ctx -> Responses.json(ctx, cancelled(cancel(ctx.pathParam("job_id"))))));
     }
 
     private void list(Context ctx) {

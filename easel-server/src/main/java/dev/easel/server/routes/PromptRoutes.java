@@ -15,6 +15,7 @@ import dev.easel.server.http.Responses;
 import dev.easel.server.store.QueueItem;
 import dev.easel.server.wire.Json;
 import dev.easel.server.wire.PromptErrors;
+import dev.easel.server.wire.PythonFloat;
 import io.javalin.http.Context;
 
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ public final class PromptRoutes {
 
     public PromptRoutes(Services services) {
         this.services = services;
-        this.validator = new PromptValidator(services.registry());
+        this.validator = new PromptValidator(services.registry(), services.config().limits().maxReportedErrors());
     }
 
     public void register(Api api) {
@@ -63,6 +64,12 @@ public final class PromptRoutes {
             throw HttpError.json(400, PromptErrors.simple("invalid_prompt", "Prompt must be a JSON object",
                     "The prompt field must map node ids to nodes"));
         }
+        int maxNodes = services.config().limits().maxPromptNodes();
+        if (promptJson.size() > maxNodes) {
+            throw HttpError.json(400, PromptErrors.simple("prompt_too_large", "Prompt has too many nodes",
+                    "The prompt has " + promptJson.size() + " nodes; this server accepts at most " + maxNodes
+                            + " (--max-prompt-nodes)"));
+        }
         String promptId = promptId(body.get("prompt_id"));
         ValidationResult verdict = validator.validate(Prompt.parse((ObjectNode) promptJson), partialTargets(body));
         switch (verdict) {
@@ -86,12 +93,10 @@ public final class PromptRoutes {
         JsonNode given = body.get("number");
         if (given != null && !given.isNull()) {
             if (given.isNumber()) return DoubleNode.valueOf(given.asDouble());
+            if (given.isBoolean()) return DoubleNode.valueOf(given.asBoolean() ? 1.0 : 0.0);
             if (given.isTextual()) {
-                try {
-                    return DoubleNode.valueOf(Double.parseDouble(given.asText().trim()));
-                } catch (NumberFormatException notANumber) {
-                    // falls through to the error below
-                }
+                Optional<Double> parsed = PythonFloat.parse(given.asText());
+                if (parsed.isPresent()) return DoubleNode.valueOf(parsed.get());
             }
             throw HttpError.json(400, PromptErrors.simple("invalid_number", "number must be a number",
                     "number must be a number, got " + given));

@@ -1,5 +1,6 @@
 package dev.easel.server.routes;
 
+import dev.easel.server.http.Guarded;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -25,7 +26,7 @@ public final class RootRoutes {
     }
 
     public void register(RoutesConfig routes) {
-        routes.get("/", this::index);
+        routes.get("/", Guarded.handler(this::index));
     }
 
     private void index(Context ctx) throws IOException {

@@ -3,6 +3,7 @@ package dev.easel.server.routes;
 import dev.easel.engine.node.NodeRegistry;
 import dev.easel.server.ServerConfig;
 import dev.easel.server.files.FileLocations;
+import dev.easel.server.files.ImageDecoder;
 import dev.easel.server.http.Bodies;
 import dev.easel.server.store.JobStore;
 import dev.easel.server.worker.PromptWorker;
@@ -10,7 +11,7 @@ import dev.easel.server.ws.SocketHub;
 
 /** What route handlers work with; one per server. */
 public record Services(ServerConfig config, NodeRegistry registry, JobStore store, SocketHub hub,
-                       PromptWorker worker, Bodies bodies, FileLocations files) {
+                       PromptWorker worker, Bodies bodies, FileLocations files, ImageDecoder decoder) {
 
     /**
      * Queues a job and announces it as one step, so the worker's "taken" status (which needs the

@@ -2,7 +2,9 @@ package dev.easel.server.routes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.easel.engine.files.ContainedPath;
 import dev.easel.server.files.FileLocations;
+import dev.easel.tensor.image.ImageHeader;
 import dev.easel.tensor.image.Pixels8;
 import dev.easel.tensor.png.PngEncoder;
 import dev.easel.tensor.png.PngTextReader;
@@ -19,7 +21,9 @@ import org.slf4j.LoggerFactory;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -48,18 +52,38 @@ public final class UploadRoutes {
         String subfolder = form.field("subfolder").orElse("");
         Path dir = FileLocations.within(root, subfolder).orElseThrow(() -> HttpError.empty(400));
         Path requested = FileLocations.within(dir, filename).orElseThrow(() -> HttpError.empty(400));
+        if (requested.equals(dir) || Files.isDirectory(requested, LinkOption.NOFOLLOW_LINKS) || hasLongPart(dir, requested)) {
+            throw HttpError.badRequest("invalid file name");
+        }
         if (!requested.getParent().equals(dir)) Files.createDirectories(requested.getParent());
         String overwriteField = form.field("overwrite").orElse("");
         boolean overwrite = overwriteField.equals("true") || overwriteField.equals("1");
         byte[] content = image.content();
-        UploadWriter.Saved saved = UploadWriter.save(requested.getParent(), requested.getFileName().toString(), content, overwrite);
+        UploadWriter.Saved saved;
+        try {
+            saved = UploadWriter.save(requested.getParent(), requested.getFileName().toString(), content, overwrite);
+        } catch (FileSystemException refused) {
+            // a link planted where the file goes: the no-follow write refuses it
+            LOG.info("upload of {} refused: {}", requested.getFileName(), refused.toString());
+            throw HttpError.badRequest("the file cannot be written there");
+        }
         String name = saved.name();
         // as in ComfyUI, a duplicate of an existing file is not saved again, so no mask is applied to it
         if (mask && saved.written()) applyMask(form.field("original_ref").orElse(null), requested.getParent().resolve(name), content);
-        // a filename with folders stays a reference to the file under the subfolder, as in ComfyUI
-        String answered = dir.relativize(requested.getParent().resolve(name)).toString().replace('\\', '/');
+        // a filename with folders stays a reference to the file under the subfolder, as in ComfyUI;
+        // only the platform's separator becomes '/', so "..\\x.png" is answered as it was saved
+        String answered = dir.relativize(requested.getParent().resolve(name)).toString()
+                .replace(java.io.File.separatorChar, '/');
         ObjectNode body = Json.object().put("name", answered).put("subfolder", subfolder).put("type", type);
         Responses.json(ctx, body);
+    }
+
+    /** A name part over 255 bytes, which no common file system stores. */
+    private static boolean hasLongPart(Path dir, Path requested) {
+        for (Path part : dir.relativize(requested)) {
+            if (part.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 255) return true;
+        }
+        return false;
     }
 
     /**
@@ -73,8 +97,11 @@ public final class UploadRoutes {
             if (filename.isEmpty() || filename.contains("..") || filename.startsWith("/")) return;
             Path root = services.files().root(ref.path("type").asText("output")).orElseThrow();
             Path dir = FileLocations.within(root, ref.path("subfolder").asText("")).orElseThrow();
-            Path original = FileLocations.within(dir, Path.of(filename).getFileName().toString()).orElseThrow();
+            Path original = FileLocations.within(dir, filename.substring(filename.lastIndexOf('/') + 1)).orElseThrow();
             byte[] originalBytes = Files.readAllBytes(original);
+            long maxPixels = services.config().limits().maxImagePixels();
+            ImageHeader.requireAtMost(originalBytes, maxPixels);
+            ImageHeader.requireAtMost(maskBytes, maxPixels);
             BufferedImage base = javax.imageio.ImageIO.read(new ByteArrayInputStream(originalBytes));
             BufferedImage alphaSource = javax.imageio.ImageIO.read(new ByteArrayInputStream(maskBytes));
             int width = base.getWidth(), height = base.getHeight();
@@ -92,7 +119,7 @@ public final class UploadRoutes {
                 }
             }
             // ComfyUI keeps the original's PNG text (prompt, workflow) and writes at level 4
-            Files.write(target, new PngEncoder(4).encode(new Pixels8(width, height, 4, rgba), PngTextReader.read(originalBytes)));
+            ContainedPath.write(target, new PngEncoder(4).encode(new Pixels8(width, height, 4, rgba), PngTextReader.read(originalBytes)));
         } catch (RuntimeException | IOException e) {
             LOG.warn("mask upload: could not combine with original_ref {}: {}", originalRef, e.toString());
         }

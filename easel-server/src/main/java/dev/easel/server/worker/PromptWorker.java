@@ -86,7 +86,8 @@ public final class PromptWorker implements AutoCloseable {
                 next.ifPresent(this::runOne);
             } catch (InterruptedException e) {
                 return;
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                // an Error (out of memory) included: the worker must outlive any one prompt
                 LOG.error("prompt worker failure", e);
             }
         }
@@ -104,7 +105,7 @@ public final class PromptWorker implements AutoCloseable {
         try {
             outcome = runner.run(request(item), recorder, interrupt);
         } catch (Throwable failure) {
-            LOG.error("prompt {} failed inside the executor", item.promptId(), failure);
+            LOG.error("prompt {} failed inside the executor: {}", item.promptId(), failure.toString(), failure);
             recorder.onEvent(internalError(item.promptId(), failure));
             outcome = new RunOutcome(RunOutcome.Status.FAILED, Map.of(), Map.of());
         }
@@ -113,7 +114,7 @@ public final class PromptWorker implements AutoCloseable {
         }
         try {
             store.finish(historyEntry(item, outcome, recorder));
-        } catch (RuntimeException unrecordable) {
+        } catch (RuntimeException | Error unrecordable) {
             // the job must leave "running" whatever happens, or the queue stops for good
             LOG.error("prompt {}: its history entry could not be built; stored without outputs", item.promptId(), unrecordable);
             store.finish(historyEntry(item, new RunOutcome(outcome.status(), Map.of(), Map.of()), recorder));

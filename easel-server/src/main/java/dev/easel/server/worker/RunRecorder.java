@@ -36,7 +36,10 @@ final class RunRecorder implements ExecutionListener {
                 LOG.warn("ignoring a second terminal event for prompt {}: {}", event.promptId(), event);
                 return;
             }
-            if (event.isTerminal()) terminal = event;
+            if (event.isTerminal()) {
+                terminal = event;
+                logEnd(event);
+            }
             if (isRecorded(event)) {
                 ArrayNode pair = Json.array();
                 pair.add(EventMessages.type(event).orElseThrow());
@@ -47,6 +50,23 @@ final class RunRecorder implements ExecutionListener {
             if (!event.isTerminal()) router.route(event);
         } catch (RuntimeException e) {
             LOG.error("could not deliver {} for prompt {}", event.getClass().getSimpleName(), event.promptId(), e);
+        }
+    }
+
+    /**
+     * A failed or interrupted run reaches the server log once, as ComfyUI prints it: the node,
+     * its type, the exception and its traceback. Inputs and extra data are never logged, since
+     * they may hold a client's secret.
+     */
+    private static void logEnd(ExecutionEvent event) {
+        switch (event) {
+            case ExecutionEvent.ExecutionError e -> LOG.error("prompt {} failed at node {} ({}): {}: {}{}", e.promptId(),
+                    e.nodeId().isEmpty() ? "-" : e.nodeId(), e.nodeType().isEmpty() ? "-" : e.nodeType(),
+                    e.exceptionType(), e.exceptionMessage(),
+                    e.traceback().isEmpty() ? "" : "\n" + String.join("\n", e.traceback().stream().map(String::stripTrailing).toList()));
+            case ExecutionEvent.ExecutionInterrupted i -> LOG.info("prompt {} interrupted at node {} ({})", i.promptId(),
+                    i.nodeId().isEmpty() ? "-" : i.nodeId(), i.nodeType().isEmpty() ? "-" : i.nodeType());
+            default -> { }
         }
     }
 

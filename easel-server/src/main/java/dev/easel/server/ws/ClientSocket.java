@@ -190,9 +190,23 @@ public final class ClientSocket {
         if (!markClosed()) return;
         LOG.warn("closing WebSocket {} with 1001: client too slow ({})", sid, reason);
         onClosed.accept(this);
+        sendClose(GOING_AWAY, "client too slow");
+    }
+
+    /**
+     * A newer connection took this client id: this one would never hear anything again, so it
+     * is closed (1000) rather than left open and silent.
+     */
+    public void replaced() {
+        if (!markClosed()) return;
+        LOG.info("closing WebSocket {}: a new connection uses its client id", sid);
+        sendClose(1000, "replaced by a new connection with the same client id");
+    }
+
+    private void sendClose(int code, String reason) {
         Thread.ofVirtual().start(() -> {
             try {
-                sink.close(GOING_AWAY, "client too slow").get(2, TimeUnit.SECONDS);
+                sink.close(code, reason).get(2, TimeUnit.SECONDS);
             } catch (Exception closeFrameStuck) {
                 sink.abort();
             }

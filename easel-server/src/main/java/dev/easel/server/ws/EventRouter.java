@@ -37,7 +37,7 @@ public final class EventRouter {
             case ExecutionEvent.ProgressText text ->
                     hub.broadcast(new Frame.Binary(BinaryFrames.progressText(text.nodeId(), text.text()), false));
             case ExecutionEvent.Progress p -> hub.sendOrBroadcast(clientId, textFrame(p));
-            case ExecutionEvent.ProgressState p -> hub.sendOrBroadcast(clientId, new Frame.Text(progressState.message(p)));
+            case ExecutionEvent.ProgressState p -> hub.sendOrBroadcast(clientId, () -> new Frame.Text(progressState.message(p)));
             case ExecutionEvent.ExecutionInterrupted i -> hub.sendOrBroadcast(clientId, textFrame(i));
             case ExecutionError e when e.isBlocker() -> hub.sendOrBroadcast(clientId, textFrame(e));
             default -> clientId.ifPresent(id -> hub.send(id, textFrame(event)));

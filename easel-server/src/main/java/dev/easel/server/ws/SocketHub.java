@@ -21,12 +21,14 @@ public final class SocketHub {
     private Optional<String> lastNode = Optional.empty();
 
     /**
-     * Registers a new connection (replacing, not closing, an older one with the same sid) and
+     * Registers a new connection (closing an older one with the same sid, which would otherwise
+     * stay open and silent) and
      * queues its greeting: {@code status} with the sid, then {@code executing} if this client's
      * prompt is running a node.
      */
     public synchronized void connect(ClientSocket socket, int queueRemaining) {
-        sockets.put(socket.sid(), socket);
+        ClientSocket previous = sockets.put(socket.sid(), socket);
+        if (previous != null && previous != socket) previous.replaced();
         ObjectNode data = statusData(queueRemaining);
         data.put("sid", socket.sid());
         socket.offer(text("status", data));
@@ -62,6 +64,15 @@ public final class SocketHub {
     /** ComfyUI's {@code send_sync} with a possibly null sid: no client means everyone. */
     public synchronized void sendOrBroadcast(Optional<String> sid, Frame frame) {
         sid.ifPresentOrElse(id -> send(id, frame), () -> broadcast(frame));
+    }
+
+    /**
+     * The same, building the frame only if some socket would get it: a {@code progress_state}
+     * of a huge prompt lists every node, and nobody listening must not cost its writing.
+     */
+    public synchronized void sendOrBroadcast(Optional<String> sid, java.util.function.Supplier<Frame> frame) {
+        boolean anyone = sid.map(sockets::containsKey).orElse(!sockets.isEmpty());
+        if (anyone) sendOrBroadcast(sid, frame.get());
     }
 
     /** A reply to one socket (feature flags), ordered with everything else. */

@@ -39,8 +39,8 @@ public final class WsEndpoint {
     }
 
     private void connected(WsContext ctx) {
-        String requested = ctx.queryParam("clientId");
-        String sid = requested != null && !requested.isEmpty() ? requested : UUID.randomUUID().toString().replace("-", "");
+        String requested = QueryText.param(ctx.queryString(), "clientId").orElse("");
+        String sid = !requested.isEmpty() ? requested : UUID.randomUUID().toString().replace("-", "");
         ClientSocket socket = new ClientSocket(sid, new JettyFrameSink(ctx.session), limits, hub::disconnect);
         byConnection.put(ctx.sessionId(), socket);
         hub.connect(socket, queueRemaining.getAsInt());

@@ -199,11 +199,11 @@ class FileRoutesTest extends ServerTest {
     }
 
     @Test
-    void anUnexpectedFailureIsA500WithAJsonBody() throws Exception {
+    void aPreviewOfAFileThatIsNoImageIsA400WithAJsonBody() throws Exception {
         Files.writeString(fx.config.outputDir().resolve("broken.png"), "not an image");
         Http.Response response = fx.http.get("/view?filename=broken.png&preview=jpeg;80");
-        assertThat(response.status()).isEqualTo(500);
+        assertThat(response.status()).isEqualTo(400);
         assertThat(response.header("Content-Type")).startsWith("application/json");
-        assertThat(response.json().path("error").asText()).contains("not a readable image");
+        assertThat(response.json().path("error").asText()).isEqualTo("not an image: broken.png");
     }
 }

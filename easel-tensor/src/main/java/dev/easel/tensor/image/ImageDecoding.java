@@ -27,6 +27,13 @@ public final class ImageDecoding {
         return decode(Files.readAllBytes(file));
     }
 
+    /** Decodes unless the header declares more than {@code maxPixels} ({@link ImageHeader.TooLarge}). */
+    public static DecodedImage decode(Path file, long maxPixels) throws IOException {
+        byte[] encoded = Files.readAllBytes(file);
+        ImageHeader.requireAtMost(encoded, maxPixels);
+        return decode(encoded);
+    }
+
     public static DecodedImage decode(byte[] encoded) throws IOException {
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(encoded));
         if (img == null) throw new IOException("unsupported or damaged image file");

@@ -42,6 +42,9 @@ public final class Resize {
         } else if (oldAspect < newAspect) {
             y = (int) Math.rint((oldH - oldH * (oldAspect / newAspect)) / 2);
         }
+        // a very thin source (1x4 into 4x4) would round to nothing; keep at least one row and column
+        x = Math.min(x, (oldW - 1) / 2);
+        y = Math.min(y, (oldH - 1) / 2);
         return ImageGeometry.crop(image, x, y, oldW - 2 * x, oldH - 2 * y);
     }
 

@@ -97,4 +97,15 @@ class ResizeTest {
         assertThat(ResizeMethod.fromWireName("area")).isEqualTo(ResizeMethod.AREA);
         assertThatThrownBy(() -> ResizeMethod.fromWireName("bogus")).hasMessageContaining("unknown upscale method 'bogus'");
     }
+
+    @Test
+    void aCenterCropOfAVeryThinImageKeepsOneColumnOrRow() {
+        // 1 wide, 4 high into 4x4: the crop would round to zero rows; the middle row pair stays
+        Tensor tall = Tensor.of(new float[] {0f, 1f, 2f, 3f}, 1, 4, 1, 1);
+        Tensor out = Resize.resize(tall, 4, 4, ResizeMethod.NEAREST_EXACT, CropMode.CENTER);
+        assertThat(out.shape()).containsExactly(1, 4, 4, 1);
+        assertThat(out.data()).containsOnly(1f, 2f);
+        Tensor wide = Tensor.of(new float[] {0f, 1f, 2f, 3f, 4f, 5f, 6f, 7f}, 1, 1, 8, 1);
+        assertThat(Resize.resize(wide, 4, 4, ResizeMethod.BILINEAR, CropMode.CENTER).shape()).containsExactly(1, 4, 4, 1);
+    }
 }
