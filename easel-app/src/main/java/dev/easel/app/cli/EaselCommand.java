@@ -1,5 +1,6 @@
 package dev.easel.app.cli;
 
+import dev.easel.app.config.DemoModelInstall;
 import dev.easel.app.config.EaselSettings;
 import dev.easel.app.packs.NodePacks;
 import dev.easel.app.serve.ServerLauncher;
@@ -80,6 +81,7 @@ public final class EaselCommand implements Callable<Integer> {
         applyLogging(spec, logging);
         EaselSettings settings = settings();
         settings.folders().create();
+        DemoModelInstall.ensure(settings.folders());
         log.info("Folders: output {}, input {}, temp {}, user {}", settings.folders().output(),
                 settings.folders().input(), settings.folders().temp(), settings.folders().user());
         NodePacks.Loaded packs = NodePacks.load(settings);

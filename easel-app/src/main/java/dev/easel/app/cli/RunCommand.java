@@ -1,5 +1,6 @@
 package dev.easel.app.cli;
 
+import dev.easel.app.config.DemoModelInstall;
 import dev.easel.app.config.EaselSettings;
 import dev.easel.app.packs.NodePacks;
 import dev.easel.app.run.WorkflowRunner;
@@ -34,6 +35,7 @@ public final class RunCommand implements Callable<Integer> {
         EaselCommand.applyLogging(spec, logging);
         EaselSettings settings = setup.settings();
         settings.folders().create();
+        DemoModelInstall.ensure(settings.folders());
         NodePacks.Loaded packs = NodePacks.load(settings);
         return new WorkflowRunner(packs.registry(), settings, spec.commandLine().getOut(),
                 spec.commandLine().getErr(), System.console() != null).run(workflow);

@@ -157,4 +157,21 @@ class WorkflowRunnerTest {
         assertThat(image.getHeight()).isEqualTo(2);
         assertThat(image.getRGB(2, 1) & 0xFFFFFF).isEqualTo(0xFF00FF);
     }
+
+    @Test
+    void theDefaultWorkflowRunsOnTheDemoModelAndSavesItsImage() throws Exception {
+        dev.easel.app.config.DemoModelInstall.ensure(settings.folders());
+        String workflow = Files.readString(Path.of("..", "examples", "default-text-to-image.json"))
+                .replace("\"width\": 512, \"height\": 512", "\"width\": 128, \"height\": 128")
+                .replace("\"steps\": 20", "\"steps\": 4");
+        int code = run(workflow);
+
+        Path image = base.toAbsolutePath().normalize().resolve("output/ComfyUI_00001_.png");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).isEqualTo("#9 SaveImage wrote " + image + System.lineSeparator());
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(image.toFile());
+        assertThat(png.getWidth()).isEqualTo(128);
+        assertThat(png.getHeight()).isEqualTo(128);
+        assertThat(err.toString()).contains("#3 KSampler [##########] 4/4");
+    }
 }
