@@ -4,6 +4,7 @@ import dev.easel.app.config.DemoModelInstall;
 import dev.easel.app.config.EaselSettings;
 import dev.easel.app.packs.NodePacks;
 import dev.easel.app.serve.ServerLauncher;
+import dev.easel.engine.node.NodeRegistry;
 import dev.easel.server.ServerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,8 +71,20 @@ public final class EaselCommand implements Callable<Integer> {
         }
     }
 
+    /** What serving needs, prepared as {@code easel} prepares it. */
+    public record Startup(ServerConfig config, NodeRegistry registry) {}
+
     @Override
     public Integer call() {
+        Startup startup = prepare();
+        return ServerLauncher.serve(startup.config(), startup.registry());
+    }
+
+    /**
+     * Checks the flags, applies logging, creates the folders, installs the demo model and loads
+     * the node packs: everything but listening.
+     */
+    public Startup prepare() {
         if (server.port < 0 || server.port > 65535) {
             throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, was " + server.port);
         }
@@ -85,6 +98,6 @@ public final class EaselCommand implements Callable<Integer> {
         log.info("Folders: output {}, input {}, temp {}, user {}", settings.folders().output(),
                 settings.folders().input(), settings.folders().temp(), settings.folders().user());
         NodePacks.Loaded packs = NodePacks.load(settings);
-        return ServerLauncher.serve(server.serverConfig(settings), packs.registry());
+        return new Startup(server.serverConfig(settings), packs.registry());
     }
 }

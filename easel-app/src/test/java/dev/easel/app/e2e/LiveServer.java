@@ -3,12 +3,14 @@ package dev.easel.app.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.easel.app.cli.EaselCommand;
 import dev.easel.engine.cache.CachePolicy;
 import dev.easel.engine.node.NodeRegistry;
 import dev.easel.engine.node.PackEnvironment;
 import dev.easel.nodes.CoreNodePack;
 import dev.easel.server.EaselServer;
 import dev.easel.server.ServerConfig;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,9 +18,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
-/** A real Easel server with the core nodes on a free port, and a plain HTTP client for it. */
+/** A real Easel server on a free port (the core nodes only, or as {@code easel} starts it), and a plain HTTP client for it. */
 final class LiveServer implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -27,11 +31,35 @@ final class LiveServer implements AutoCloseable {
     final HttpClient http = HttpClient.newHttpClient();
 
     LiveServer(Path base, CachePolicy cache) {
-        this.config = ServerConfig.defaults(base).withPort(0).withCache(cache);
-        PackEnvironment env = new PackEnvironment(base, config.outputDir(), config.inputDir(), config.tempDir(),
+        this(coreOnly(ServerConfig.defaults(base).withPort(0).withCache(cache)));
+    }
+
+    private LiveServer(EaselCommand.Startup startup) {
+        this.config = startup.config();
+        this.server = EaselServer.start(config, startup.registry());
+    }
+
+    /**
+     * The server {@code easel} starts, on a free port, with these flags after
+     * {@code --base-directory base}: the same folders, demo model and node packs.
+     */
+    static LiveServer app(Path base, String... flags) {
+        CommandLine commandLine = EaselCommand.commandLine();
+        List<String> args = new ArrayList<>(List.of("--base-directory", base.toString(), "--port", "0"));
+        args.addAll(List.of(flags));
+        commandLine.parseArgs(args.toArray(String[]::new));
+        EaselCommand command = commandLine.getCommand();
+        return new LiveServer(command.prepare());
+    }
+
+    private static EaselCommand.Startup coreOnly(ServerConfig config) {
+        PackEnvironment env = new PackEnvironment(config.baseDir(), config.outputDir(), config.inputDir(), config.tempDir(),
                 false, "none", 512, Map.of());
-        NodeRegistry registry = NodeRegistry.builder().addPack(new CoreNodePack(), env).build();
-        this.server = EaselServer.start(config, registry);
+        return new EaselCommand.Startup(config, NodeRegistry.builder().addPack(new CoreNodePack(), env).build());
+    }
+
+    int port() {
+        return server.port();
     }
 
     String base() {
