@@ -27,6 +27,7 @@ import dev.easel.nodes.sampling.KSamplerAdvanced;
 import dev.easel.nodes.sampling.KSamplerSelect;
 import dev.easel.nodes.sampling.RandomNoise;
 import dev.easel.nodes.sampling.SamplerCustomAdvanced;
+import dev.easel.nodes.sampling.SamplingProgress;
 
 import java.util.List;
 
@@ -53,6 +54,7 @@ public final class GenerationNodePack implements NodePack {
 
     @Override
     public List<NodeDefinition> nodes(PackEnvironment env) {
+        SamplingProgress.warmUpInBackground(env.previewSize());
         return List.of(
                 new KSampler(env),
                 new CheckpointLoaderSimple(libraries.forEnvironment(env)),

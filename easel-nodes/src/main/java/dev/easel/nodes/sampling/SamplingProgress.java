@@ -8,7 +8,9 @@ import dev.easel.engine.node.PackEnvironment;
 import dev.easel.engine.node.Preview;
 import dev.easel.tensor.Tensor;
 
+import java.util.ArrayDeque;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -19,19 +21,24 @@ import java.util.function.Function;
  * is {@code none}.
  *
  * <p>The sampling thread never waits for a preview. It checks for an interrupt, then leaves the
- * step in a one-slot mailbox that the newest step overwrites. A single virtual thread takes the
- * newest step, reports the steps it skipped without a preview, encodes the one it took and reports
- * it with its image. All progress is sent from that thread, so it stays in step order. When
+ * step in a mailbox that keeps the {@value #BACKLOG} newest steps, so that an encoder that falls
+ * behind for a moment (a fresh JVM's first encodes) catches up without losing a preview, and one
+ * that stays behind shows the newest steps rather than ever older ones. A single virtual thread
+ * takes the oldest kept step, reports the steps dropped before it without a preview, encodes the
+ * one it took and reports it with its image. All progress is sent from that thread, so it stays in step order. When
  * sampling ends, {@link #finish} waits until every step is reported; an interrupt or a failure
  * ends the encoder instead (through {@link #close}).
  */
 public final class SamplingProgress implements StepListener, AutoCloseable {
+    private static final AtomicBoolean WARMED_UP = new AtomicBoolean();
     private final NodeContext ctx;
     private final Optional<PreviewEncoder> encoder;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Thread worker;
-    private StepListener.Step pending;
+    /** Steps an encoder may be behind before the oldest waiting ones lose their previews. */
+    static final int BACKLOG = 3;
+    private final ArrayDeque<StepListener.Step> pending = new ArrayDeque<>(BACKLOG);
     private boolean ended;
     private boolean stopped;
     private int reported;
@@ -43,6 +50,21 @@ public final class SamplingProgress implements StepListener, AutoCloseable {
         this.worker = encoder.isPresent()
                 ? Thread.ofVirtual().name("preview-" + ctx.uniqueId()).start(this::encodeSteps)
                 : null;
+    }
+
+    /**
+     * Encodes a few throwaway previews on a background thread, once per JVM. The first JPEG
+     * encodes of a JVM take several times as long as later ones (class loading, the codec's
+     * set-up, compilation), which on a fast model would cost the first run of a fresh server the
+     * previews of its first steps.
+     */
+    public static void warmUpInBackground(int maxSize) {
+        if (!WARMED_UP.compareAndSet(false, true)) return;
+        Thread.ofVirtual().name("preview-warm-up").start(() -> {
+            LatentPreview preview = new LatentPreview(LatentFormat.SD15);
+            Tensor latent = Tensor.zeros(1, 4, 64, 64);
+            for (int i = 0; i < 3; i++) preview.jpeg(latent, maxSize);
+        });
     }
 
     /** The listener for one sampling call, with the prompt's preview method and the server's preview size. */
@@ -74,7 +96,8 @@ public final class SamplingProgress implements StepListener, AutoCloseable {
         lock.lock();
         try {
             if (failure != null) throw failure;
-            pending = step;
+            if (pending.size() == BACKLOG) pending.removeFirst();
+            pending.addLast(step);
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -107,7 +130,7 @@ public final class SamplingProgress implements StepListener, AutoCloseable {
         lock.lock();
         try {
             stopped = true;
-            pending = null;
+            pending.clear();
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -138,15 +161,13 @@ public final class SamplingProgress implements StepListener, AutoCloseable {
         }
     }
 
-    /** The newest unreported step, or null once sampling has ended (or stopped) and nothing is left. */
+    /** The oldest kept step, or null once sampling has ended (or stopped) and nothing is left. */
     private Step nextStep() {
         lock.lock();
         try {
-            while (pending == null && !ended && !stopped) changed.awaitUninterruptibly();
+            while (pending.isEmpty() && !ended && !stopped) changed.awaitUninterruptibly();
             if (stopped) return null;
-            Step step = pending;
-            pending = null;
-            return step;
+            return pending.pollFirst();
         } finally {
             lock.unlock();
         }

@@ -81,7 +81,7 @@ class SamplingProgressTest {
     }
 
     @Test
-    void aSlowEncoderNeverHoldsUpStepsAndEncodesOnlyTheNewestOne() throws Exception {
+    void aSlowEncoderNeverHoldsUpStepsAndEncodesOnlyTheNewestFew() throws Exception {
         RecordingContext ctx = new RecordingContext();
         CountDownLatch firstStarted = new CountDownLatch(1), release = new CountDownLatch(1);
         List<Integer> encoded = new CopyOnWriteArrayList<>();
@@ -96,17 +96,18 @@ class SamplingProgressTest {
             return indexByte(denoised);
         };
         try (SamplingProgress progress = new SamplingProgress(ctx, Optional.of(slow))) {
-            progress.onStep(step(0, 6));
+            progress.onStep(step(0, 7));
             firstStarted.await();
             // the encoder is stuck on step 0: every further step still returns at once
-            for (int i = 1; i < 6; i++) progress.onStep(step(i, 6));
+            for (int i = 1; i < 7; i++) progress.onStep(step(i, 7));
             assertThat(ctx.progress).isEmpty();
             release.countDown();
             progress.finish();
         }
-        assertThat(encoded).containsExactly(0, 5);
-        assertThat(values(ctx)).containsExactly(1, 2, 3, 4, 5, 6);
-        assertThat(stepsWithPreview(ctx)).containsExactly(1, 6);
+        // steps 1 to 3 gave way to the three newest
+        assertThat(encoded).containsExactly(0, 4, 5, 6);
+        assertThat(values(ctx)).containsExactly(1, 2, 3, 4, 5, 6, 7);
+        assertThat(stepsWithPreview(ctx)).containsExactly(1, 5, 6, 7);
     }
 
     @Test
