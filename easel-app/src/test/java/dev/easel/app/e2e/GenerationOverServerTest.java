@@ -290,4 +290,24 @@ class GenerationOverServerTest {
         ImageIO.write(image, "png", out);
         return out.toByteArray();
     }
+    /**
+     * {@code POST /free} with {@code unload_models} between two prompts: the second reuses the
+     * loader's cached output, whose checkpoint loads again when the sampler needs it.
+     */
+    @Test
+    void aCheckpointUnloadedByFreeLoadsAgainForTheNextPrompt() throws Exception {
+        start();
+        try (WsRecorder ws = WsRecorder.connect(server.port(), "clientId=" + CLIENT)) {
+            ws.awaitType("status");
+            ws.untilPromptEnd(queue(defaultWorkflow("toy-sdxl", 2, 1), Map.of()));
+            assertThat(server.post("/free", "{\"unload_models\": true}").statusCode()).isEqualTo(200);
+            String second = queue(defaultWorkflow("toy-sdxl", 2, 2), Map.of());
+            List<Message> messages = ws.untilPromptEnd(second);
+
+            assertThat(texts(messages, "execution_cached").getFirst().data().path("nodes"))
+                    .extracting(JsonNode::asText).contains("4");
+            assertThat(texts(messages, "execution_success")).hasSize(1);
+            assertThat(Files.exists(base.resolve("output/e2e_00002_.png"))).isTrue();
+        }
+    }
 }

@@ -16,10 +16,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link EvictionPolicy} chooses entries to drop and the cache removes them and closes those that
  * are {@link AutoCloseable}. A model larger than the whole budget still loads, alone.
  * <p>
+ * Models are used under a {@link Lease}: an entry dropped (evicted or unloaded) while leased
+ * leaves the cache at once but is closed only when its last lease ends, so nothing is closed
+ * while a network runs. Callers keep a key, not a model, and lease it again for each use
+ * ({@code dev.easel.models.library.CheckpointHandle}), so a dropped model loads again when it
+ * is next needed.
+ * <p>
  * Thread-safe. Hits never wait for a load; loads run one at a time, so two requests for the same
- * model load it once and memory is freed before the next model is read. A model closed by
- * eviction fails at its next use: callers hold models for one prompt, and the budget should fit
- * what one prompt uses.
+ * model load it once and memory is freed before the next model is read.
  */
 public final class ModelCache {
     private static final Logger LOG = LoggerFactory.getLogger(ModelCache.class);
@@ -30,7 +34,53 @@ public final class ModelCache {
     private final Object state = new Object();
     private final ReentrantLock loading = new ReentrantLock();
 
-    private record Entry(Object value, long bytes) {
+    /** A cached model; {@code leases} and {@code dropped} are guarded by the cache's state lock. */
+    private static final class Entry {
+        final Object value;
+        final long bytes;
+        int leases;
+        boolean dropped;
+        boolean closed;
+
+        /** Whether the caller is the one to close this entry now (under the state lock). */
+        boolean claimClose() {
+            if (!dropped || leases > 0 || closed) return false;
+            closed = true;
+            return true;
+        }
+
+        Entry(Object value, long bytes) {
+            this.value = value;
+            this.bytes = bytes;
+        }
+    }
+
+    /** A model in use: it is not closed before {@link #close} even if the cache drops it. */
+    public final class Lease<T> implements AutoCloseable {
+        private final Entry entry;
+        private final T value;
+        private boolean released;
+
+        private Lease(Entry entry, T value) {
+            this.entry = entry;
+            this.value = value;
+        }
+
+        public T value() {
+            return value;
+        }
+
+        @Override
+        public void close() {
+            boolean closeNow;
+            synchronized (state) {
+                if (released) return;
+                released = true;
+                entry.leases--;
+                closeNow = entry.claimClose();
+            }
+            if (closeNow) closeValue(entry.value);
+        }
     }
 
     /** Makes a model; called at most once per key until the entry is dropped. */
@@ -50,11 +100,11 @@ public final class ModelCache {
     }
 
     /**
-     * The model cached under {@code key}, or the one {@code loader} makes, cached with an
-     * estimated {@code bytes}. A failed load caches nothing.
+     * A lease on the model cached under {@code key}, or on the one {@code loader} makes, cached
+     * with an estimated {@code bytes}. A failed load caches nothing.
      */
-    public <T> T get(ModelKey key, long bytes, Class<T> type, Loader<? extends T> loader) throws IOException {
-        T hit = lookup(key, type);
+    public <T> Lease<T> acquire(ModelKey key, long bytes, Class<T> type, Loader<? extends T> loader) throws IOException {
+        Lease<T> hit = lookup(key, type);
         if (hit != null) return hit;
         loading.lock();
         try {
@@ -62,11 +112,13 @@ public final class ModelCache {
             if (hit != null) return hit;
             closeAll(makeRoom(key, bytes));
             T value = loader.load();
+            Entry entry = new Entry(value, bytes);
             synchronized (state) {
-                entries.put(key, new Entry(value, bytes));
+                entries.put(key, entry);
                 policy.inserted(key);
+                entry.leases++;
             }
-            return value;
+            return new Lease<>(entry, value);
         } finally {
             loading.unlock();
         }
@@ -86,7 +138,7 @@ public final class ModelCache {
 
     public long usedBytes() {
         synchronized (state) {
-            return entries.values().stream().mapToLong(Entry::bytes).sum();
+            return entries.values().stream().mapToLong(e -> e.bytes).sum();
         }
     }
 
@@ -96,7 +148,7 @@ public final class ModelCache {
 
     /** Drops and closes every model ({@code POST /free} with {@code unload_models}). */
     public void unloadAll() {
-        List<Object> dropped = new ArrayList<>();
+        List<Entry> dropped = new ArrayList<>();
         loading.lock();
         try {
             synchronized (state) {
@@ -109,7 +161,7 @@ public final class ModelCache {
         if (!dropped.isEmpty()) LOG.info("unloaded {} models", dropped.size());
     }
 
-    private <T> T lookup(ModelKey key, Class<T> type) {
+    private <T> Lease<T> lookup(ModelKey key, Class<T> type) {
         synchronized (state) {
             Entry e = entries.get(key);
             if (e == null) return null;
@@ -118,13 +170,14 @@ public final class ModelCache {
                         + ", not " + type.getName() + "; give each kind of load its own ModelKey kind");
             }
             policy.accessed(key);
-            return type.cast(e.value);
+            e.leases++;
+            return new Lease<>(e, type.cast(e.value));
         }
     }
 
     /** Removes older versions of the same model, then what the policy chooses until {@code bytes} fit. */
-    private List<Object> makeRoom(ModelKey key, long bytes) {
-        List<Object> dropped = new ArrayList<>();
+    private List<Entry> makeRoom(ModelKey key, long bytes) {
+        List<Entry> dropped = new ArrayList<>();
         synchronized (state) {
             for (ModelKey old : List.copyOf(entries.keySet())) {
                 if (old.sameModelAs(key)) {
@@ -132,7 +185,7 @@ public final class ModelCache {
                     dropped.add(remove(old));
                 }
             }
-            long used = entries.values().stream().mapToLong(Entry::bytes).sum();
+            long used = entries.values().stream().mapToLong(e -> e.bytes).sum();
             if (bytes > budgetBytes) {
                 LOG.warn("{} (about {} MB) is larger than the model memory budget ({} MB); unloading everything else to load it alone",
                         key.realPath(), bytes >> 20, budgetBytes >> 20);
@@ -150,20 +203,32 @@ public final class ModelCache {
         return dropped;
     }
 
-    private Object remove(ModelKey key) {
+    /** Takes an entry out of the cache (under the state lock); it is closed once it is not leased. */
+    private Entry remove(ModelKey key) {
         Entry e = entries.remove(key);
         policy.removed(key);
-        return e.value;
+        e.dropped = true;
+        return e;
     }
 
-    private static void closeAll(List<Object> values) {
-        for (Object v : values) {
-            if (v instanceof AutoCloseable c) {
-                try {
-                    c.close();
-                } catch (Exception e) {
-                    LOG.warn("closing an unloaded model failed", e);
-                }
+    private void closeAll(List<Entry> dropped) {
+        for (Entry e : dropped) {
+            boolean closeNow, inUse;
+            synchronized (state) {
+                closeNow = e.claimClose();
+                inUse = e.leases > 0;
+            }
+            if (closeNow) closeValue(e.value);
+            else if (inUse) LOG.info("an unloaded model is in use; it is closed when that use ends");
+        }
+    }
+
+    private static void closeValue(Object value) {
+        if (value instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("closing an unloaded model failed", e);
             }
         }
     }

@@ -52,7 +52,10 @@ public final class ModelLibrary {
         return names(CHECKPOINTS);
     }
 
-    /** The named checkpoint, loaded once and then served from the cache until it is evicted. */
+    /**
+     * The named checkpoint, loaded now unless the cache holds it. Its parts lease it from the
+     * cache for each call, so they keep working after an eviction or an unload (they load it again).
+     */
     public Checkpoint loadCheckpoint(String name) throws IOException {
         return load(CHECKPOINTS, name);
     }
@@ -81,7 +84,7 @@ public final class ModelLibrary {
             for (CheckpointFormat format : formats) {
                 if (!format.recognises(entry.get())) continue;
                 ModelKey key = ModelKey.of(entry.get(), format.id());
-                return cache.get(key, key.size(), LoadedCheckpoint.class, () -> format.load(entry.get())).checkpoint();
+                return CheckpointHandle.open(cache, key, () -> format.load(entry.get()));
             }
         }
         throw new NoSuchFileException(name, null, "no checkpoint of that name in the " + folderKey

@@ -37,16 +37,24 @@ class ModelCacheTest {
         return new ModelKey(Path.of("/models", name), 1, 1, "checkpoint");
     }
 
+    /** Leases a model and ends the lease at once. */
+    private static <T> T used(ModelCache cache, ModelKey key, long bytes, Class<T> type,
+                              ModelCache.Loader<? extends T> loader) throws IOException {
+        try (ModelCache.Lease<T> lease = cache.acquire(key, bytes, type, loader)) {
+            return lease.value();
+        }
+    }
+
     private static FakeModel get(ModelCache cache, String name, long bytes) throws IOException {
-        return cache.get(key(name), bytes, FakeModel.class, () -> new FakeModel(name));
+        return used(cache, key(name), bytes, FakeModel.class, () -> new FakeModel(name));
     }
 
     @Test
     void aSecondGetOfTheSameKeyIsServedWithoutLoading() throws IOException {
         ModelCache cache = ModelCache.lru(100);
         AtomicInteger loads = new AtomicInteger();
-        FakeModel first = cache.get(key("a"), 10, FakeModel.class, () -> { loads.incrementAndGet(); return new FakeModel("a"); });
-        FakeModel second = cache.get(key("a"), 10, FakeModel.class, () -> { loads.incrementAndGet(); return new FakeModel("a"); });
+        FakeModel first = used(cache, key("a"), 10, FakeModel.class, () -> { loads.incrementAndGet(); return new FakeModel("a"); });
+        FakeModel second = used(cache, key("a"), 10, FakeModel.class, () -> { loads.incrementAndGet(); return new FakeModel("a"); });
 
         assertThat(second).isSameAs(first);
         assertThat(loads).hasValue(1);
@@ -99,8 +107,8 @@ class ModelCacheTest {
         ModelCache cache = ModelCache.lru(1000);
         ModelKey old = new ModelKey(Path.of("/models/a"), 10, 1, "checkpoint");
         ModelKey changed = new ModelKey(Path.of("/models/a"), 12, 2, "checkpoint");
-        FakeModel before = cache.get(old, 10, FakeModel.class, () -> new FakeModel("old"));
-        cache.get(changed, 12, FakeModel.class, () -> new FakeModel("new"));
+        FakeModel before = used(cache, old, 10, FakeModel.class, () -> new FakeModel("old"));
+        used(cache, changed, 12, FakeModel.class, () -> new FakeModel("new"));
 
         assertThat(before.closed).isTrue();
         assertThat(cache.contains(old)).isFalse();
@@ -111,7 +119,7 @@ class ModelCacheTest {
     void aFailedLoadCachesNothing() {
         ModelCache cache = ModelCache.lru(100);
 
-        assertThatThrownBy(() -> cache.get(key("a"), 10, FakeModel.class, () -> { throw new IOException("broken"); }))
+        assertThatThrownBy(() -> used(cache, key("a"), 10, FakeModel.class, () -> { throw new IOException("broken"); }))
                 .hasMessage("broken");
         assertThat(cache.size()).isZero();
     }
@@ -146,7 +154,7 @@ class ModelCacheTest {
         CountDownLatch loading = new CountDownLatch(1), release = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Future<FakeModel> first = pool.submit(() -> cache.get(key("a"), 10, FakeModel.class, () -> {
+            Future<FakeModel> first = pool.submit(() -> used(cache, key("a"), 10, FakeModel.class, () -> {
                 loads.incrementAndGet();
                 loading.countDown();
                 try {
@@ -157,7 +165,7 @@ class ModelCacheTest {
                 return new FakeModel("a");
             }));
             loading.await(5, TimeUnit.SECONDS);
-            Future<FakeModel> second = pool.submit(() -> cache.get(key("a"), 10, FakeModel.class, () -> {
+            Future<FakeModel> second = pool.submit(() -> used(cache, key("a"), 10, FakeModel.class, () -> {
                 loads.incrementAndGet();
                 return new FakeModel("a2");
             }));
@@ -175,8 +183,39 @@ class ModelCacheTest {
         ModelCache cache = ModelCache.lru(100);
         get(cache, "a", 10);
 
-        assertThatThrownBy(() -> cache.get(key("a"), 10, String.class, () -> "x"))
+        assertThatThrownBy(() -> used(cache, key("a"), 10, String.class, () -> "x"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("is cached as");
+    }
+    @Test
+    void aModelEvictedWhileLeasedIsClosedWhenItsLeaseEnds() throws IOException {
+        ModelCache cache = ModelCache.lru(100);
+        ModelCache.Lease<FakeModel> a = cache.acquire(key("a"), 60, FakeModel.class, () -> new FakeModel("a"));
+        FakeModel b = get(cache, "b", 60);
+
+        assertThat(cache.contains(key("a"))).isFalse();
+        assertThat(a.value().closed).isFalse();
+        assertThat(b.closed).isFalse();
+        a.close();
+        assertThat(a.value().closed).isTrue();
+        a.close();
+        assertThat(cache.size()).isEqualTo(1);
+    }
+
+    @Test
+    void unloadAllLeavesLeasedModelsOpenUntilTheirLastLeaseEnds() throws IOException {
+        ModelCache cache = ModelCache.lru(100);
+        ModelCache.Lease<FakeModel> first = cache.acquire(key("a"), 10, FakeModel.class, () -> new FakeModel("a"));
+        ModelCache.Lease<FakeModel> second = cache.acquire(key("a"), 10, FakeModel.class, () -> new FakeModel("other"));
+        assertThat(second.value()).isSameAs(first.value());
+        cache.unloadAll();
+
+        assertThat(cache.size()).isZero();
+        first.close();
+        assertThat(first.value().closed).isFalse();
+        second.close();
+        assertThat(first.value().closed).isTrue();
+        // the next request loads it again
+        assertThat(used(cache, key("a"), 10, FakeModel.class, () -> new FakeModel("again")).name).isEqualTo("again");
     }
 }
