@@ -73,4 +73,17 @@ class RunCommandTest {
         assertThat(image.getWidth()).isEqualTo(8);
         assertThat(image.getRGB(3, 3) & 0xFFFFFF).isEqualTo(0xFFFFFF);
     }
+    @Test
+    void flagsBeforeRunAreAUsageErrorRatherThanIgnored() {
+        StringWriter err = new StringWriter();
+        CommandLine cmd = EaselCommand.commandLine();
+        cmd.setErr(new PrintWriter(err, true));
+
+        int code = cmd.execute("--base-directory", base.toString(), "--preview-method", "auto", "run", "flow.json");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).startsWith("flags go after 'run' (easel run [FLAGS] WORKFLOW.json); "
+                + "--base-directory, --preview-method came before it");
+        assertThat(base.resolve("output")).doesNotExist();
+    }
 }
