@@ -9,17 +9,16 @@ import dev.easel.tensor.Tensor;
  * ComfyUI computes it (since early 2024): β, ᾱ and σ in float64, then σ and ln σ each rounded
  * once to float32, so schedules taken from it match to the last bit.
  */
-public final class DiscreteSampling implements ModelSampling {
+public final class DiscreteSampling extends TabulatedSampling {
     private static final int TIMESTEPS = 1000;
     private static final double LINEAR_START = 0.00085, LINEAR_END = 0.012;
 
     private final Parameterization parameterization;
-    private final double[] sigmas;
     private final double[] logSigmas;
 
     private DiscreteSampling(Parameterization parameterization) {
+        super(TIMESTEPS);
         this.parameterization = parameterization;
-        this.sigmas = new double[TIMESTEPS];
         this.logSigmas = new double[TIMESTEPS];
         double[] roots = Linspace.doubles(Math.sqrt(LINEAR_START), Math.sqrt(LINEAR_END), TIMESTEPS);
         double alphaBar = 1;
@@ -45,21 +44,6 @@ public final class DiscreteSampling implements ModelSampling {
 
     public Parameterization parameterization() {
         return parameterization;
-    }
-
-    @Override
-    public double sigmaMin() {
-        return sigmas[0];
-    }
-
-    @Override
-    public double sigmaMax() {
-        return sigmas[TIMESTEPS - 1];
-    }
-
-    @Override
-    public double[] sigmaTable() {
-        return sigmas.clone();
     }
 
     @Override

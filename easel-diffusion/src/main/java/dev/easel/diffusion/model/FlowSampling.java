@@ -1,19 +1,17 @@
 package dev.easel.diffusion.model;
 
-import dev.easel.tensor.Tensor;
-
 /**
  * ComfyUI's {@code ModelSamplingDiscreteFlow} (SD3 and other rectified-flow models): σ(t) =
  * shift·t / (1 + (shift − 1)·t) for t = timestep/multiplier, and the network's timestep is
  * σ·multiplier. The 1000-entry σ table and every value are computed in float32 as torch does.
  */
-public final class FlowSampling implements ModelSampling {
+public final class FlowSampling extends ConstSampling {
     private static final int TIMESTEPS = 1000;
 
     private final double shift, multiplier;
-    private final double[] sigmas = new double[TIMESTEPS];
 
     private FlowSampling(double shift, double multiplier) {
+        super(TIMESTEPS);
         if (!(shift > 0) || !(multiplier > 0)) {
             throw new IllegalArgumentException("shift and multiplier must be positive, got " + shift + " and " + multiplier);
         }
@@ -41,21 +39,6 @@ public final class FlowSampling implements ModelSampling {
     }
 
     @Override
-    public double sigmaMin() {
-        return sigmas[0];
-    }
-
-    @Override
-    public double sigmaMax() {
-        return sigmas[TIMESTEPS - 1];
-    }
-
-    @Override
-    public double[] sigmaTable() {
-        return sigmas.clone();
-    }
-
-    @Override
     public double timestep(double sigma) {
         return (float) sigma * (float) multiplier;
     }
@@ -65,25 +48,5 @@ public final class FlowSampling implements ModelSampling {
         float t = (float) timestep / (float) multiplier;
         if (shift == 1.0) return t;
         return ((float) shift * t) / (1f + (float) (shift - 1.0) * t);
-    }
-
-    @Override
-    public Tensor calculateInput(double sigma, Tensor x) {
-        return x;
-    }
-
-    @Override
-    public Tensor calculateDenoised(double sigma, Tensor modelOutput, Tensor x) {
-        return FlowOutputs.denoised(sigma, modelOutput, x);
-    }
-
-    @Override
-    public Tensor noiseScaling(double sigma, Tensor noise, Tensor latent, boolean maxDenoise) {
-        return FlowOutputs.noiseScaling(sigma, noise, latent);
-    }
-
-    @Override
-    public Tensor inverseNoiseScaling(double sigma, Tensor latent) {
-        return FlowOutputs.inverseNoiseScaling(sigma, latent);
     }
 }

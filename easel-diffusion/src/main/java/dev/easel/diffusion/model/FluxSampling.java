@@ -1,21 +1,19 @@
 package dev.easel.diffusion.model;
 
-import dev.easel.tensor.Tensor;
-
 /**
  * ComfyUI's {@code ModelSamplingFlux}: σ(t) = e^μ / (e^μ + (1/t − 1)) with μ = shift (1.15 by
  * default), over a 10000-entry table, and the network's timestep is σ itself. Float32 as in
  * torch, where {@code 1/t} and {@code e^μ/(…)} are a reciprocal followed by a multiply.
  */
-public final class FluxSampling implements ModelSampling {
+public final class FluxSampling extends ConstSampling {
     public static final double DEFAULT_SHIFT = 1.15;
     private static final int TIMESTEPS = 10000;
 
     private final double shift;
     private final float expShift;
-    private final double[] sigmas = new double[TIMESTEPS];
 
     private FluxSampling(double shift) {
+        super(TIMESTEPS);
         if (!Double.isFinite(shift)) throw new IllegalArgumentException("shift must be finite, got " + shift);
         this.shift = shift;
         this.expShift = (float) Math.exp(shift);
@@ -35,21 +33,6 @@ public final class FluxSampling implements ModelSampling {
     }
 
     @Override
-    public double sigmaMin() {
-        return sigmas[0];
-    }
-
-    @Override
-    public double sigmaMax() {
-        return sigmas[TIMESTEPS - 1];
-    }
-
-    @Override
-    public double[] sigmaTable() {
-        return sigmas.clone();
-    }
-
-    @Override
     public double timestep(double sigma) {
         return (float) sigma;
     }
@@ -58,25 +41,5 @@ public final class FluxSampling implements ModelSampling {
     public double sigma(double timestep) {
         float odds = 1f / (float) timestep - 1f;
         return (1f / (expShift + odds)) * expShift;
-    }
-
-    @Override
-    public Tensor calculateInput(double sigma, Tensor x) {
-        return x;
-    }
-
-    @Override
-    public Tensor calculateDenoised(double sigma, Tensor modelOutput, Tensor x) {
-        return FlowOutputs.denoised(sigma, modelOutput, x);
-    }
-
-    @Override
-    public Tensor noiseScaling(double sigma, Tensor noise, Tensor latent, boolean maxDenoise) {
-        return FlowOutputs.noiseScaling(sigma, noise, latent);
-    }
-
-    @Override
-    public Tensor inverseNoiseScaling(double sigma, Tensor latent) {
-        return FlowOutputs.inverseNoiseScaling(sigma, latent);
     }
 }

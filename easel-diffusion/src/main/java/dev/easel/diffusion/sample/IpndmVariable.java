@@ -2,41 +2,16 @@ package dev.easel.diffusion.sample;
 
 import dev.easel.tensor.Tensor;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Improved PNDM with variable step sizes (ipndm_v): the Adams–Bashforth coefficients follow the
  * actual σ spacing, up to order 4.
  */
-final class IpndmVariable implements SamplerAlgorithm {
-    private static final int MAX_ORDER = 4;
+final class IpndmVariable extends AdamsBashforth {
 
     @Override
-    public Tensor sample(Denoiser model, Tensor x, double[] sigmas, SamplingContext ctx) {
-        List<Tensor> history = new ArrayList<>();
-        for (int i = 0; i < sigmas.length - 1; i++) {
-            double t = sigmas[i], tNext = sigmas[i + 1];
-            Tensor denoised = model.denoise(x, t);
-            Steps.report(ctx, sigmas, i, x, denoised);
-            Tensor d = Arith.derivative(x, denoised, t);
-            int order = Math.min(MAX_ORDER, i + 1);
-            Tensor next;
-            if (tNext == 0) {
-                next = denoised;
-            } else if (order == 1) {
-                next = Arith.plus(x, d, tNext - t);
-            } else {
-                next = Arith.plus(x, slope(order, sigmas, i, d, history), tNext - t);
-            }
-            if (history.size() == MAX_ORDER - 1) history.remove(0);
-            history.add(d);
-            x = next;
-        }
-        return x;
-    }
-
-    private static Tensor slope(int order, double[] s, int i, Tensor d, List<Tensor> history) {
+    Tensor slope(int order, double[] s, int i, Tensor d, List<Tensor> history) {
         int n = history.size();
         double hn = s[i + 1] - s[i], hn1 = s[i] - s[i - 1];
         if (order == 2) {

@@ -7,10 +7,19 @@ import dev.easel.tensor.Tensor;
  * the network sees x itself, predicts the velocity v, and x₀ = x − σ·v. Computed in float32
  * with σ rounded to float32 first, as torch does.
  */
-final class FlowOutputs {
-    private FlowOutputs() {}
+abstract class ConstSampling extends TabulatedSampling {
 
-    static Tensor denoised(double sigma, Tensor modelOutput, Tensor x) {
+    ConstSampling(int timesteps) {
+        super(timesteps);
+    }
+
+    @Override
+    public final Tensor calculateInput(double sigma, Tensor x) {
+        return x;
+    }
+
+    @Override
+    public final Tensor calculateDenoised(double sigma, Tensor modelOutput, Tensor x) {
         float s = (float) sigma;
         float[] xs = x.data(), v = modelOutput.data(), out = new float[xs.length];
         for (int i = 0; i < out.length; i++) out[i] = xs[i] - v[i] * s;
@@ -18,7 +27,8 @@ final class FlowOutputs {
     }
 
     /** Sampling starts on the straight line between the latent and the noise: σ·noise + (1 − σ)·latent. */
-    static Tensor noiseScaling(double sigma, Tensor noise, Tensor latent) {
+    @Override
+    public final Tensor noiseScaling(double sigma, Tensor noise, Tensor latent, boolean maxDenoise) {
         float s = (float) sigma, keep = 1f - s;
         float[] n = noise.data(), l = latent.data(), out = new float[n.length];
         for (int i = 0; i < out.length; i++) out[i] = s * n[i] + keep * l[i];
@@ -26,7 +36,8 @@ final class FlowOutputs {
     }
 
     /** latent / (1 − σ), which undoes what a last σ above zero leaves of the line. */
-    static Tensor inverseNoiseScaling(double sigma, Tensor latent) {
+    @Override
+    public final Tensor inverseNoiseScaling(double sigma, Tensor latent) {
         float keep = 1f - (float) sigma;
         float[] l = latent.data(), out = new float[l.length];
         for (int i = 0; i < out.length; i++) out[i] = l[i] / keep;
