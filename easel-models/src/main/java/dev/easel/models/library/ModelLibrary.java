@@ -36,7 +36,7 @@ public final class ModelLibrary {
     private final List<CheckpointFormat> formats;
 
     public ModelLibrary(Map<String, List<Path>> modelFolders, ModelCache cache) {
-        this(modelFolders, cache, List.of(new DiffusersOnnxFormat(DiffusersLoader.defaults())));
+        this(modelFolders, cache, List.of(new DiffusersOnnxFormat(DiffusersLoader.defaults()), new PickledCheckpointFormat()));
     }
 
     /** With the checkpoint formats to recognise, asked in order. */
