@@ -155,4 +155,16 @@ class ModelLibraryTest {
         assertThat(library.loadDiffusers("b").vae().downscale()).isEqualTo(8);
         assertThatThrownBy(() -> library.loadDiffusers("a")).hasMessageContaining("no checkpoint of that name in the diffusers folders");
     }
+    @Test
+    void pickledCheckpointsAreListedAndRefusedWhenLoaded() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("checkpoints"));
+        Files.write(folder.resolve("v1-5-pruned-emaonly.ckpt"), new byte[]{'P', 'K', 3, 4});
+        ModelLibrary library = new ModelLibrary(Map.of(ModelLibrary.CHECKPOINTS, List.of(folder)), ModelCache.lru(1 << 30));
+
+        assertThat(library.checkpointNames()).containsExactly("v1-5-pruned-emaonly.ckpt");
+        assertThatThrownBy(() -> library.loadCheckpoint("v1-5-pruned-emaonly.ckpt")).isInstanceOf(IOException.class)
+                .hasMessage("v1-5-pruned-emaonly.ckpt is a pickled PyTorch checkpoint, which Easel never loads because "
+                        + "unpickling runs code from the file; use the model's .safetensors release, or convert the file "
+                        + "to .safetensors with a tool you trust");
+    }
 }
