@@ -10,6 +10,7 @@ import dev.easel.server.http.Bodies;
 import dev.easel.server.http.CacheHeaders;
 import dev.easel.server.http.ErrorMapping;
 import dev.easel.server.http.LenientQuery;
+import dev.easel.server.http.ProtocolErrors;
 import dev.easel.server.http.RequestGuard;
 import dev.easel.server.routes.FileRoutes;
 import dev.easel.server.routes.HistoryRoutes;
@@ -107,6 +108,7 @@ public final class EaselServer implements AutoCloseable {
         });
         // aiohttp takes '<', '>', '^', '|', '"', '{' and '}' unencoded in a query (clients put them
         // in ?clientId=); Jetty's default compliance would answer 400 before any handler
+        cfg.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrors()));
         cfg.jetty.modifyHttpConfiguration(http -> {
             http.setUriCompliance(UriCompliance.LEGACY);
             http.addCustomizer(new LenientQuery());

@@ -41,6 +41,21 @@ class ClientMistakesTest extends HostileServerTest {
         assertOk(post(TestNodes.simplePrompt(1)));
     }
 
+    /** Found by the fuzz: Jetty answers an unknown HTTP version with 505; aiohttp, and Easel, with 400. */
+    @Test
+    void anUnknownHttpVersionIsA400NotA505() throws IOException {
+        for (String version : new String[] {"HTTP/9.9", "HTTP/1.7"}) {
+            String answer = RawHttp.exchange(fx.port(), "GET /queue " + version + "\r\nHost: 127.0.0.1\r\n"
+                    + "Connection: close\r\n\r\n", new byte[0], false, "\u0000never");
+            assertThat(RawHttp.status(answer)).as(version).isEqualTo(400);
+            assertThat(answer).endsWith("\r\n\r\n400: Bad Request");
+        }
+        // HTTP/2 without TLS is Jetty's 426 Upgrade Required, a 4xx already
+        assertThat(RawHttp.status(RawHttp.exchange(fx.port(), "GET /queue HTTP/2.0\r\nHost: 127.0.0.1\r\n"
+                + "Connection: close\r\n\r\n", new byte[0], false, "\u0000never"))).isEqualTo(426);
+        assertOk(post(TestNodes.simplePrompt(1)));
+    }
+
     @Test
     void aPromptBodyCutShortIsA400() throws IOException {
         String answer = RawHttp.exchange(fx.port(), head("/prompt", 500, "application/json"), "{\"prompt\": {".getBytes(),
