@@ -100,6 +100,28 @@ class ClientMistakesTest extends HostileServerTest {
         assertThat(upload("sub/" + "y".repeat(300)).status()).isEqualTo(400);
     }
 
+    private Http.Response upload(String filename, String subfolder) {
+        Multipart form = new Multipart().file("image", filename, "content".getBytes()).field("subfolder", subfolder);
+        return fx.http.send(fx.http.request("/upload/image", "Content-Type", form.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(form.body())).build());
+    }
+
+    /** Found by the fuzz: a subfolder the file system cannot make was a 500 with a stack trace. */
+    @Test
+    void aSubfolderThatCannotBeMadeIsA400WithOneLogLine() throws IOException {
+        assertOk(upload("taken", ""));
+        try (LogCapture log = new LogCapture()) {
+            assertThat(upload("a.png", "z".repeat(300)).status()).isEqualTo(400);
+            assertThat(upload("a.png", "taken").status()).isEqualTo(400);
+            assertThat(upload("a.png", "taken/deeper").status()).isEqualTo(400);
+            assertThat(log.server()).hasSize(2).allSatisfy(line -> {
+                assertThat(line.message()).startsWith("upload of a.png refused: java.nio.file.F").contains("taken");
+                assertThat(line.cause()).isEmpty();
+            });
+        }
+        assertThat(Files.readString(fx.config.inputDir().resolve("taken"))).isEqualTo("content");
+    }
+
     /** Upgrades with the query sent byte for byte; returns the sid of the greeting. */
     private String connectRaw(String rawQuery) throws IOException {
         String answer = RawHttp.exchange(fx.port(), "GET /ws?" + rawQuery + " HTTP/1.1\r\nHost: 127.0.0.1:" + fx.port()

@@ -74,9 +74,9 @@ class HostileFuzzTest extends HostileServerTest {
             }
             awaitIdleQueue();
             probe(cases, tally);
-            long internal = log.lines().stream().filter(l -> l.level().toString().equals("ERROR")
-                    && l.logger().equals("dev.easel.server.http.ErrorMapping")).count();
-            assertThat(internal).as("requests that failed inside the server").isZero();
+            log.lines().stream().filter(l -> l.level().toString().equals("ERROR")
+                            && l.logger().equals("dev.easel.server.http.ErrorMapping"))
+                    .forEach(l -> tally.violations.add("logged as an internal error: " + FuzzCases.abbreviate(l.text())));
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         long heapAfter = heapAfterGc();
