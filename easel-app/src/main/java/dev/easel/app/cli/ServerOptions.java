@@ -14,7 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** ComfyUI's flags for the HTTP side (where to listen and what to allow) and the bounds of one request. */
+/** ComfyUI's flags for the HTTP side (where to listen, what to allow) and Easel's bounds of a request and a WebSocket. */
 public final class ServerOptions {
 
     @Option(names = "--listen", paramLabel = "IP[,IP...]", arity = "0..1", defaultValue = "127.0.0.1",

@@ -87,9 +87,7 @@ class ClientMistakesTest extends HostileServerTest {
     }
 
     private Http.Response upload(String filename) {
-        Multipart form = new Multipart().file("image", filename, "content".getBytes());
-        return fx.http.send(fx.http.request("/upload/image", "Content-Type", form.contentType())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(form.body())).build());
+        return upload(filename, null);
     }
 
     @Test
@@ -100,8 +98,10 @@ class ClientMistakesTest extends HostileServerTest {
         assertThat(upload("sub/" + "y".repeat(300)).status()).isEqualTo(400);
     }
 
+    /** Uploads a small file as {@code filename}, into {@code subfolder} unless it is null. */
     private Http.Response upload(String filename, String subfolder) {
-        Multipart form = new Multipart().file("image", filename, "content".getBytes()).field("subfolder", subfolder);
+        Multipart form = new Multipart().file("image", filename, "content".getBytes());
+        if (subfolder != null) form.field("subfolder", subfolder);
         return fx.http.send(fx.http.request("/upload/image", "Content-Type", form.contentType())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(form.body())).build());
     }
