@@ -10,6 +10,7 @@ import dev.easel.server.http.Bodies;
 import dev.easel.server.http.CacheHeaders;
 import dev.easel.server.http.ErrorMapping;
 import dev.easel.server.http.LenientQuery;
+import dev.easel.server.http.ProtocolErrors;
 import dev.easel.server.http.RequestGuard;
 import dev.easel.server.routes.FileRoutes;
 import dev.easel.server.routes.HistoryRoutes;
@@ -62,7 +63,8 @@ public final class EaselServer implements AutoCloseable {
 
     /** Binds, starts the worker and returns once the port accepts connections. */
     public static EaselServer start(ServerConfig config, NodeRegistry registry) {
-        return start(config, registry, PromptRunner.of(new PromptExecutor(registry, config.cache()), registry), SocketLimits.defaults());
+        return start(config, registry, PromptRunner.of(new PromptExecutor(registry, config.cache()), registry),
+                config.sockets());
     }
 
     /** The same with the executor and socket bounds supplied (tests use small bounds). */
@@ -77,7 +79,7 @@ public final class EaselServer implements AutoCloseable {
         ImageDecoder decoder = new ImageDecoder(config.limits().maxImagePixels(), config.limits().maxConcurrentDecodes());
         Services services = new Services(config, registry, store, hub, worker, bodies, files, decoder);
         WsEndpoint ws = new WsEndpoint(hub, store::remaining, FeatureFlags.server(config.maxUploadBytes()), limits);
-        Javalin app = Javalin.create(cfg -> configure(cfg, config, services, ws));
+        Javalin app = Javalin.create(cfg -> configure(cfg, config, services, ws, limits));
         worker.start();
         try {
             app.start();
@@ -88,7 +90,8 @@ public final class EaselServer implements AutoCloseable {
         return new EaselServer(app, worker, hub);
     }
 
-    private static void configure(JavalinConfig cfg, ServerConfig config, Services services, WsEndpoint ws) {
+    private static void configure(JavalinConfig cfg, ServerConfig config, Services services, WsEndpoint ws,
+                                  SocketLimits sockets) {
         long maxBody = config.maxUploadBytes();
         cfg.startup.showJavalinBanner = false;
         cfg.concurrency.useVirtualThreads = true;
@@ -97,9 +100,15 @@ public final class EaselServer implements AutoCloseable {
         cfg.http.prefer405over404 = true;
         cfg.http.compressionStrategy = CompressionStrategy.NONE;
         // ComfyUI clients keep an idle socket open for hours; Jetty's default would drop it.
-        cfg.jetty.modifyWebSocketServletFactory(factory -> factory.setIdleTimeout(Duration.ZERO));
+        // A client message over the limit closes that socket with 1009; clients only send small JSON.
+        cfg.jetty.modifyWebSocketServletFactory(factory -> {
+            factory.setIdleTimeout(Duration.ZERO);
+            factory.setMaxTextMessageSize(sockets.maxMessageBytes());
+            factory.setMaxBinaryMessageSize(sockets.maxMessageBytes());
+        });
         // aiohttp takes '<', '>', '^', '|', '"', '{' and '}' unencoded in a query (clients put them
         // in ?clientId=); Jetty's default compliance would answer 400 before any handler
+        cfg.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrors()));
         cfg.jetty.modifyHttpConfiguration(http -> {
             http.setUriCompliance(UriCompliance.LEGACY);
             http.addCustomizer(new LenientQuery());

@@ -2,6 +2,7 @@ package dev.easel.server;
 
 import dev.easel.engine.cache.CachePolicy;
 import dev.easel.engine.node.ResourceLimits;
+import dev.easel.server.ws.SocketLimits;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -20,24 +21,27 @@ import java.util.Optional;
  *                          directory and extra_model_paths files); a key not listed means
  *                          {@code <base>/models/<key>}
  * @param limits            what one request or prompt may cost (see {@link ResourceLimits})
+ * @param sockets           bounds of each WebSocket's queue and of the messages clients send
  */
 public record ServerConfig(List<String> listen, int port, Path baseDir, Path outputDir, Path inputDir, Path tempDir,
                            Path userDir, CachePolicy cache, double maxUploadSizeMb, Optional<String> corsOrigin,
                            boolean disableMetadata, String previewMethod, int previewSize,
-                           Optional<Path> frontEndRoot, Map<String, List<Path>> modelFolders, ResourceLimits limits) {
+                           Optional<Path> frontEndRoot, Map<String, List<Path>> modelFolders, ResourceLimits limits,
+                           SocketLimits sockets) {
 
     public ServerConfig {
         listen = List.copyOf(listen);
         modelFolders = Map.copyOf(modelFolders);
     }
 
-    /** With the default {@link ResourceLimits}. */
+    /** With the default {@link ResourceLimits} and {@link SocketLimits}. */
     public ServerConfig(List<String> listen, int port, Path baseDir, Path outputDir, Path inputDir, Path tempDir,
                         Path userDir, CachePolicy cache, double maxUploadSizeMb, Optional<String> corsOrigin,
                         boolean disableMetadata, String previewMethod, int previewSize,
                         Optional<Path> frontEndRoot, Map<String, List<Path>> modelFolders) {
         this(listen, port, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb, corsOrigin,
-                disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, ResourceLimits.defaults());
+                disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, ResourceLimits.defaults(),
+                SocketLimits.defaults());
     }
 
     /** The directories searched for a model folder key. */
@@ -54,22 +58,27 @@ public record ServerConfig(List<String> listen, int port, Path baseDir, Path out
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(listen, newPort, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb,
-                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits);
+                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits, sockets);
     }
 
     public ServerConfig withLimits(ResourceLimits newLimits) {
         return new ServerConfig(listen, port, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb,
-                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, newLimits);
+                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, newLimits, sockets);
+    }
+
+    public ServerConfig withSockets(SocketLimits newSockets) {
+        return new ServerConfig(listen, port, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb,
+                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits, newSockets);
     }
 
     public ServerConfig withListen(List<String> addresses) {
         return new ServerConfig(addresses, port, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb,
-                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits);
+                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits, sockets);
     }
 
     public ServerConfig withCache(CachePolicy newCache) {
         return new ServerConfig(listen, port, baseDir, outputDir, inputDir, tempDir, userDir, newCache, maxUploadSizeMb,
-                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits);
+                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits, sockets);
     }
 
     public long maxUploadBytes() {

@@ -35,6 +35,9 @@ public final class EaselCommand implements Callable<Integer> {
     SetupOptions setup = new SetupOptions();
 
     @Mixin
+    LimitOptions limits = new LimitOptions();
+
+    @Mixin
     LoggingOptions logging = new LoggingOptions();
 
     /** A command line with Easel's conventions: usage errors exit 2, configuration errors exit 1 in one line. */
@@ -56,11 +59,11 @@ public final class EaselCommand implements Callable<Integer> {
 
     /** The server configuration the flags describe (reads the extra model path files). */
     public ServerConfig serverConfig() {
-        return server.serverConfig(settings());
+        return server.serverConfig(spec.commandLine(), settings());
     }
 
     public EaselSettings settings() {
-        return setup.settings();
+        return setup.settings(limits.limits(spec.commandLine()));
     }
 
     static void applyLogging(CommandSpec spec, LoggingOptions logging) {
@@ -93,11 +96,12 @@ public final class EaselCommand implements Callable<Integer> {
         }
         applyLogging(spec, logging);
         EaselSettings settings = settings();
+        ServerConfig config = server.serverConfig(spec.commandLine(), settings);
         settings.folders().create();
         DemoModelInstall.ensure(settings.folders());
         log.info("Folders: output {}, input {}, temp {}, user {}", settings.folders().output(),
                 settings.folders().input(), settings.folders().temp(), settings.folders().user());
         NodePacks.Loaded packs = NodePacks.load(settings);
-        return new Startup(server.serverConfig(settings), packs.registry());
+        return new Startup(config, packs.registry());
     }
 }

@@ -32,13 +32,20 @@ public final class RunCommand implements Callable<Integer> {
     SetupOptions setup = new SetupOptions();
 
     @Mixin
+    LimitOptions limits = new LimitOptions();
+
+    @Mixin
     LoggingOptions logging = new LoggingOptions();
+
+    public EaselSettings settings() {
+        return setup.settings(limits.limits(spec.commandLine()));
+    }
 
     @Override
     public Integer call() {
         rejectServerFlagsBeforeRun();
         EaselCommand.applyLogging(spec, logging);
-        EaselSettings settings = setup.settings();
+        EaselSettings settings = settings();
         settings.folders().create();
         DemoModelInstall.ensure(settings.folders());
         NodePacks.Loaded packs = NodePacks.load(settings);

@@ -2,15 +2,19 @@ package dev.easel.app.cli;
 
 import dev.easel.app.config.EaselSettings;
 import dev.easel.app.config.Folders;
+import dev.easel.engine.node.ResourceLimits;
 import dev.easel.server.ServerConfig;
+import dev.easel.server.ws.SocketLimits;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** ComfyUI's flags for the HTTP side: where to listen and what to allow. */
+/** ComfyUI's flags for the HTTP side (where to listen, what to allow) and Easel's bounds of a request and a WebSocket. */
 public final class ServerOptions {
 
     @Option(names = "--listen", paramLabel = "IP[,IP...]", arity = "0..1", defaultValue = "127.0.0.1",
@@ -32,15 +36,68 @@ public final class ServerOptions {
     @Option(names = "--front-end-root", paramLabel = "DIR", description = "Serve the web front end from DIR.")
     Path frontEndRoot;
 
+    @Option(names = "--max-prompt-nodes", paramLabel = "N", defaultValue = "100000",
+            description = "Most nodes a submitted prompt may have (default: ${DEFAULT-VALUE}).")
+    int maxPromptNodes;
+
+    @Option(names = "--max-json-depth", paramLabel = "N", defaultValue = "256",
+            description = "Deepest nesting of a JSON request body (default: ${DEFAULT-VALUE}).")
+    int maxJsonDepth;
+
+    @Option(names = "--max-reported-errors", paramLabel = "N", defaultValue = "100",
+            description = "Most failing nodes, outputs per node and lines a validation error lists (default: ${DEFAULT-VALUE}).")
+    int maxReportedErrors;
+
+    @Option(names = "--max-concurrent-decodes", paramLabel = "N", defaultValue = "2",
+            description = "How many /view previews and channels are decoded at once; others wait (default: ${DEFAULT-VALUE}).")
+    int maxConcurrentDecodes;
+
+    @Option(names = "--ws-queue-soft-limit", paramLabel = "MB", defaultValue = "8",
+            description = "Queued bytes per WebSocket above which waiting previews give way to the newest (default: ${DEFAULT-VALUE}).")
+    double wsQueueSoftLimitMb;
+
+    @Option(names = "--ws-queue-limit", paramLabel = "MB", defaultValue = "64",
+            description = "Queued bytes per WebSocket above which the client is dropped as too slow (default: ${DEFAULT-VALUE}).")
+    double wsQueueLimitMb;
+
+    @Option(names = "--ws-write-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Longest one WebSocket write may take before the client is dropped (default: ${DEFAULT-VALUE}).")
+    double wsWriteTimeoutSeconds;
+
+    @Option(names = "--ws-max-message-size", paramLabel = "KB", defaultValue = "64",
+            description = "Largest message a client may send over the WebSocket, in KB (default: ${DEFAULT-VALUE}).")
+    double wsMaxMessageKb;
+
     public List<String> listenAddresses() {
         return Arrays.stream(listen.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    public ServerConfig serverConfig(EaselSettings settings) {
+    /** The server configuration; a limit out of range is a usage error of {@code commandLine}. */
+    public ServerConfig serverConfig(CommandLine commandLine, EaselSettings settings) {
         Folders f = settings.folders();
         return new ServerConfig(listenAddresses(), port, f.base(), f.output(), f.input(), f.temp(), f.user(),
                 settings.cache(), maxUploadSize, Optional.ofNullable(corsOrigin), settings.metadataDisabled(),
                 settings.previewMethod().wireName(), settings.previewSize(),
-                Optional.ofNullable(frontEndRoot).map(p -> p.toAbsolutePath().normalize()), settings.modelFolders());
+                Optional.ofNullable(frontEndRoot).map(p -> p.toAbsolutePath().normalize()), settings.modelFolders(),
+                limits(commandLine, settings.limits()), sockets(commandLine));
+    }
+
+    private ResourceLimits limits(CommandLine commandLine, ResourceLimits nodeLimits) {
+        LimitOptions.atLeast(commandLine, "--max-upload-size", maxUploadSize, 0);
+        LimitOptions.atLeast(commandLine, "--max-prompt-nodes", maxPromptNodes, 1);
+        LimitOptions.atLeast(commandLine, "--max-json-depth", maxJsonDepth, 4);
+        LimitOptions.atLeast(commandLine, "--max-reported-errors", maxReportedErrors, 1);
+        LimitOptions.atLeast(commandLine, "--max-concurrent-decodes", maxConcurrentDecodes, 1);
+        return new ResourceLimits(nodeLimits.maxImagePixels(), nodeLimits.maxTempBytesPerPrompt(),
+                nodeLimits.maxMetadataBytes(), maxPromptNodes, maxJsonDepth, maxReportedErrors, maxConcurrentDecodes);
+    }
+
+    private SocketLimits sockets(CommandLine commandLine) {
+        LimitOptions.atLeast(commandLine, "--ws-queue-soft-limit", wsQueueSoftLimitMb, 0);
+        LimitOptions.atLeast(commandLine, "--ws-queue-limit", wsQueueLimitMb, wsQueueSoftLimitMb);
+        LimitOptions.atLeast(commandLine, "--ws-write-timeout", wsWriteTimeoutSeconds, 0.001);
+        LimitOptions.atLeast(commandLine, "--ws-max-message-size", wsMaxMessageKb, 1);
+        return new SocketLimits(LimitOptions.bytes(wsQueueSoftLimitMb), LimitOptions.bytes(wsQueueLimitMb),
+                Duration.ofMillis(Math.round(wsWriteTimeoutSeconds * 1000)), Math.round(wsMaxMessageKb * 1024));
     }
 }

@@ -5,6 +5,7 @@ import dev.easel.app.config.ExtraModelPaths;
 import dev.easel.app.config.Folders;
 import dev.easel.app.config.PreviewMethod;
 import dev.easel.engine.cache.CachePolicy;
+import dev.easel.engine.node.ResourceLimits;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -26,7 +27,7 @@ public final class SetupOptions {
     @Option(names = "--input-directory", paramLabel = "DIR", description = "Input folder (default: <base>/input).")
     Path inputDirectory;
 
-    @Option(names = "--temp-directory", paramLabel = "DIR", description = "Temp folder (default: <base>/temp).")
+    @Option(names = "--temp-directory", paramLabel = "DIR", description = "Parent of the temp folder: temp/ is made inside DIR, as ComfyUI does (default: <base>).")
     Path tempDirectory;
 
     @Option(names = "--user-directory", paramLabel = "DIR", description = "User folder (default: <base>/user).")
@@ -70,9 +71,9 @@ public final class SetupOptions {
     }
 
     /** Reads the extra model path files and resolves everything; throws ConfigException on a bad file. */
-    public EaselSettings settings() {
+    public EaselSettings settings(ResourceLimits limits) {
         List<ExtraModelPaths> extra = extraModelPathsConfigs.stream().map(ExtraModelPaths::load).toList();
         return EaselSettings.of(folders(), extra, enableTestNodes, cachePolicy(), previewMethod, previewSize,
-                disableMetadata);
+                disableMetadata, limits);
     }
 }

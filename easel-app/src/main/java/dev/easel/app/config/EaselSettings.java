@@ -2,6 +2,7 @@ package dev.easel.app.config;
 
 import dev.easel.engine.cache.CachePolicy;
 import dev.easel.engine.node.PackEnvironment;
+import dev.easel.engine.node.ResourceLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,10 +19,11 @@ import java.util.Set;
  *
  * @param customNodeDirs folders scanned for node pack jars ({@code <base>/custom_nodes} first)
  * @param enabledPacks   packs that are off by default but switched on
+ * @param limits         what one prompt may decode and write (the nodes' share of the server's limits)
  */
 public record EaselSettings(Folders folders, Map<String, List<Path>> modelFolders, List<Path> customNodeDirs,
                             Set<String> enabledPacks, CachePolicy cache, PreviewMethod previewMethod,
-                            int previewSize, boolean metadataDisabled) {
+                            int previewSize, boolean metadataDisabled, ResourceLimits limits) {
 
     /** The name of ComfyUI's compatibility node pack. */
     public static final String TESTING_PACK = "testing";
@@ -43,7 +45,7 @@ public record EaselSettings(Folders folders, Map<String, List<Path>> modelFolder
      */
     public static EaselSettings of(Folders folders, List<ExtraModelPaths> extraPaths, boolean enableTestNodes,
                                    CachePolicy cache, PreviewMethod previewMethod, int previewSize,
-                                   boolean metadataDisabled) {
+                                   boolean metadataDisabled, ResourceLimits limits) {
         Set<String> enabled = new LinkedHashSet<>();
         if (enableTestNodes) enabled.add(TESTING_PACK);
         List<Path> customNodeDirs = new ArrayList<>(List.of(folders.customNodes()));
@@ -62,11 +64,11 @@ public record EaselSettings(Folders folders, Map<String, List<Path>> modelFolder
             }
         }
         return new EaselSettings(folders, ModelFolders.build(folders.models(), modelEntries), customNodeDirs,
-                enabled, cache, previewMethod, previewSize, metadataDisabled);
+                enabled, cache, previewMethod, previewSize, metadataDisabled, limits);
     }
 
     public PackEnvironment packEnvironment() {
         return new PackEnvironment(folders.base(), folders.output(), folders.input(), folders.temp(),
-                metadataDisabled, previewMethod.wireName(), previewSize, modelFolders);
+                metadataDisabled, previewMethod.wireName(), previewSize, modelFolders, limits);
     }
 }

@@ -14,14 +14,18 @@ import java.util.Optional;
  */
 public record Folders(Path base, Path output, Path input, Path temp, Path user, Path models, Path customNodes) {
 
-    /** Resolves the flags: a missing folder defaults to its name under {@code base} (default: the working directory). */
+    /**
+     * Resolves the flags: a missing folder defaults to its name under {@code base} (default: the
+     * working directory). {@code temp} names the folder's parent, as ComfyUI's
+     * {@code --temp-directory} does: the temp folder is {@code <temp>/temp}, which start-up empties.
+     */
     public static Folders resolve(Optional<Path> base, Optional<Path> output, Optional<Path> input,
                                   Optional<Path> temp, Optional<Path> user, Optional<Path> models) {
         Path root = absolute(base.orElse(Path.of("")));
         return new Folders(root,
                 output.map(Folders::absolute).orElse(root.resolve("output")),
                 input.map(Folders::absolute).orElse(root.resolve("input")),
-                temp.map(Folders::absolute).orElse(root.resolve("temp")),
+                temp.map(Folders::absolute).orElse(root).resolve("temp"),
                 user.map(Folders::absolute).orElse(root.resolve("user")),
                 models.map(Folders::absolute).orElse(root.resolve("models")),
                 root.resolve("custom_nodes"));

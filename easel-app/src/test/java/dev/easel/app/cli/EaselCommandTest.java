@@ -82,7 +82,8 @@ class EaselCommandTest {
                 "--temp-directory", "/srv/tmp", "--user-directory", "/srv/user").serverConfig();
         assertThat(config.outputDir()).isEqualTo(Path.of("out-here").toAbsolutePath().normalize());
         assertThat(config.inputDir()).isEqualTo(Path.of("/srv/in"));
-        assertThat(config.tempDir()).isEqualTo(Path.of("/srv/tmp"));
+        // ComfyUI's --temp-directory names the parent: its temp folder is DIR/temp
+        assertThat(config.tempDir()).isEqualTo(Path.of("/srv/tmp/temp"));
         assertThat(config.userDir()).isEqualTo(Path.of("/srv/user"));
     }
 
@@ -234,7 +235,7 @@ class EaselCommandTest {
         assertThat(run.workflow).isEqualTo(Path.of("flow.json"));
         assertThat(run.setup.folders().output()).isEqualTo(Path.of("/srv/out"));
         assertThat(run.setup.cachePolicy()).isEqualTo(CachePolicy.none());
-        assertThat(run.setup.settings().enabledPacks()).containsExactly("testing");
+        assertThat(run.settings().enabledPacks()).containsExactly("testing");
     }
 
     @Test
@@ -294,6 +295,6 @@ class EaselCommandTest {
                 "--extra-model-paths-config", b.toString());
         RunCommand run = result.subcommand().commandSpec().commandLine().getCommand();
         assertThat(run.workflow).isEqualTo(Path.of("flow.json"));
-        assertThat(run.setup.settings().modelFolders().get("loras")).endsWith(Path.of("/models/a"), Path.of("/models/b"));
+        assertThat(run.settings().modelFolders().get("loras")).endsWith(Path.of("/models/a"), Path.of("/models/b"));
     }
 }

@@ -28,7 +28,7 @@ class ExtraModelPathsTest {
     private EaselSettings settings(Path... configs) {
         List<ExtraModelPaths> loaded = java.util.Arrays.stream(configs).map(ExtraModelPaths::load).toList();
         return EaselSettings.of(Folders.under(dir.resolve("base")), loaded, false, CachePolicy.classic(),
-                PreviewMethod.NONE, 512, false);
+                PreviewMethod.NONE, 512, false, dev.easel.engine.node.ResourceLimits.defaults());
     }
 
     @Test

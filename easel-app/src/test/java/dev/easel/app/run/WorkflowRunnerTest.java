@@ -30,7 +30,7 @@ class WorkflowRunnerTest {
     @BeforeEach
     void setUp() {
         settings = EaselSettings.of(Folders.under(base), List.of(), false, CachePolicy.classic(), PreviewMethod.NONE,
-                512, false);
+                512, false, dev.easel.engine.node.ResourceLimits.defaults());
         settings.folders().create();
     }
 

@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -57,6 +58,23 @@ class ServerStartTest {
             assertThat(code).isEqualTo(1);
             // the folders were created before the bind was tried, as ComfyUI does
             assertThat(base.resolve("output")).isDirectory();
+        }
+    }
+
+    /** As ComfyUI: --temp-directory DIR makes DIR/temp, and start-up empties that folder only. */
+    @Test
+    void startUpEmptiesTheTempFolderInsideTheTempDirectoryAndNothingBeside() throws Exception {
+        Path parent = Files.createDirectories(base.resolve("scratch"));
+        Path beside = Files.writeString(parent.resolve("notes.txt"), "not Easel's");
+        Path leftover = Files.createDirectories(parent.resolve("temp/sub")).resolve("ComfyUI_temp_00001_.png");
+        Files.write(leftover, new byte[100]);
+        CommandLine cmd = EaselCommand.commandLine();
+        cmd.parseArgs("--base-directory", base.toString(), "--temp-directory", parent.toString());
+        ServerConfig config = ((EaselCommand) cmd.getCommand()).serverConfig().withPort(0);
+        assertThat(config.tempDir()).isEqualTo(parent.resolve("temp"));
+        try (EaselServer server = ServerLauncher.start(config, NodeRegistry.of(List.of())).orElseThrow()) {
+            assertThat(parent.resolve("temp")).isEmptyDirectory();
+            assertThat(Files.readString(beside)).isEqualTo("not Easel's");
         }
     }
 }

@@ -41,7 +41,7 @@ public final class ImageBatch extends DeclaredNode {
         if (c2 > c1) image1 = addOpaqueChannel(image1);
         int[] s1 = image1.shape(), s2 = image2.shape();
         if (!Arrays.equals(Arrays.copyOfRange(s1, 1, 4), Arrays.copyOfRange(s2, 1, 4))) {
-            image2 = Resize.resize(image2, s1[2], s1[1], ResizeMethod.BILINEAR, CropMode.CENTER);
+            image2 = Resize.resize(image2, s1[2], s1[1], ResizeMethod.BILINEAR, CropMode.CENTER, ctx::checkInterrupted);
         }
         return NodeResult.of(Tensor.cat0(image1, image2));
     }

@@ -47,6 +47,6 @@ public final class ImageScale extends DeclaredNode {
         }
         ResizeMethod method = ResizeMethod.fromWireName(inputs.getString("upscale_method"));
         CropMode crop = CropMode.fromWireName(inputs.getString("crop"));
-        return NodeResult.of(Resize.resize(image, width, height, method, crop));
+        return NodeResult.of(Resize.resize(image, width, height, method, crop, ctx::checkInterrupted));
     }
 }

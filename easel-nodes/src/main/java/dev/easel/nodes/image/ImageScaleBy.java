@@ -39,6 +39,6 @@ public final class ImageScaleBy extends DeclaredNode {
                     + " gives an empty image (" + width + "x" + height + ")");
         }
         ResizeMethod method = ResizeMethod.fromWireName(inputs.getString("upscale_method"));
-        return NodeResult.of(Resize.resize(image, width, height, method, CropMode.DISABLED));
+        return NodeResult.of(Resize.resize(image, width, height, method, CropMode.DISABLED, ctx::checkInterrupted));
     }
 }

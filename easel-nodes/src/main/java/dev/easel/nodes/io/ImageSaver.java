@@ -52,13 +52,18 @@ final class ImageSaver {
         this.clock = clock;
     }
 
-    /** Saves every image and returns the UI entries {@code {filename, subfolder, type}}. */
-    List<Map<String, Object>> save(Tensor images, String prefix, Inputs inputs, String promptId) throws IOException {
+    /**
+     * Saves every image and returns the UI entries {@code {filename, subfolder, type}};
+     * {@code checkpoint} runs before each image is encoded (an interrupt stops a long batch there).
+     */
+    List<Map<String, Object>> save(Tensor images, String prefix, Inputs inputs, String promptId, Runnable checkpoint)
+            throws IOException {
         int[] shape = ImageTensors.requireImage(images);
         SavePath path = SavePath.resolve(prefix, folder, shape[2], shape[1], shape[0], LocalDateTime.now(clock));
         Map<String, String> text = metadata ? bounded(text(inputs), promptId) : Map.of();
         List<Map<String, Object>> results = new ArrayList<>();
         for (int i = 0; i < shape[0]; i++) {
+            checkpoint.run();
             String file = path.fileName(i, "png");
             byte[] png = encoder.encode(ImageTensors.toPixels(images, i), text);
             if (budget.isPresent()) budget.get().charge(promptId, png.length);
@@ -78,7 +83,7 @@ final class ImageSaver {
             bytes += chunk.getKey().length() + (long) chunk.getValue().getBytes(StandardCharsets.UTF_8).length;
         }
         if (bytes <= maxMetadataBytes) return text;
-        LOG.warn("prompt {}: {} bytes of metadata exceed the limit of {} (--max-metadata-bytes); images saved without it",
+        LOG.warn("prompt {}: {} bytes of metadata exceed the limit of {} (--max-metadata-size); images saved without it",
                 promptId, bytes, maxMetadataBytes);
         return Map.of();
     }

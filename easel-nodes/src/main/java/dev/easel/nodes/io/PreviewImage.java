@@ -60,6 +60,6 @@ public final class PreviewImage implements NodeDefinition {
     @Override
     public NodeResult execute(NodeContext ctx, Inputs inputs) throws Exception {
         Tensor images = inputs.get("images", Tensor.class);
-        return NodeResult.of(images).withUi("images", saver.save(images, prefix, inputs, ctx.promptId()));
+        return NodeResult.of(images).withUi("images", saver.save(images, prefix, inputs, ctx.promptId(), ctx::checkInterrupted));
     }
 }

@@ -49,6 +49,6 @@ public final class SaveImage implements NodeDefinition {
     public NodeResult execute(NodeContext ctx, Inputs inputs) throws Exception {
         Tensor images = inputs.get("images", Tensor.class);
         String prefix = inputs.getStringOr("filename_prefix", "ComfyUI");
-        return NodeResult.of(images).withUi("images", saver.save(images, prefix, inputs, ctx.promptId()));
+        return NodeResult.of(images).withUi("images", saver.save(images, prefix, inputs, ctx.promptId(), ctx::checkInterrupted));
     }
 }

@@ -23,7 +23,7 @@ final class WriteBudget {
         }
         if (used + bytes > maxBytes) {
             throw new IOException("this prompt would write more than " + maxBytes + " bytes to the temp folder"
-                    + " (the --max-temp-bytes-per-prompt limit)");
+                    + " (the --max-temp-size-per-prompt limit)");
         }
         used += bytes;
     }

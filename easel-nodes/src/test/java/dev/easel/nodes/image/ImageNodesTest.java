@@ -1,5 +1,8 @@
 package dev.easel.nodes.image;
 
+import dev.easel.engine.node.ExecutionInterruptedException;
+import dev.easel.nodes.NodeCalls;
+import dev.easel.nodes.RecordingContext;
 import dev.easel.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -159,5 +162,21 @@ class ImageNodesTest {
         assertThat(mask.data()).containsExactly(1f, 1f, 0f, 0f, 0f, 0f);
         assertThat(out(result.outputs().get(0)).shape()).containsExactly(2, 3, 2, 3);
         assertThat(new ImagePadForOutpaint().schema().input("feathering").orElseThrow().flag("advanced")).isTrue();
+    }
+
+    /** The resizing nodes check for an interrupt on every row, so /interrupt stops a long resize inside the node. */
+    @Test
+    void anInterruptedRunStopsTheResizingNodesInsideTheirLoops() {
+        RecordingContext ctx = new RecordingContext();
+        ctx.interrupt();
+        assertThatThrownBy(() -> new ImageScale().execute(ctx, NodeCalls.inputs("image", ramp(1, 8, 8, 3),
+                "upscale_method", "bicubic", "width", 16, "height", 16, "crop", "disabled")))
+                .isInstanceOf(ExecutionInterruptedException.class);
+        assertThatThrownBy(() -> new ImageScaleBy().execute(ctx, NodeCalls.inputs("image", ramp(1, 8, 8, 3),
+                "upscale_method", "lanczos", "scale_by", 2.0)))
+                .isInstanceOf(ExecutionInterruptedException.class);
+        assertThatThrownBy(() -> new ImageBatch().execute(ctx, NodeCalls.inputs("image1", ramp(1, 8, 8, 3),
+                "image2", ramp(1, 4, 4, 3))))
+                .isInstanceOf(ExecutionInterruptedException.class);
     }
 }

@@ -20,6 +20,7 @@ import java.util.Map;
 
 import static dev.easel.nodes.NodeCalls.run;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PreviewAndWebsocketTest {
     @TempDir
@@ -90,5 +91,16 @@ class PreviewAndWebsocketTest {
 
     private static double oneSecondAgo() {
         return System.currentTimeMillis() / 1000.0 - 1;
+    }
+
+    @Test
+    void anInterruptedRunStopsPreviewImageBeforeItWritesAnImage() throws Exception {
+        RecordingContext ctx = new RecordingContext();
+        ctx.interrupt();
+        assertThatThrownBy(() -> new PreviewImage(PackEnvironment.under(base))
+                .execute(ctx, NodeCalls.inputs("images", Tensor.zeros(3, 2, 2, 3))))
+                .isInstanceOf(dev.easel.engine.node.ExecutionInterruptedException.class);
+        assertThat(base.resolve("temp")).satisfiesAnyOf(
+                temp -> assertThat(temp).doesNotExist(), temp -> assertThat(temp).isEmptyDirectory());
     }
 }

@@ -52,10 +52,9 @@ public final class UploadRoutes {
         String subfolder = form.field("subfolder").orElse("");
         Path dir = FileLocations.within(root, subfolder).orElseThrow(() -> HttpError.empty(400));
         Path requested = FileLocations.within(dir, filename).orElseThrow(() -> HttpError.empty(400));
-        if (requested.equals(dir) || Files.isDirectory(requested, LinkOption.NOFOLLOW_LINKS) || hasLongPart(dir, requested)) {
+        if (requested.equals(dir) || Files.isDirectory(requested, LinkOption.NOFOLLOW_LINKS) || hasLongPart(root, requested)) {
             throw HttpError.badRequest("invalid file name");
         }
-        if (!requested.getParent().equals(dir)) Files.createDirectories(requested.getParent());
         String overwriteField = form.field("overwrite").orElse("");
         boolean overwrite = overwriteField.equals("true") || overwriteField.equals("1");
         byte[] content = image.content();
@@ -63,7 +62,8 @@ public final class UploadRoutes {
         try {
             saved = UploadWriter.save(requested.getParent(), requested.getFileName().toString(), content, overwrite);
         } catch (FileSystemException refused) {
-            // a link planted where the file goes: the no-follow write refuses it
+            // a link planted where the file goes (the no-follow write refuses it), or a file
+            // where the subfolder must be made
             LOG.info("upload of {} refused: {}", requested.getFileName(), refused.toString());
             throw HttpError.badRequest("the file cannot be written there");
         }
@@ -78,9 +78,9 @@ public final class UploadRoutes {
         Responses.json(ctx, body);
     }
 
-    /** A name part over 255 bytes, which no common file system stores. */
-    private static boolean hasLongPart(Path dir, Path requested) {
-        for (Path part : dir.relativize(requested)) {
+    /** A subfolder or name part over 255 bytes, which no common file system stores. */
+    private static boolean hasLongPart(Path root, Path requested) {
+        for (Path part : root.relativize(requested)) {
             if (part.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 255) return true;
         }
         return false;

@@ -41,6 +41,21 @@ class ClientMistakesTest extends HostileServerTest {
         assertOk(post(TestNodes.simplePrompt(1)));
     }
 
+    /** Found by the fuzz: Jetty answers an unknown HTTP version with 505; aiohttp, and Easel, with 400. */
+    @Test
+    void anUnknownHttpVersionIsA400NotA505() throws IOException {
+        for (String version : new String[] {"HTTP/9.9", "HTTP/1.7"}) {
+            String answer = RawHttp.exchange(fx.port(), "GET /queue " + version + "\r\nHost: 127.0.0.1\r\n"
+                    + "Connection: close\r\n\r\n", new byte[0], false, "\u0000never");
+            assertThat(RawHttp.status(answer)).as(version).isEqualTo(400);
+            assertThat(answer).endsWith("\r\n\r\n400: Bad Request");
+        }
+        // HTTP/2 without TLS is Jetty's 426 Upgrade Required, a 4xx already
+        assertThat(RawHttp.status(RawHttp.exchange(fx.port(), "GET /queue HTTP/2.0\r\nHost: 127.0.0.1\r\n"
+                + "Connection: close\r\n\r\n", new byte[0], false, "\u0000never"))).isEqualTo(426);
+        assertOk(post(TestNodes.simplePrompt(1)));
+    }
+
     @Test
     void aPromptBodyCutShortIsA400() throws IOException {
         String answer = RawHttp.exchange(fx.port(), head("/prompt", 500, "application/json"), "{\"prompt\": {".getBytes(),
@@ -72,9 +87,7 @@ class ClientMistakesTest extends HostileServerTest {
     }
 
     private Http.Response upload(String filename) {
-        Multipart form = new Multipart().file("image", filename, "content".getBytes());
-        return fx.http.send(fx.http.request("/upload/image", "Content-Type", form.contentType())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(form.body())).build());
+        return upload(filename, null);
     }
 
     @Test
@@ -83,6 +96,30 @@ class ClientMistakesTest extends HostileServerTest {
         assertThat(upload("x".repeat(256) + ".png").status()).isEqualTo(400);
         assertThat(upload(".").status()).isEqualTo(400);
         assertThat(upload("sub/" + "y".repeat(300)).status()).isEqualTo(400);
+    }
+
+    /** Uploads a small file as {@code filename}, into {@code subfolder} unless it is null. */
+    private Http.Response upload(String filename, String subfolder) {
+        Multipart form = new Multipart().file("image", filename, "content".getBytes());
+        if (subfolder != null) form.field("subfolder", subfolder);
+        return fx.http.send(fx.http.request("/upload/image", "Content-Type", form.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(form.body())).build());
+    }
+
+    /** Found by the fuzz: a subfolder the file system cannot make was a 500 with a stack trace. */
+    @Test
+    void aSubfolderThatCannotBeMadeIsA400WithOneLogLine() throws IOException {
+        assertOk(upload("taken", ""));
+        try (LogCapture log = new LogCapture()) {
+            assertThat(upload("a.png", "z".repeat(300)).status()).isEqualTo(400);
+            assertThat(upload("a.png", "taken").status()).isEqualTo(400);
+            assertThat(upload("a.png", "taken/deeper").status()).isEqualTo(400);
+            assertThat(log.server()).hasSize(2).allSatisfy(line -> {
+                assertThat(line.message()).startsWith("upload of a.png refused: java.nio.file.F").contains("taken");
+                assertThat(line.cause()).isEmpty();
+            });
+        }
+        assertThat(Files.readString(fx.config.inputDir().resolve("taken"))).isEqualTo("content");
     }
 
     /** Upgrades with the query sent byte for byte; returns the sid of the greeting. */

@@ -83,7 +83,7 @@ class DiskExhaustionTest extends HostileServerTest {
             assertThat(PngTextReader.read(Files.readAllBytes(fx.config.tempDir().resolve(file)))).isEmpty();
             assertThat(log.server()).extracting(LogCapture.Line::message)
                     .anySatisfy(m -> assertThat(m).startsWith("prompt " + id + ": ")
-                            .endsWith("bytes of metadata exceed the limit of 102400 (--max-metadata-bytes); images saved without it"));
+                            .endsWith("bytes of metadata exceed the limit of 102400 (--max-metadata-size); images saved without it"));
         }
     }
 

@@ -11,12 +11,13 @@ import dev.easel.tensor.Tensor;
 final class AreaPooling {
     private AreaPooling() {}
 
-    static Tensor pool(Tensor image, int outW, int outH) {
+    static Tensor pool(Tensor image, int outW, int outH, Runnable checkpoint) {
         int b = image.dim(0), h = image.dim(1), w = image.dim(2), c = image.dim(3);
         float[] src = image.data();
         float[] out = new float[b * outH * outW * c];
         for (int n = 0; n < b; n++) {
             for (int oy = 0; oy < outH; oy++) {
+                checkpoint.run();
                 int y0 = start(oy, h, outH), y1 = end(oy, h, outH);
                 for (int ox = 0; ox < outW; ox++) {
                     int x0 = start(ox, w, outW), x1 = end(ox, w, outW);

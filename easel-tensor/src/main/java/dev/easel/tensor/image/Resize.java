@@ -9,11 +9,18 @@ import java.util.Arrays;
  * {@code common_upscale} does: optional centre crop to the target aspect, then torch-style
  * interpolation ({@code nearest-exact}, {@code bilinear}, {@code bicubic} without
  * antialiasing, {@code area} as adaptive average pooling) or Pillow's Lanczos on 8-bit values.
+ * A resize of a large image takes seconds; the {@code checkpoint} overload calls its argument
+ * once per row, so that a caller can stop it (by throwing) between rows.
  */
 public final class Resize {
     private Resize() {}
 
     public static Tensor resize(Tensor t, int width, int height, ResizeMethod method, CropMode crop) {
+        return resize(t, width, height, method, crop, () -> { });
+    }
+
+    /** The same, calling {@code checkpoint} before each row of each pass; what it throws ends the resize. */
+    public static Tensor resize(Tensor t, int width, int height, ResizeMethod method, CropMode crop, Runnable checkpoint) {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("cannot resize to " + width + "x" + height);
         }
@@ -22,11 +29,11 @@ public final class Resize {
         if (image.rank() != 4) throw new IllegalArgumentException("cannot resize a tensor of shape " + Arrays.toString(t.shape()));
         if (crop == CropMode.CENTER) image = centerCrop(image, width, height);
         Tensor out = switch (method) {
-            case NEAREST_EXACT -> separable(image, Taps.nearestExact(image.dim(2), width), Taps.nearestExact(image.dim(1), height), false);
-            case BILINEAR -> separable(image, Taps.bilinear(image.dim(2), width), Taps.bilinear(image.dim(1), height), false);
-            case BICUBIC -> separable(image, Taps.bicubic(image.dim(2), width), Taps.bicubic(image.dim(1), height), false);
-            case LANCZOS -> separable(quantize(image), Taps.lanczos(image.dim(2), width), Taps.lanczos(image.dim(1), height), true);
-            case AREA -> AreaPooling.pool(image, width, height);
+            case NEAREST_EXACT -> separable(image, Taps.nearestExact(image.dim(2), width), Taps.nearestExact(image.dim(1), height), false, checkpoint);
+            case BILINEAR -> separable(image, Taps.bilinear(image.dim(2), width), Taps.bilinear(image.dim(1), height), false, checkpoint);
+            case BICUBIC -> separable(image, Taps.bicubic(image.dim(2), width), Taps.bicubic(image.dim(1), height), false, checkpoint);
+            case LANCZOS -> separable(quantize(image), Taps.lanczos(image.dim(2), width), Taps.lanczos(image.dim(1), height), true, checkpoint);
+            case AREA -> AreaPooling.pool(image, width, height, checkpoint);
         };
         return mask ? out.reshape(out.dim(0), out.dim(1), out.dim(2)) : out;
     }
@@ -48,13 +55,14 @@ public final class Resize {
         return ImageGeometry.crop(image, x, y, oldW - 2 * x, oldH - 2 * y);
     }
 
-    private static Tensor separable(Tensor image, Taps xs, Taps ys, boolean bytes) {
+    private static Tensor separable(Tensor image, Taps xs, Taps ys, boolean bytes, Runnable checkpoint) {
         int b = image.dim(0), h = image.dim(1), w = image.dim(2), c = image.dim(3);
         int outW = xs.index().length / xs.width(), outH = ys.index().length / ys.width();
         float[] src = image.data();
         float[] mid = new float[b * h * outW * c];
         for (int n = 0; n < b; n++) {
             for (int y = 0; y < h; y++) {
+                checkpoint.run();
                 int inRow = (n * h + y) * w;
                 int outRow = (n * h + y) * outW;
                 for (int ox = 0; ox < outW; ox++) {
@@ -73,6 +81,7 @@ public final class Resize {
         int rowLen = outW * c;
         for (int n = 0; n < b; n++) {
             for (int oy = 0; oy < outH; oy++) {
+                checkpoint.run();
                 int outRow = (n * outH + oy) * rowLen;
                 for (int i = 0; i < rowLen; i++) {
                     float sum = 0f;

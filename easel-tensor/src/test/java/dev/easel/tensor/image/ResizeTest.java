@@ -108,4 +108,28 @@ class ResizeTest {
         Tensor wide = Tensor.of(new float[] {0f, 1f, 2f, 3f, 4f, 5f, 6f, 7f}, 1, 1, 8, 1);
         assertThat(Resize.resize(wide, 4, 4, ResizeMethod.BILINEAR, CropMode.CENTER).shape()).containsExactly(1, 4, 4, 1);
     }
+
+    @Test
+    void theCheckpointRunsOncePerRowOfEachPass() {
+        Tensor image = Tensor.of(new float[2 * 3 * 4 * 3], 2, 3, 4, 3);
+        for (ResizeMethod method : new ResizeMethod[] {ResizeMethod.BILINEAR, ResizeMethod.LANCZOS}) {
+            int[] calls = {0};
+            Resize.resize(image, 8, 5, method, CropMode.DISABLED, () -> calls[0]++);
+            // two images: 3 source rows in the horizontal pass, 5 output rows in the vertical one
+            assertThat(calls[0]).as(method.toString()).isEqualTo(2 * (3 + 5));
+        }
+        int[] area = {0};
+        Resize.resize(image, 2, 1, ResizeMethod.AREA, CropMode.DISABLED, () -> area[0]++);
+        assertThat(area[0]).isEqualTo(2);
+    }
+
+    @Test
+    void whatTheCheckpointThrowsStopsTheResizeMidway() {
+        Tensor image = Tensor.of(new float[64 * 64 * 3], 1, 64, 64, 3);
+        int[] calls = {0};
+        assertThatThrownBy(() -> Resize.resize(image, 128, 128, ResizeMethod.BICUBIC, CropMode.DISABLED, () -> {
+            if (++calls[0] == 10) throw new IllegalStateException("stop");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("stop");
+        assertThat(calls[0]).isEqualTo(10);
+    }
 }
