@@ -9,12 +9,12 @@ import java.util.Map;
  * downsample between levels; the middle block; per level in reverse, one more res block each on
  * the way up. Widths are the real ones; values are never needed except SD2's probe.
  */
-final class UnetKeys {
-    static final String P = "model.diffusion_model.";
+public final class UnetKeys {
+    public static final String P = "model.diffusion_model.";
     private final Map<String, long[]> shapes = new LinkedHashMap<>();
 
     /** {@code depths[level]} transformer blocks after each res block of that level (0: none). */
-    static UnetKeys unet(int modelChannels, int inChannels, int[] mult, int[] depths, int context, boolean linear,
+    public static UnetKeys unet(int modelChannels, int inChannels, int[] mult, int[] depths, int context, boolean linear,
                          int middleDepth) {
         UnetKeys k = new UnetKeys();
         k.put(P + "input_blocks.0.0.weight", modelChannels, inChannels, 3, 3);
@@ -54,39 +54,39 @@ final class UnetKeys {
         }
     }
 
-    UnetKeys adm(int channels) {
+    public UnetKeys adm(int channels) {
         return put(P + "label_emb.0.0.weight", 1280, channels);
     }
 
-    UnetKeys put(String name, long... shape) {
+    public UnetKeys put(String name, long... shape) {
         shapes.put(name, shape);
         return this;
     }
 
-    Map<String, long[]> shapes() {
+    public Map<String, long[]> shapes() {
         return shapes;
     }
 
-    static UnetKeys sd15() {
+    public static UnetKeys sd15() {
         return unet(320, 4, new int[]{1, 2, 4, 4}, new int[]{1, 1, 1, 0}, 768, false, 1)
                 .put("cond_stage_model.transformer.text_model.embeddings.token_embedding.weight", 49408, 768)
                 .put("first_stage_model.decoder.conv_in.weight", 512, 4, 3, 3);
     }
 
-    static UnetKeys sd20() {
+    public static UnetKeys sd20() {
         return unet(320, 4, new int[]{1, 2, 4, 4}, new int[]{1, 1, 1, 0}, 1024, true, 1)
                 .put("cond_stage_model.model.token_embedding.weight", 49408, 1024)
                 .put("first_stage_model.decoder.conv_in.weight", 512, 4, 3, 3);
     }
 
-    static UnetKeys sdxl() {
+    public static UnetKeys sdxl() {
         return unet(320, 4, new int[]{1, 2, 4}, new int[]{0, 2, 10}, 2048, true, 10).adm(2816)
                 .put("conditioner.embedders.0.transformer.text_model.embeddings.token_embedding.weight", 49408, 768)
                 .put("conditioner.embedders.1.model.token_embedding.weight", 49408, 1280)
                 .put("first_stage_model.decoder.conv_in.weight", 512, 4, 3, 3);
     }
 
-    static UnetKeys refiner() {
+    public static UnetKeys refiner() {
         return unet(384, 4, new int[]{1, 2, 4, 4}, new int[]{0, 4, 4, 0}, 1280, true, 4).adm(2560)
                 .put("conditioner.embedders.0.model.token_embedding.weight", 49408, 1280)
                 .put("first_stage_model.decoder.conv_in.weight", 512, 4, 3, 3);
