@@ -14,11 +14,11 @@ import java.util.Map;
  * The names a LoRA may give each weight of a checkpoint, built forwards from the checkpoint's own
  * tensor names as ComfyUI builds its map ({@code comfy/lora.py}): "_" for "." cannot be undone, so
  * the map is never parsed backwards. Covered: UNet weights under kohya's {@code lora_unet_} with
- * LDM names and the generic {@code diffusion_model.} names; text-encoder layers under
- * {@code lora_te_}, {@code lora_te1_}, {@code lora_te2_} and the diffusers {@code text_encoder.}
- * names, OpenCLIP's fused q/k/v rows and SDXL's transposed text projection included. Diffusers-
- * style UNet names ({@code lora_unet_down_blocks_…}) are not mapped yet; their entries come out
- * as not loaded.
+ * LDM names, the generic {@code diffusion_model.} names and diffusers UNet names (kohya's
+ * {@code lora_unet_down_blocks_…}, {@code lycoris_…}, bare and {@code unet.}-prefixed); text-encoder
+ * layers under {@code lora_te_}, {@code lora_te1_}, {@code lora_te2_} and the diffusers
+ * {@code text_encoder.} names, OpenCLIP's fused q/k/v rows and SDXL's transposed text projection
+ * included. PEFT names of the older attention-processor format are not mapped.
  */
 public final class LoraKeyMap {
     private static final List<String> HF_SUBLAYERS = List.of("mlp.fc1", "mlp.fc2", "self_attn.q_proj", "self_attn.k_proj",
@@ -31,12 +31,19 @@ public final class LoraKeyMap {
     public static Map<String, LoraTarget> of(DetectedCheckpoint checkpoint, Collection<String> checkpointKeys) {
         Map<String, LoraTarget> map = new LinkedHashMap<>();
         String unet = checkpoint.unet().prefix();
+        DiffusersUnetNames diffusersNames = new DiffusersUnetNames(checkpoint.unet());
         for (String key : checkpointKeys) {
             if (!key.startsWith(unet) || !key.endsWith(".weight")) continue;
             String ldm = key.substring(unet.length(), key.length() - ".weight".length());
             LoraTarget target = LoraTarget.whole(key, LoraTarget.Part.MODEL);
             map.put("lora_unet_" + ldm.replace('.', '_'), target);
             map.put("diffusion_model." + ldm, target);
+            diffusersNames.of(ldm).ifPresent(name -> {
+                map.putIfAbsent("lora_unet_" + name.replace('.', '_'), target);
+                map.putIfAbsent("lycoris_" + name.replace('.', '_'), target);
+                map.putIfAbsent(name, target);
+                map.putIfAbsent("unet." + name, target);
+            });
         }
         List<TextEncoderPrefix> encoders = checkpoint.textEncoders();
         for (int e = 0; e < encoders.size(); e++) {

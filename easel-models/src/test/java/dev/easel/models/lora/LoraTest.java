@@ -117,8 +117,8 @@ class LoraTest {
         first.put("lora_unet_input_blocks_1_1_transformer_blocks_0_attn2_to_k.alpha", f32(new float[]{1}));
         first.put("lora_te_text_model_encoder_layers_0_self_attn_q_proj.lora_up.weight", f32(new float[]{1, 1}, 2, 1));
         first.put("lora_te_text_model_encoder_layers_0_self_attn_q_proj.lora_down.weight", f32(new float[]{1, 2}, 1, 2));
-        first.put("lora_unet_down_blocks_0_attentions_0_proj_in.lora_up.weight", f32(new float[]{1}, 1, 1));
-        first.put("lora_unet_down_blocks_0_attentions_0_proj_in.lora_down.weight", f32(new float[]{1}, 1, 1));
+        first.put("lora_unet_down_blocks_7_attentions_0_proj_in.lora_up.weight", f32(new float[]{1}, 1, 1));
+        first.put("lora_unet_down_blocks_7_attentions_0_proj_in.lora_down.weight", f32(new float[]{1}, 1, 1));
         Map<String, SafetensorsWriter.Entry> second = new LinkedHashMap<>();
         second.put("diffusion_model.input_blocks.1.1.transformer_blocks.0.attn2.to_k.lora_B.weight", f32(new float[]{1, 1}, 2, 1));
         second.put("diffusion_model.input_blocks.1.1.transformer_blocks.0.attn2.to_k.lora_A.weight", f32(new float[]{0, 1, 0}, 1, 3));
@@ -132,7 +132,7 @@ class LoraTest {
             // the text encoder takes the clip strength, and no alpha means α/r = 1
             assertThat(merged.apply(q, new float[4], 2)).containsExactly(0.25f, 0.5f, 0.25f, 0.5f);
             assertThat(merged.notLoaded()).containsExactly(
-                    "lora_unet_down_blocks_0_attentions_0_proj_in (no weight of this checkpoint has that name)");
+                    "lora_unet_down_blocks_7_attentions_0_proj_in (no weight of this checkpoint has that name)");
         }
     }
 
