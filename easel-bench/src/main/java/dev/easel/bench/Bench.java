@@ -25,7 +25,7 @@ public final class Bench {
               progress  [--steps 5000] [--interval-us 1000] [--warmup-steps 3000]
               frames    [--batch 8] [--width 1024] [--height 1024] [--pattern gradient|grain|noise] [--runs 5]
               sockets   [--sockets 1000]
-              steps     [JMH options, e.g. -p sampler=euler -f 1 -wi 3 -i 5]
+              steps     [benchmark regex, e.g. StepParts] [JMH options, e.g. -p sampler=euler -f 1 -wi 3 -i 5]
               preview   [--prompts 10] [--warmup 2] [--steps 20] [--width 512] [--height 512] [--preview-method latent2rgb|auto|none]
               demo      [--runs 3] [--steps 20] [--width 512] [--height 512] [--preview-method latent2rgb|auto|none]
               ort       [--models toy,demo] [--threads 1,2] [--size 64] [--evals 200] [--warmup 50] [--rounds 3]
@@ -51,7 +51,12 @@ public final class Bench {
                 }
             }
             case "engine" -> jmh(EngineOverhead.class.getName(), args);
-            case "steps" -> jmh(SamplerSteps.class.getPackageName().replace(".", "\\.") + "\\.", args);
+            case "steps" -> {
+                // a first argument that is no option narrows the run to the benchmarks it matches
+                boolean narrowed = args.length > 1 && !args[1].startsWith("-");
+                String include = narrowed ? args[1] : SamplerSteps.class.getPackageName().replace(".", "\\.") + "\\.";
+                jmh(include, narrowed ? Arrays.copyOfRange(args, 1, args.length) : args);
+            }
             case "progress" -> System.out.print(ProgressLatency.run(options).report());
             case "frames" -> System.out.print(ImageFrames.run(options).report());
             case "sockets" -> System.out.print(IdleSockets.run(options).report());

@@ -34,7 +34,7 @@ public final class PreviewLatency {
                             + "step end -> client holds its preview: %s%n",
                     prompts, warmup, steps, width, height, previewMethod, frames,
                     frames == 0 ? 0.0 : frameBytes / 1000.0 / frames, stepsWithoutFrame(), malformed,
-                    stepGaps.summaryMillis(), latency.summaryMillis());
+                    stepGaps.summaryMillis(), frames == 0 ? "no frames" : latency.summaryMillis());
         }
     }
 
