@@ -1,6 +1,7 @@
 package dev.easel.bench.generation;
 
 import dev.easel.bench.Options;
+import dev.easel.bench.report.CpuClock;
 import dev.easel.bench.report.Samples;
 import dev.easel.bench.server.InProcessServer;
 import dev.easel.engine.cache.CachePolicy;
@@ -20,8 +21,11 @@ import java.util.Map;
  */
 public final class DemoRun {
 
-    /** One run: its wall time, each executed node's time in order, the nodes served from the cache. */
-    public record Run(long seed, long wallNanos, Map<String, Long> nodeNanos, List<String> cached,
+    /**
+     * One run: its wall time and the process's CPU time over it (server and client), each
+     * executed node's time in order, the nodes served from the cache.
+     */
+    public record Run(long seed, long wallNanos, long cpuNanos, Map<String, Long> nodeNanos, List<String> cached,
                       int progress, int previews, int images) {
     }
 
@@ -33,8 +37,8 @@ public final class DemoRun {
                     width, height, steps, previewMethod, Samples.ms(demoWriteNanos)));
             for (int i = 0; i < runs.size(); i++) {
                 Run run = runs.get(i);
-                out.append(String.format("run %d (seed %d): %.3f s POST -> executing null; progress %d, previews %d, images %d%n",
-                        i + 1, run.seed(), run.wallNanos() / 1e9, run.progress(), run.previews(), run.images()));
+                out.append(String.format("run %d (seed %d): %.3f s POST -> executing null (process CPU %.3f s); progress %d, previews %d, images %d%n",
+                        i + 1, run.seed(), run.wallNanos() / 1e9, run.cpuNanos() / 1e9, run.progress(), run.previews(), run.images()));
                 out.append("  ");
                 run.nodeNanos().forEach((id, nanos) -> out.append(String.format("%s %s %.1f ms; ",
                         id, classTypes.get(id), Samples.ms(nanos))));
@@ -49,7 +53,7 @@ public final class DemoRun {
     }
 
     public static Result run(Options options) throws Exception {
-        int runs = options.integer("runs", 3);
+        int runs = options.integer("runs", 5);
         int steps = options.integer("steps", 20);
         int width = options.integer("width", 512), height = options.integer("height", 512);
         String method = options.text("preview-method", "latent2rgb");
@@ -61,13 +65,15 @@ public final class DemoRun {
             List<Run> done = new ArrayList<>();
             for (int r = 0; r < runs; r++) {
                 String prompt = DefaultWorkflow.load().withSeed(seed + r).withSteps(steps).withSize(width, height).json();
-                done.add(summarise(seed + r, watch.run(prompt, "{\"preview_method\":\"" + method + "\"}", timeout)));
+                long cpu = CpuClock.processNanos();
+                PromptWatch.Run run = watch.run(prompt, "{\"preview_method\":\"" + method + "\"}", timeout);
+                done.add(summarise(seed + r, run, CpuClock.processNanos() - cpu));
             }
             return new Result(steps, width, height, method, server.demoWriteNanos(), shape.classTypes(), done);
         }
     }
 
-    private static Run summarise(long seed, PromptWatch.Run run) {
+    private static Run summarise(long seed, PromptWatch.Run run, long cpuNanos) {
         Map<String, Long> nodes = new LinkedHashMap<>();
         String node = null;
         long since = 0;
@@ -81,6 +87,6 @@ public final class DemoRun {
         int images = 0;
         for (PromptWatch.Event e : run.events("executed")) images += e.data().path("output").path("images").size();
         int previews = (int) run.frames().stream().filter(PromptWatch.Frame::isJpegPreview).count();
-        return new Run(seed, run.finished() - run.posted, nodes, cached, run.events("progress").size(), previews, images);
+        return new Run(seed, run.finished() - run.posted, cpuNanos, nodes, cached, run.events("progress").size(), previews, images);
     }
 }

@@ -1,6 +1,7 @@
 package dev.easel.bench.generation;
 
 import dev.easel.bench.Options;
+import dev.easel.bench.report.CpuClock;
 import dev.easel.bench.report.Samples;
 import dev.easel.bench.server.InProcessServer;
 import dev.easel.engine.cache.CachePolicy;
@@ -20,20 +21,24 @@ import java.util.List;
  */
 public final class PreviewLatency {
 
-    /** @param stepGaps time between consecutive model-call stamps (the sampling step rate) */
+    /**
+     * @param stepGaps time between consecutive model-call stamps (the sampling step rate)
+     * @param cpuNanos the process's CPU time over the measured prompts (server, client, ONNX Runtime)
+     */
     public record Result(int prompts, int warmup, int steps, int width, int height, String previewMethod,
-                         int frames, int malformed, long frameBytes, Samples latency, Samples stepGaps) {
+                         int frames, int malformed, long frameBytes, Samples latency, Samples stepGaps, long cpuNanos) {
         public int stepsWithoutFrame() {
             return prompts * steps - frames;
         }
 
         public String report() {
             return String.format("prompts %d (after %d warm-up), %d steps each, %dx%d, preview_method %s%n"
-                            + "frames %d (%.1f KB each), steps without a frame %d, malformed %d%n"
+                            + "frames %d (%.1f KB each), steps without a frame %d, malformed %d; process CPU %.1f ms per step%n"
                             + "sampling step (model call to model call): %s%n"
                             + "step end -> client holds its preview: %s%n",
                     prompts, warmup, steps, width, height, previewMethod, frames,
                     frames == 0 ? 0.0 : frameBytes / 1000.0 / frames, stepsWithoutFrame(), malformed,
+                    cpuNanos / 1e6 / (prompts * steps),
                     stepGaps.summaryMillis(), frames == 0 ? "no frames" : latency.summaryMillis());
         }
     }
@@ -52,7 +57,9 @@ public final class PreviewLatency {
         try (InProcessServer server = InProcessServer.startWithDemoModel(CachePolicy.classic());
              PromptWatch watch = PromptWatch.connect(server.uri())) {
             Tally tally = new Tally();
+            long cpu = 0;
             for (int p = 0; p < warmup + prompts; p++) {
+                if (p == warmup) cpu = CpuClock.processNanos();
                 DefaultWorkflow workflow = DefaultWorkflow.load().withSeed(p).withSteps(steps).withSize(width, height)
                         .withStampedModel();
                 server.modelCalls().arm();
@@ -65,7 +72,8 @@ public final class PreviewLatency {
                 if (p >= warmup) tally.add(run, workflow.nodeIdOf("KSampler"), stepEnds);
             }
             return new Result(prompts, warmup, steps, width, height, method, tally.frames, tally.malformed, tally.bytes,
-                    samples(tally.latencies), samples(tally.gaps));
+                    samples(tally.latencies), samples(tally.gaps),
+                    CpuClock.processNanos() - cpu);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.easel.bench.ort;
 
 import dev.easel.bench.Options;
+import dev.easel.bench.report.CpuClock;
 import dev.easel.bench.report.TempFolders;
 import dev.easel.diffusion.noise.GeneratorNoise;
 import dev.easel.models.demo.DemoModel;
@@ -33,8 +34,13 @@ public final class OrtThroughput {
     /** CLIP's 77 tokens. */
     static final int TOKENS = 77;
 
-    /** One model at one thread count: each round's evaluations and nanoseconds. */
-    public record Series(String model, int threads, int evaluations, List<Long> roundNanos, int[] outputShape) {
+    /**
+     * One model at one thread count: each round's wall and process CPU nanoseconds for
+     * {@code evaluations} calls. CPU time includes ONNX Runtime's own (native) pool threads,
+     * spinning included.
+     */
+    public record Series(String model, int threads, int evaluations, List<Long> roundNanos, List<Long> roundCpuNanos,
+                         int[] outputShape) {
         double evalsPerSecond(long nanos) {
             return evaluations * 1e9 / nanos;
         }
@@ -53,6 +59,8 @@ public final class OrtThroughput {
                 out.append(String.format("%-5s intra-op threads %d: median %.1f evaluations/s, %.3f ms/eval; rounds:",
                         s.model(), s.threads(), s.evalsPerSecond(s.medianNanos()), s.medianNanos() / 1e6 / s.evaluations()));
                 for (long nanos : s.roundNanos()) out.append(String.format(" %.3f", nanos / 1e6 / s.evaluations()));
+                out.append(" ms/eval; CPU:");
+                for (long nanos : s.roundCpuNanos()) out.append(String.format(" %.3f", nanos / 1e6 / s.evaluations()));
                 out.append(" ms/eval").append(System.lineSeparator());
             }
             return out.toString();
@@ -65,7 +73,7 @@ public final class OrtThroughput {
     public static Result run(Options options) throws IOException {
         int evaluations = options.integer("evals", 200);
         int warmup = options.integer("warmup", 50);
-        int rounds = options.integer("rounds", 3);
+        int rounds = options.integer("rounds", 5);
         int size = options.integer("size", 64);
         List<Integer> threads = Arrays.stream(options.text("threads", "1,2").split(",")).map(Integer::parseInt).toList();
         List<String> models = List.of(options.text("models", "toy,demo").split(","));
@@ -103,13 +111,14 @@ public final class OrtThroughput {
         String output = session.outputs().keySet().iterator().next();
         int[] shape = null;
         for (int i = 0; i < warmup; i++) shape = session.run(feeds, List.of(output)).get(output).shape();
-        List<Long> times = new ArrayList<>();
+        List<Long> times = new ArrayList<>(), cpu = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
-            long started = System.nanoTime();
+            long started = System.nanoTime(), startedCpu = CpuClock.processNanos();
             for (int i = 0; i < evaluations; i++) shape = session.run(feeds, List.of(output)).get(output).shape();
             times.add(System.nanoTime() - started);
+            cpu.add(CpuClock.processNanos() - startedCpu);
         }
-        return new Series(model, threads, evaluations, times, shape);
+        return new Series(model, threads, evaluations, times, cpu, shape);
     }
 
     /** A seeded noisy latent, a mid-schedule timestep and seeded text states of the width the UNet declares. */
