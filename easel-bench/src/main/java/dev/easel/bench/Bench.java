@@ -26,7 +26,7 @@ public final class Bench {
               frames    [--batch 8] [--width 1024] [--height 1024] [--pattern gradient|grain|noise] [--runs 5]
               sockets   [--sockets 1000]
               steps     [benchmark regex, e.g. StepParts] [JMH options, e.g. -p sampler=euler -f 1 -wi 3 -i 5]
-              preview   [--prompts 10] [--warmup 2] [--steps 20] [--width 512] [--height 512] [--preview-method latent2rgb|auto|none]
+              preview   [--prompts 10] [--warmup 2] [--steps 20] [--width 512] [--height 512] [--preview-method latent2rgb|auto|none] [--preview-size 512]
               demo      [--runs 5] [--steps 20] [--width 512] [--height 512] [--preview-method latent2rgb|auto|none]
               ort       [--models toy,demo] [--threads 1,2] [--size 64] [--evals 200] [--warmup 50] [--rounds 5]
             every benchmark but engine and steps also takes [--timeout-s 120]""";

@@ -20,6 +20,8 @@ import java.util.Map;
  * next one (or to the end), as a client sees it.
  */
 public final class DemoRun {
+    /** The server's default {@code --preview-size}. */
+    static final int PREVIEW_SIZE = 512;
 
     /**
      * One run: its wall time and the process's CPU time over it (server and client), each
@@ -58,7 +60,7 @@ public final class DemoRun {
         int width = options.integer("width", 512), height = options.integer("height", 512);
         String method = options.text("preview-method", "latent2rgb");
         int timeout = options.integer("timeout-s", 120);
-        try (InProcessServer server = InProcessServer.startWithDemoModel(CachePolicy.classic());
+        try (InProcessServer server = InProcessServer.startWithDemoModel(CachePolicy.classic(), PREVIEW_SIZE);
              PromptWatch watch = PromptWatch.connect(server.uri())) {
             DefaultWorkflow shape = DefaultWorkflow.load();
             long seed = shape.seed();

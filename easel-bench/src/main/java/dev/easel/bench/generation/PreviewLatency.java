@@ -25,18 +25,18 @@ public final class PreviewLatency {
      * @param stepGaps time between consecutive model-call stamps (the sampling step rate)
      * @param cpuNanos the process's CPU time over the measured prompts (server, client, ONNX Runtime)
      */
-    public record Result(int prompts, int warmup, int steps, int width, int height, String previewMethod,
+    public record Result(int prompts, int warmup, int steps, int width, int height, String previewMethod, int previewSize,
                          int frames, int malformed, long frameBytes, Samples latency, Samples stepGaps, long cpuNanos) {
         public int stepsWithoutFrame() {
             return prompts * steps - frames;
         }
 
         public String report() {
-            return String.format("prompts %d (after %d warm-up), %d steps each, %dx%d, preview_method %s%n"
+            return String.format("prompts %d (after %d warm-up), %d steps each, %dx%d, preview_method %s, preview size %d%n"
                             + "frames %d (%.1f KB each), steps without a frame %d, malformed %d; process CPU %.1f ms per step%n"
                             + "sampling step (model call to model call): %s%n"
                             + "step end -> client holds its preview: %s%n",
-                    prompts, warmup, steps, width, height, previewMethod, frames,
+                    prompts, warmup, steps, width, height, previewMethod, previewSize, frames,
                     frames == 0 ? 0.0 : frameBytes / 1000.0 / frames, stepsWithoutFrame(), malformed,
                     cpuNanos / 1e6 / (prompts * steps),
                     stepGaps.summaryMillis(), frames == 0 ? "no frames" : latency.summaryMillis());
@@ -52,9 +52,10 @@ public final class PreviewLatency {
         int steps = options.integer("steps", 20);
         int width = options.integer("width", 512), height = options.integer("height", 512);
         String method = options.text("preview-method", "latent2rgb");
+        int previewSize = options.integer("preview-size", 512);
         int timeout = options.integer("timeout-s", 120);
         String extraData = "{\"preview_method\":\"" + method + "\"}";
-        try (InProcessServer server = InProcessServer.startWithDemoModel(CachePolicy.classic());
+        try (InProcessServer server = InProcessServer.startWithDemoModel(CachePolicy.classic(), previewSize);
              PromptWatch watch = PromptWatch.connect(server.uri())) {
             Tally tally = new Tally();
             long cpu = 0;
@@ -71,7 +72,7 @@ public final class PreviewLatency {
                 }
                 if (p >= warmup) tally.add(run, workflow.nodeIdOf("KSampler"), stepEnds);
             }
-            return new Result(prompts, warmup, steps, width, height, method, tally.frames, tally.malformed, tally.bytes,
+            return new Result(prompts, warmup, steps, width, height, method, previewSize, tally.frames, tally.malformed, tally.bytes,
                     samples(tally.latencies), samples(tally.gaps),
                     CpuClock.processNanos() - cpu);
         }

@@ -45,8 +45,11 @@ public final class InProcessServer implements AutoCloseable {
                 stamps, new ModelCallStamps(), 0);
     }
 
-    /** With the generation nodes, {@code BenchStampedModel} and the demo checkpoint {@value DemoModel#NAME}. */
-    public static InProcessServer startWithDemoModel(CachePolicy cache) {
+    /**
+     * With the generation nodes, {@code BenchStampedModel} and the demo checkpoint
+     * {@value DemoModel#NAME}; sampler previews fit in {@code previewSize}² ({@code --preview-size}).
+     */
+    public static InProcessServer startWithDemoModel(CachePolicy cache, int previewSize) {
         Path base = TempFolders.create("easel-bench");
         long started = System.nanoTime();
         try {
@@ -57,7 +60,10 @@ public final class InProcessServer implements AutoCloseable {
         long written = System.nanoTime() - started;
         ProgressStamps stamps = new ProgressStamps();
         ModelCallStamps calls = new ModelCallStamps();
-        NodeRegistry registry = BenchNodes.generationRegistry(PackEnvironment.under(base), stamps, calls);
+        PackEnvironment defaults = PackEnvironment.under(base);
+        PackEnvironment env = new PackEnvironment(base, defaults.outputDir(), defaults.inputDir(), defaults.tempDir(),
+                false, defaults.previewMethod(), previewSize, defaults.modelFolders());
+        NodeRegistry registry = BenchNodes.generationRegistry(env, stamps, calls);
         return new InProcessServer(base, start(base, cache, registry), stamps, calls, written);
     }
 
