@@ -17,8 +17,8 @@ import java.util.List;
  * {@code BenchStampedModel}: the same MODEL, stamping the time each of its calls returns. With a
  * sampler that evaluates the model once per step (euler; guidance batches the positive and
  * negative rows into that one call), stamp i is the end of step i's model work. The sampler
- * hands the step to its listener right after (the guidance combine and the sampler's derivative,
- * tens of microseconds), so a latency measured from the stamp is, if anything, slightly long.
+ * hands the step to its listener right after (the rest of guidance and the sampler's derivative,
+ * a fraction of a millisecond), so a latency measured from the stamp is, if anything, slightly long.
  */
 public final class StampedModel implements NodeDefinition {
     public static final String CLASS_TYPE = "BenchStampedModel";
