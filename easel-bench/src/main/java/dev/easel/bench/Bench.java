@@ -2,16 +2,20 @@ package dev.easel.bench;
 
 import dev.easel.bench.engine.EngineOverhead;
 import dev.easel.bench.frames.ImageFrames;
+import dev.easel.bench.generation.DemoRun;
+import dev.easel.bench.generation.PreviewLatency;
 import dev.easel.bench.load.LoadClient;
 import dev.easel.bench.load.LoadResult;
+import dev.easel.bench.ort.OrtThroughput;
 import dev.easel.bench.progress.ProgressLatency;
 import dev.easel.bench.sockets.IdleSockets;
+import dev.easel.bench.steps.SamplerSteps;
 
 import java.util.Arrays;
 
 /**
  * {@code java -jar easel-bench.jar <benchmark> [--key value ...]}; see docs/BENCHMARKS.md.
- * {@code engine} hands its remaining arguments to JMH unchanged.
+ * {@code engine} and {@code steps} hand their remaining arguments to JMH unchanged.
  */
 public final class Bench {
     private static final String USAGE = """
@@ -21,7 +25,11 @@ public final class Bench {
               progress  [--steps 5000] [--interval-us 1000] [--warmup-steps 3000]
               frames    [--batch 8] [--width 1024] [--height 1024] [--pattern gradient|grain|noise] [--runs 5]
               sockets   [--sockets 1000]
-            every benchmark also takes [--timeout-s 120]""";
+              steps     [benchmark regex, e.g. StepParts] [JMH options, e.g. -p sampler=euler -f 1 -wi 3 -i 5]
+              preview   [--prompts 10] [--warmup 2] [--steps 20] [--width 512] [--height 512] [--preview-method latent2rgb|auto|none] [--preview-size 512]
+              demo      [--runs 5] [--steps 20] [--width 512] [--height 512] [--preview-method latent2rgb|auto|none]
+              ort       [--models toy,demo] [--threads 1,2] [--size 64] [--evals 200] [--warmup 50] [--rounds 5]
+            every benchmark but engine and steps also takes [--timeout-s 120]""";
 
     private Bench() {
     }
@@ -31,7 +39,8 @@ public final class Bench {
             System.err.println(USAGE);
             System.exit(2);
         }
-        Options options = args[0].equals("engine") ? Options.of(java.util.Map.of()) : Options.parse(args, 1);
+        boolean toJmh = args[0].equals("engine") || args[0].equals("steps");
+        Options options = toJmh ? Options.of(java.util.Map.of()) : Options.parse(args, 1);
         switch (args[0]) {
             case "load" -> {
                 LoadResult result = LoadClient.run(options);
@@ -41,20 +50,32 @@ public final class Bench {
                     System.exit(1);
                 }
             }
-            case "engine" -> {
-                String[] jmh = new String[args.length];
-                jmh[0] = EngineOverhead.class.getName();
-                System.arraycopy(args, 1, jmh, 1, args.length - 1);
-                org.openjdk.jmh.Main.main(jmh);
+            case "engine" -> jmh(EngineOverhead.class.getName(), args);
+            case "steps" -> {
+                // a first argument that is no option narrows the run to the benchmarks it matches
+                boolean narrowed = args.length > 1 && !args[1].startsWith("-");
+                String include = narrowed ? args[1] : SamplerSteps.class.getPackageName().replace(".", "\\.") + "\\.";
+                jmh(include, narrowed ? Arrays.copyOfRange(args, 1, args.length) : args);
             }
             case "progress" -> System.out.print(ProgressLatency.run(options).report());
             case "frames" -> System.out.print(ImageFrames.run(options).report());
             case "sockets" -> System.out.print(IdleSockets.run(options).report());
+            case "preview" -> System.out.print(PreviewLatency.run(options).report());
+            case "demo" -> System.out.print(DemoRun.run(options).report());
+            case "ort" -> System.out.print(OrtThroughput.run(options).report());
             default -> {
                 System.err.println("unknown benchmark " + args[0] + " in " + Arrays.toString(args) + "\n" + USAGE);
                 System.exit(2);
             }
         }
         System.exit(0);
+    }
+
+    /** JMH on the benchmarks matching {@code include}, with the command line's other arguments. */
+    private static void jmh(String include, String[] args) throws Exception {
+        String[] jmh = new String[args.length];
+        jmh[0] = include;
+        System.arraycopy(args, 1, jmh, 1, args.length - 1);
+        org.openjdk.jmh.Main.main(jmh);
     }
 }

@@ -2,8 +2,11 @@ package dev.easel.bench;
 
 import dev.easel.bench.engine.EngineOverhead;
 import dev.easel.bench.frames.ImageFrames;
+import dev.easel.bench.generation.DemoRun;
+import dev.easel.bench.generation.PreviewLatency;
 import dev.easel.bench.load.LoadClient;
 import dev.easel.bench.load.LoadResult;
+import dev.easel.bench.ort.OrtThroughput;
 import dev.easel.bench.progress.ProgressLatency;
 import dev.easel.bench.sockets.IdleSockets;
 import dev.easel.engine.exec.RunOutcome;
@@ -11,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -92,5 +96,63 @@ class BenchSmokeTest {
         assertThat(result.registered()).isEqualTo(5);
         assertThat(result.before().heapUsedBytes()).isPositive();
         assertThat(result.after().rssBytes()).isPositive();
+    }
+
+    @Test
+    void previewLatencyTimesEveryStepsFrameAgainstItsModelCall() throws Exception {
+        PreviewLatency.Result result = PreviewLatency.run(Options.of(Map.of("prompts", "2", "warmup", "0", "steps", "3",
+                "width", "64", "height", "64", "timeout-s", "60")));
+
+        assertThat(result.malformed()).isZero();
+        assertThat(result.frames()).isBetween(2, 6);
+        assertThat(result.latency().count()).isEqualTo(result.frames());
+        assertThat(result.latency().minNanos()).isPositive();
+        assertThat(result.stepsWithoutFrame()).isEqualTo(6 - result.frames());
+        assertThat(result.stepGaps().count()).isEqualTo(2 * 2);
+    }
+
+    @Test
+    void previewLatencyWithoutPreviewsCountsNoFrames() throws Exception {
+        PreviewLatency.Result result = PreviewLatency.run(Options.of(Map.of("prompts", "1", "warmup", "0", "steps", "2",
+                "width", "64", "height", "64", "preview-method", "none", "timeout-s", "60")));
+
+        assertThat(result.frames()).isZero();
+        assertThat(result.malformed()).isZero();
+        assertThat(result.stepsWithoutFrame()).isEqualTo(2);
+    }
+
+    @Test
+    void demoRunTimesEveryNodeAndServesTheSecondRunFromTheCache() throws Exception {
+        DemoRun.Result result = DemoRun.run(Options.of(Map.of("runs", "2", "steps", "2", "width", "64", "height", "64",
+                "timeout-s", "60")));
+
+        assertThat(result.runs()).hasSize(2);
+        DemoRun.Run first = result.runs().get(0), second = result.runs().get(1);
+        assertThat(first.nodeNanos().keySet()).containsExactlyInAnyOrder("3", "4", "5", "6", "7", "8", "9");
+        assertThat(first.cached()).isEmpty();
+        assertThat(second.nodeNanos().keySet()).containsExactlyInAnyOrder("3", "8", "9");
+        assertThat(second.cached()).containsExactlyInAnyOrder("4", "5", "6", "7");
+        assertThat(result.runs()).allSatisfy(run -> {
+            assertThat(run.images()).isEqualTo(1);
+            assertThat(run.progress()).isEqualTo(2);
+            assertThat(run.previews()).isBetween(1, 2);
+            assertThat(run.wallNanos()).isGreaterThanOrEqualTo(run.nodeNanos().values().stream().mapToLong(Long::longValue).sum());
+        });
+        assertThat(second.seed()).isEqualTo(first.seed() + 1);
+        assertThat(result.classTypes()).containsEntry("3", "KSampler").containsEntry("4", "CheckpointLoaderSimple");
+    }
+
+    @Test
+    void ortRunsEachModelAtEachThreadCount() throws Exception {
+        OrtThroughput.Result result = OrtThroughput.run(Options.of(Map.of("evals", "3", "warmup", "1", "rounds", "2",
+                "size", "8")));
+
+        assertThat(result.series()).extracting(OrtThroughput.Series::model, OrtThroughput.Series::threads)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("toy", 1), org.assertj.core.groups.Tuple.tuple("toy", 2),
+                        org.assertj.core.groups.Tuple.tuple("demo", 1), org.assertj.core.groups.Tuple.tuple("demo", 2));
+        assertThat(result.series()).allSatisfy(series -> {
+            assertThat(series.outputShape()).containsExactly(OrtThroughput.BATCH, 4, 8, 8);
+            assertThat(series.roundNanos()).hasSize(2).allSatisfy(nanos -> assertThat(nanos).isPositive());
+        });
     }
 }

@@ -20,7 +20,13 @@ public final class PromptPoster {
 
     /** Posts an API-format prompt given as JSON text; completes with the HTTP status and body. */
     public CompletableFuture<HttpResponse<String>> post(String promptId, String promptJson) {
-        String body = "{\"client_id\":\"" + clientId + "\",\"prompt_id\":\"" + promptId + "\",\"prompt\":" + promptJson + "}";
+        return post(promptId, promptJson, "{}");
+    }
+
+    /** The same, with {@code extra_data} given as a JSON object's text. */
+    public CompletableFuture<HttpResponse<String>> post(String promptId, String promptJson, String extraDataJson) {
+        String body = "{\"client_id\":\"" + clientId + "\",\"prompt_id\":\"" + promptId + "\",\"prompt\":" + promptJson
+                + ",\"extra_data\":" + extraDataJson + "}";
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
