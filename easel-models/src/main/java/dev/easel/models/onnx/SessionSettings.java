@@ -5,20 +5,26 @@ import ai.onnxruntime.OrtSession.SessionOptions;
 
 /**
  * How Easel configures a session. Intra-op threads default to every available core: one model
- * runs at a time on a worker, and MLAS scales across cores.
+ * runs at a time on a worker, and MLAS scales across cores. They do not spin while they wait for
+ * work by default: spinning threads take the cores that the preview encoder and the socket
+ * writers need between and during steps (measured in docs/BENCHMARKS.md, generation part).
  */
-public record SessionSettings(int intraOpThreads, SessionOptions.OptLevel optimization) {
+public record SessionSettings(int intraOpThreads, SessionOptions.OptLevel optimization, boolean spinning) {
 
     public SessionSettings {
         if (intraOpThreads < 1) throw new IllegalArgumentException("intraOpThreads must be at least 1, was " + intraOpThreads);
     }
 
     public static SessionSettings defaults() {
-        return new SessionSettings(Runtime.getRuntime().availableProcessors(), SessionOptions.OptLevel.ALL_OPT);
+        return new SessionSettings(Runtime.getRuntime().availableProcessors(), SessionOptions.OptLevel.ALL_OPT, false);
     }
 
     public SessionSettings withIntraOpThreads(int threads) {
-        return new SessionSettings(threads, optimization);
+        return new SessionSettings(threads, optimization, spinning);
+    }
+
+    public SessionSettings withSpinning(boolean spin) {
+        return new SessionSettings(intraOpThreads, optimization, spin);
     }
 
     /** Fresh options; the caller closes them once the session is created. */
@@ -27,6 +33,7 @@ public record SessionSettings(int intraOpThreads, SessionOptions.OptLevel optimi
         try {
             options.setIntraOpNumThreads(intraOpThreads);
             options.setOptimizationLevel(optimization);
+            options.addConfigEntry("session.intra_op.allow_spinning", spinning ? "1" : "0");
             return options;
         } catch (OrtException | RuntimeException e) {
             options.close();
