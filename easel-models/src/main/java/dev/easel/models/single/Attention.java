@@ -27,12 +27,12 @@ final class Attention {
         Value byBudget = g.div(g.ints(Math.min(chunking.maxScoreElements(), Long.MAX_VALUE / 2)),
                 g.mul(g.mul(batch, heads), keys));
         Value rows = g.max(g.max(even, byBudget), g.ints(1));
-        Value axis = g.ints(2);
+        // slice i holds min(max(T − i·rows, 0), rows) queries: the first ones full, the rest shorter or empty
+        long[] index = new long[chunks];
+        for (int i = 0; i < chunks; i++) index[i] = i;
+        Value sizes = g.min(g.max(g.sub(tokens, g.mul(rows, g.ints(index))), g.ints(0)), rows);
         List<Value> parts = new ArrayList<>();
-        for (int i = 0; i < chunks; i++) {
-            Value part = g.slice(scaled, g.mul(rows, g.ints(i)), g.mul(rows, g.ints(i + 1)), axis);
-            parts.add(slice(g, part, kT, v, mask));
-        }
+        for (Value part : g.split(scaled, 2, sizes, chunks)) parts.add(slice(g, part, kT, v, mask));
         return g.concat(2, parts.toArray(Value[]::new));
     }
 

@@ -54,6 +54,9 @@ public final class SingleFileLoader {
         Deque<AutoCloseable> opened = new ArrayDeque<>();
         try {
             String name = file.path().getFileName().toString();
+            // what can be checked without building anything comes first: the text encoders' prefixes, the tokenizers
+            List<String> prefixes = new ArrayList<>();
+            for (CheckpointConfig.TextEncoder e : config.textEncoders()) prefixes.add(textEncoderPrefix(file, e));
             List<PromptTokenizer> tokenizerList = new ArrayList<>();
             for (CheckpointConfig.TextEncoder e : config.textEncoders()) tokenizerList.add(tokenizers.tokenizer(e.config().tokens()));
 
@@ -65,8 +68,7 @@ public final class SingleFileLoader {
             List<OnnxSession> encoders = new ArrayList<>();
             for (int i = 0; i < config.textEncoders().size(); i++) {
                 CheckpointConfig.TextEncoder e = config.textEncoders().get(i);
-                String prefix = textEncoderPrefix(file, e);
-                encoders.add(session(file, prefix, "text encoder " + (i + 1), name + " text encoder " + (i + 1), opened,
+                encoders.add(session(file, prefixes.get(i), "text encoder " + (i + 1), name + " text encoder " + (i + 1), opened,
                         w -> new ClipGraph(e.config(), w).build()));
             }
             OnnxClip clip = OnnxClip.of(config.family(), encoders, tokenizerList, defaultLayer(config.family()));

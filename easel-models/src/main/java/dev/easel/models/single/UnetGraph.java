@@ -18,6 +18,12 @@ import java.util.Deque;
 final class UnetGraph {
     static final String PREFIX = "model.diffusion_model.";
     private static final float RES_EPS = 1e-5f, TRANSFORMER_NORM_EPS = 1e-6f, LAYER_NORM_EPS = 1e-5f;
+    /**
+     * Self-attention is chunked at the first two levels only (latent size and half of it): from a
+     * quarter on it sees 1/16 of the tokens and 1/256 of the scores, which never needs slicing, and
+     * every slice costs graph nodes that ONNX Runtime optimises at load.
+     */
+    private static final int CHUNKED_LEVELS = 2;
 
     private final UnetConfig c;
     private final Layers nn;
@@ -26,6 +32,7 @@ final class UnetGraph {
     private Value batch;
     private Value contextRows;
     private Value embAct;
+    private int level;
 
     private record Skip(Value value, int channels) {
     }
@@ -53,7 +60,7 @@ final class UnetGraph {
         Value h = nn.conv(x, "input_blocks.0.0", c.inChannels(), mc, 3);
         hs.push(new Skip(h, mc));
         int ch = mc, block = 1, levels = c.channelMult().size();
-        for (int level = 0; level < levels; level++) {
+        for (level = 0; level < levels; level++) {
             for (int r = 0; r < c.numResBlocks(); r++) {
                 int out = c.channelMult().get(level) * mc;
                 String p = "input_blocks." + block + ".";
@@ -71,6 +78,7 @@ final class UnetGraph {
             }
         }
 
+        level = levels - 1;
         if (c.transformerDepthMiddle() >= -1) {
             h = resBlock(h, "middle_block.0", ch, ch);
             if (c.transformerDepthMiddle() >= 0) {
@@ -80,7 +88,7 @@ final class UnetGraph {
         }
 
         int outBlock = 0, outputs = c.transformerDepthOutput().size();
-        for (int level = levels - 1; level >= 0; level--) {
+        for (level = levels - 1; level >= 0; level--) {
             for (int i = 0; i <= c.numResBlocks(); i++) {
                 Skip skip = hs.pop();
                 String p = "output_blocks." + outBlock + ".";
@@ -150,7 +158,8 @@ final class UnetGraph {
 
     private Value transformerBlock(Value rows, String p, int inner, int heads, int dim) {
         Value n = nn.layerNorm(rows, p + "norm1", inner, LAYER_NORM_EPS);
-        rows = g.add(crossAttention(n, n, p + "attn1", inner, inner, heads, dim, chunking), rows);
+        AttentionChunking self = level < CHUNKED_LEVELS ? chunking : AttentionChunking.none();
+        rows = g.add(crossAttention(n, n, p + "attn1", inner, inner, heads, dim, self), rows);
         n = nn.layerNorm(rows, p + "norm2", inner, LAYER_NORM_EPS);
         rows = g.add(crossAttention(n, contextRows, p + "attn2", inner, c.contextDim(), heads, dim, AttentionChunking.none()), rows);
         n = nn.layerNorm(rows, p + "norm3", inner, LAYER_NORM_EPS);

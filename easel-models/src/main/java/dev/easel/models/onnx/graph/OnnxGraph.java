@@ -216,6 +216,11 @@ public final class OnnxGraph {
         return op("GroupNormalization", List.of(x, scale, bias), Map.of("num_groups", groups, "epsilon", epsilon));
     }
 
+    /** InstanceNormalization: each (batch, channel) plane of {@code [N, C, ...]} to mean 0, variance 1, then {@code scale[C]}, {@code bias[C]}. */
+    public Value instanceNorm(Value x, Value scale, Value bias, float epsilon) {
+        return op("InstanceNormalization", List.of(x, scale, bias), Map.of("epsilon", epsilon));
+    }
+
     /** LayerNormalization over the axes from {@code axis} on. */
     public Value layerNorm(Value x, Value scale, Value bias, int axis, float epsilon) {
         return op("LayerNormalization", List.of(x, scale, bias), Map.of("axis", axis, "epsilon", epsilon));
@@ -281,6 +286,11 @@ public final class OnnxGraph {
     /** Splits {@code x} along {@code axis} into {@code parts} equal pieces (the last one smaller when it does not divide). */
     public List<Value> split(Value x, int axis, int parts) {
         return op("Split", List.of(x), Map.of("axis", axis, "num_outputs", parts), parts);
+    }
+
+    /** Splits {@code x} along {@code axis} into {@code parts} pieces whose sizes (some may be 0) are computed in the graph. */
+    public List<Value> split(Value x, int axis, Value sizes, int parts) {
+        return op("Split", List.of(x, sizes), Map.of("axis", axis), parts);
     }
 
     /** Gathers slices of {@code data} by index tuples, the first {@code batchDims} axes shared by both. */
