@@ -78,7 +78,7 @@ public final class SingleFileLoader {
                     w -> new VaeGraph(config.vae(), w, chunking).decoder());
             OnnxSession encoder = session(file, VaeGraph.PREFIX, "the VAE encoder", name + " VAE encoder", opened,
                     w -> new VaeGraph(config.vae(), w, chunking).encoder());
-            OnnxVae vae = OnnxVae.of(decoder, Optional.of(encoder), config.family().latentFormat(), "");
+            OnnxVae vae = OnnxVae.of(decoder, Optional.of(encoder), config.family().latentFormat(), name + " has a VAE encoder");
             opened.push(vae);
 
             LOG.info("loaded {} as {} ({}) in {} ms", file.path(), config.family(), config.parameterization(),
