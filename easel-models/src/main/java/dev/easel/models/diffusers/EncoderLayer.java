@@ -1,7 +1,7 @@
 package dev.easel.models.diffusers;
 
 /** Which hidden states a text encoder's conditioning is read from. */
-sealed interface EncoderLayer {
+public sealed interface EncoderLayer {
 
     /** {@code last_hidden_state}: the last layer after the final layer norm. */
     record Final() implements EncoderLayer {

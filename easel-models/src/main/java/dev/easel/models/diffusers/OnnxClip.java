@@ -3,6 +3,8 @@ package dev.easel.models.diffusers;
 import dev.easel.diffusion.cond.Conditioning;
 import dev.easel.diffusion.cond.ConditioningEntry;
 import dev.easel.models.ClipModel;
+import dev.easel.models.onnx.OnnxSession;
+import dev.easel.models.text.PromptTokenizer;
 import dev.easel.tensor.Tensor;
 
 import java.util.List;
@@ -44,6 +46,22 @@ public final class OnnxClip implements ClipModel, AutoCloseable {
             }
         }
         return new OnnxClip(family, encoders, defaultLayer(family), true);
+    }
+
+    /**
+     * A CLIP over text-encoder sessions with the outputs described in {@link TextEncoder} (a file's, or
+     * a graph built in Java), each with its tokenizer, reading {@code defaultLayer} until
+     * {@link #withLastLayer} picks another; takes ownership of the sessions.
+     */
+    public static OnnxClip of(ModelFamily family, List<OnnxSession> sessions, List<PromptTokenizer> tokenizers,
+                              EncoderLayer defaultLayer) {
+        if (sessions.size() != tokenizers.size()) {
+            throw new IllegalArgumentException(sessions.size() + " text encoders but " + tokenizers.size() + " tokenizers");
+        }
+        List<TextEncoder> encoders = new java.util.ArrayList<>();
+        for (int i = 0; i < sessions.size(); i++) encoders.add(new TextEncoder(sessions.get(i), tokenizers.get(i)));
+        OnnxClip checked = of(family, encoders);
+        return new OnnxClip(family, checked.encoders, defaultLayer, true);
     }
 
     /**

@@ -52,6 +52,11 @@ public final class OnnxUnet implements DiffusionModel, AutoCloseable {
                 || timestep.rank() == 0 || timestep.fixedDim(0).map(d -> d == 1).orElse(false);
     }
 
+    /** A UNet over any session with the inputs above (a file's, or a graph built in Java); takes ownership of it. */
+    public static OnnxUnet of(OnnxSession session, Parameterization parameterization) {
+        return new OnnxUnet(session, parameterization);
+    }
+
     static boolean isXl(OnnxSession unet) {
         return unet.findInput(TEXT_EMBEDS).isPresent() && unet.findInput(TIME_IDS).isPresent();
     }

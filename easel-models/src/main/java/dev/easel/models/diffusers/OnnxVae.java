@@ -41,6 +41,14 @@ public final class OnnxVae implements VaeModel, AutoCloseable {
         });
     }
 
+    /**
+     * A VAE over any decoder and (optional) encoder session with the inputs above; takes ownership of them.
+     * {@code missingEncoder} is the message for an encode without an encoder.
+     */
+    public static OnnxVae of(OnnxSession decoder, Optional<OnnxSession> encoder, LatentFormat format, String missingEncoder) {
+        return new OnnxVae(decoder, encoder, format, missingEncoder);
+    }
+
     @Override
     public LatentFormat latentFormat() {
         return format;

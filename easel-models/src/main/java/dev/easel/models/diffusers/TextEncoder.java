@@ -22,6 +22,8 @@ import java.util.Optional;
  */
 final class TextEncoder implements AutoCloseable {
     static final String IDS = "input_ids", LAST = "last_hidden_state", HIDDEN_PREFIX = "hidden_states.";
+    /** Hidden states after the final layer norm, which graphs Easel builds itself export (exports from files do not). */
+    static final String NORMED_PREFIX = "normed_hidden_states.";
 
     private final OnnxSession session;
     private final PromptTokenizer tokenizer;
@@ -115,6 +117,11 @@ final class TextEncoder implements AutoCloseable {
     private Batch run(List<long[]> rows, EncoderLayer layer) {
         String output = outputFor(layer);
         boolean normed = layer instanceof EncoderLayer.Hidden h && h.finalNorm() && !output.equals(LAST);
+        String exact = NORMED_PREFIX + output.substring(output.lastIndexOf('.') + 1);
+        if (normed && session.findOutput(exact).isPresent()) {
+            output = exact;
+            normed = false;
+        }
         String lastLayer = HIDDEN_PREFIX + (hiddenStates - 1);
         List<String> outputs = new ArrayList<>(List.of(output));
         if (normed) outputs.addAll(List.of(lastLayer, LAST));

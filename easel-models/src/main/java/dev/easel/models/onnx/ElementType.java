@@ -9,6 +9,7 @@ import java.util.Optional;
 public enum ElementType {
     FLOAT(DataType.FLOAT, OnnxJavaType.FLOAT),
     FLOAT16(DataType.FLOAT16, OnnxJavaType.FLOAT16),
+    BFLOAT16(DataType.BFLOAT16, OnnxJavaType.BFLOAT16),
     DOUBLE(DataType.DOUBLE, OnnxJavaType.DOUBLE),
     INT64(DataType.INT64, OnnxJavaType.INT64),
     INT32(DataType.INT32, OnnxJavaType.INT32),

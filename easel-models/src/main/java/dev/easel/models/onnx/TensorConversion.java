@@ -42,6 +42,7 @@ final class TensorConversion {
                 for (int i = 0; i < l.length; i++) i32[i] = Math.toIntExact(l[i]);
                 yield OnnxTensor.createTensor(env, IntBuffer.wrap(i32), shape);
             }
+            case BFLOAT16 -> throw new IllegalArgumentException("Easel does not feed bfloat16 inputs");
             case BOOL -> throw new IllegalArgumentException("Easel does not feed boolean inputs");
         };
     }

@@ -189,6 +189,16 @@ public final class OnnxGraph {
         return conv(x, weight, bias, 1, 0);
     }
 
+    /**
+     * 2-D convolution with square stride and explicit padding in ONNX order
+     * {@code [top, left, bottom, right]}, e.g. {@code [0, 0, 1, 1]} for the VAE's downsampling.
+     */
+    public Value conv(Value x, Value weight, Value bias, int stride, long[] pads) {
+        if (pads.length != 4) throw new IllegalArgumentException("2-D padding is [top, left, bottom, right], got " + pads.length + " values");
+        return op("Conv", Arrays.asList(x, weight, bias), Map.of(
+                "strides", new long[]{stride, stride}, "pads", pads.clone()));
+    }
+
     public Value averagePool(Value x, int kernel, int stride) {
         return op("AveragePool", List.of(x), Map.of(
                 "kernel_shape", new long[]{kernel, kernel}, "strides", new long[]{stride, stride}));
@@ -204,6 +214,11 @@ public final class OnnxGraph {
     /** GroupNormalization (opset 21: scale and bias have one value per channel). */
     public Value groupNorm(Value x, Value scale, Value bias, int groups, float epsilon) {
         return op("GroupNormalization", List.of(x, scale, bias), Map.of("num_groups", groups, "epsilon", epsilon));
+    }
+
+    /** InstanceNormalization: each (batch, channel) plane of {@code [N, C, ...]} to mean 0, variance 1, then {@code scale[C]}, {@code bias[C]}. */
+    public Value instanceNorm(Value x, Value scale, Value bias, float epsilon) {
+        return op("InstanceNormalization", List.of(x, scale, bias), Map.of("epsilon", epsilon));
     }
 
     /** LayerNormalization over the axes from {@code axis} on. */
@@ -226,6 +241,14 @@ public final class OnnxGraph {
     public Value reduceMax(Value x, boolean keepDims, long... axes) {
         return op("ReduceMax", List.of(x, ints(axes)), Map.of("keepdims", keepDims ? 1 : 0));
     }
+
+    /** Index of the largest value along {@code axis} (the first one on ties). */
+    public Value argMax(Value x, int axis, boolean keepDims) {
+        return op("ArgMax", List.of(x), Map.of("axis", axis, "keepdims", keepDims ? 1 : 0));
+    }
+
+    /** Elementwise {@code a == b}, a boolean tensor. */
+    public Value equal(Value a, Value b) { return op("Equal", a, b); }
 
     // ---- shapes and indexing ------------------------------------------------------------------
 
@@ -253,6 +276,26 @@ public final class OnnxGraph {
     /** {@code x[starts:ends]} along {@code axes} (step 1). */
     public Value slice(Value x, long[] starts, long[] ends, long[] axes) {
         return op("Slice", x, ints(starts), ints(ends), ints(axes));
+    }
+
+    /** {@code x[starts:ends]} along {@code axes}, bounds computed in the graph (1-D int64 values); ONNX clamps them to the axis. */
+    public Value slice(Value x, Value starts, Value ends, Value axes) {
+        return op("Slice", x, starts, ends, axes);
+    }
+
+    /** Splits {@code x} along {@code axis} into {@code parts} equal pieces (the last one smaller when it does not divide). */
+    public List<Value> split(Value x, int axis, int parts) {
+        return op("Split", List.of(x), Map.of("axis", axis, "num_outputs", parts), parts);
+    }
+
+    /** Splits {@code x} along {@code axis} into {@code parts} pieces whose sizes (some may be 0) are computed in the graph. */
+    public List<Value> split(Value x, int axis, Value sizes, int parts) {
+        return op("Split", List.of(x, sizes), Map.of("axis", axis), parts);
+    }
+
+    /** Gathers slices of {@code data} by index tuples, the first {@code batchDims} axes shared by both. */
+    public Value gatherNd(Value data, Value indices, int batchDims) {
+        return op("GatherND", List.of(data, indices), Map.of("batch_dims", batchDims));
     }
 
     public Value unsqueeze(Value x, long... axes) { return op("Unsqueeze", x, ints(axes)); }
@@ -285,6 +328,16 @@ public final class OnnxGraph {
     /** Resize to {@code sizes}, a 1-D int64 value with one size per axis (computed in the graph or {@link #ints}). */
     public Value resizeTo(Value x, Value sizes, String mode) {
         return op("Resize", Arrays.asList(x, null, null, sizes), Map.of("mode", mode));
+    }
+
+    /**
+     * Nearest-neighbour resize of an NCHW tensor to {@code sizes} (1-D int64, one size per axis),
+     * picking source pixel {@code floor(i · in / out)} as PyTorch's {@code interpolate(mode="nearest")}
+     * does, also for sizes that are not a whole multiple of the input.
+     */
+    public Value resizeNearestTo(Value x, Value sizes) {
+        return op("Resize", Arrays.asList(x, null, null, sizes), Map.of("mode", "nearest",
+                "coordinate_transformation_mode", "asymmetric", "nearest_mode", "floor"));
     }
 
     /** Pads with ONNX's layout (all begins, then all ends); {@code mode} is constant (zeros), reflect, edge or wrap. */
