@@ -30,13 +30,18 @@ public final class ModelLibrary {
     public static final String CHECKPOINTS = "checkpoints";
     /** ComfyUI's folder for diffusers-layout models, which its {@code DiffusersLoader} node lists. */
     public static final String DIFFUSERS = "diffusers";
+    /** Folders holding a CLIP vocabulary for single-file checkpoints (Easel's own key; ComfyUI has none). */
+    public static final String TOKENIZERS = "tokenizers";
 
     private final Map<String, List<Path>> folders;
     private final ModelCache cache;
     private final List<CheckpointFormat> formats;
 
     public ModelLibrary(Map<String, List<Path>> modelFolders, ModelCache cache) {
-        this(modelFolders, cache, List.of(new DiffusersOnnxFormat(DiffusersLoader.defaults()), new PickledCheckpointFormat()));
+        this(modelFolders, cache, List.of(new DiffusersOnnxFormat(DiffusersLoader.defaults()),
+                SingleFileFormat.detecting(modelFolders.getOrDefault(TOKENIZERS, List.of()),
+                        modelFolders.getOrDefault(CHECKPOINTS, List.of())),
+                new PickledCheckpointFormat()));
     }
 
     /** With the checkpoint formats to recognise, asked in order. */

@@ -39,10 +39,11 @@ public final class ModelLibraries {
         byEnvironment.values().forEach(entry -> entry.cache().unloadAll());
     }
 
-    /** The environment's folders, with ComfyUI's {@code models/checkpoints} when it names none. */
+    /** The environment's folders, with {@code models/checkpoints} and {@code models/tokenizers} when it names none. */
     private static Map<String, List<Path>> folders(PackEnvironment env) {
         Map<String, List<Path>> folders = new LinkedHashMap<>(env.modelFolders());
         folders.putIfAbsent("checkpoints", List.of(env.baseDir().resolve("models").resolve("checkpoints")));
+        folders.putIfAbsent(ModelLibrary.TOKENIZERS, List.of(env.baseDir().resolve("models").resolve(ModelLibrary.TOKENIZERS)));
         return folders;
     }
 }
