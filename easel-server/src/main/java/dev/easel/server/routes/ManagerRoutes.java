@@ -1,0 +1,22 @@
+package dev.easel.server.routes;
+
+import dev.easel.server.http.Api;
+import dev.easel.server.users.Users;
+import io.javalin.config.JavalinConfig;
+
+/**
+ * The routes ComfyUI's managers add besides the execution ones (§2.11–§2.13): users, user data
+ * and settings, model folders, custom-node templates, translations and subgraphs, node
+ * replacements, and {@code /internal}. Everything they keep lives as long as the server.
+ */
+public final class ManagerRoutes {
+    private ManagerRoutes() {
+    }
+
+    public static void register(JavalinConfig cfg, Api api, Services services) {
+        Users users = Users.open(services.config().userDir(), services.config().multiUser());
+        new UserRoutes(users, services.bodies()).register(api);
+        new UserDataRoutes(users, services.bodies()).register(api);
+        new SettingsRoutes(users, services.bodies()).register(api);
+    }
+}
