@@ -58,9 +58,10 @@ public record ServerConfig(List<String> listen, int port, Path baseDir, Path out
                 SocketLimits.defaults());
     }
 
-    /** The directories searched for a model folder key. */
+    /** The directories searched for a folder key; {@code custom_nodes} is beside {@code models}, not in it. */
     public List<Path> modelPaths(String folder) {
-        return modelFolders.getOrDefault(folder, List.of(baseDir.resolve("models").resolve(folder)));
+        Path byDefault = folder.equals("custom_nodes") ? baseDir.resolve(folder) : baseDir.resolve("models").resolve(folder);
+        return modelFolders.getOrDefault(folder, List.of(byDefault));
     }
 
     /** Defaults under one base directory, on a free loopback port. */

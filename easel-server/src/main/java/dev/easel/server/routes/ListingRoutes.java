@@ -7,6 +7,7 @@ import dev.easel.server.files.SafetensorsMetadata;
 import dev.easel.server.http.Api;
 import dev.easel.server.http.HttpError;
 import dev.easel.server.http.Responses;
+import dev.easel.server.models.ModelCatalog;
 import dev.easel.server.wire.Json;
 import dev.easel.server.ws.FeatureFlags;
 import io.javalin.http.Context;
@@ -20,16 +21,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /** The small listings of §2.9 and §2.10: embeddings, model folders, extensions, stats, features. */
 public final class ListingRoutes {
-    /** ComfyUI's model folder keys; each maps to {@code models/<key>} under the base directory. */
-    public static final List<String> MODEL_FOLDERS = List.of("checkpoints", "configs", "loras", "vae", "text_encoders",
-            "diffusion_models", "clip_vision", "style_models", "embeddings", "diffusers", "vae_approx", "controlnet",
-            "gligen", "upscale_models", "latent_upscale_models", "custom_nodes", "hypernetworks", "photomaker",
-            "classifiers", "model_patches", "audio_encoders");
     static final String COMFYUI_VERSION = "0.38.1";
 
     private final Services services;
@@ -50,9 +45,7 @@ public final class ListingRoutes {
 
     /** ComfyUI's keys first, then any other key the configuration names. */
     private List<String> folderKeys() {
-        Set<String> keys = new LinkedHashSet<>(MODEL_FOLDERS);
-        keys.addAll(new TreeSet<>(services.config().modelFolders().keySet()));
-        return List.copyOf(keys);
+        return new ModelCatalog(services.config()).keys();
     }
 
     /** Every file of a model folder, across all its directories, first directory first. */

@@ -1,6 +1,7 @@
 package dev.easel.server.routes;
 
 import dev.easel.server.http.Api;
+import dev.easel.server.models.ModelCatalog;
 import dev.easel.server.users.Users;
 import io.javalin.config.JavalinConfig;
 
@@ -18,5 +19,6 @@ public final class ManagerRoutes {
         new UserRoutes(users, services.bodies()).register(api);
         new UserDataRoutes(users, services.bodies()).register(api);
         new SettingsRoutes(users, services.bodies()).register(api);
+        new ModelRoutes(new ModelCatalog(services.config()), services.decoder()).register(api);
     }
 }
