@@ -2,6 +2,7 @@ package dev.easel.server.routes;
 
 import dev.easel.server.http.Api;
 import dev.easel.server.models.ModelCatalog;
+import dev.easel.server.packs.CustomNodeFolders;
 import dev.easel.server.users.Users;
 import io.javalin.config.JavalinConfig;
 
@@ -20,5 +21,6 @@ public final class ManagerRoutes {
         new UserDataRoutes(users, services.bodies()).register(api);
         new SettingsRoutes(users, services.bodies()).register(api);
         new ModelRoutes(new ModelCatalog(services.config()), services.decoder()).register(api);
+        new CustomNodeRoutes(new CustomNodeFolders(services.config().modelPaths("custom_nodes"))).register(api);
     }
 }
