@@ -1,10 +1,14 @@
 package dev.easel.server.routes;
 
 import dev.easel.server.http.Api;
+import dev.easel.server.logs.ServerLogs;
 import dev.easel.server.models.ModelCatalog;
 import dev.easel.server.packs.CustomNodeFolders;
 import dev.easel.server.users.Users;
 import io.javalin.config.JavalinConfig;
+
+import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The routes ComfyUI's managers add besides the execution ones (§2.11–§2.13): users, user data
@@ -22,5 +26,11 @@ public final class ManagerRoutes {
         new SettingsRoutes(users, services.bodies()).register(api);
         new ModelRoutes(new ModelCatalog(services.config()), services.decoder()).register(api);
         new CustomNodeRoutes(new CustomNodeFolders(services.config().modelPaths("custom_nodes"))).register(api);
+        ServerLogs logs = ServerLogs.start(services.hub());
+        cfg.events.serverStopped(logs::close);
+        cfg.events.serverStartFailed(logs::close);
+        Map<String, Path> roots = Map.of("output", services.files().output(), "input", services.files().input(),
+                "temp", services.files().root("temp").orElseThrow());
+        new InternalRoutes(logs, new ModelCatalog(services.config()), roots, services.bodies()).register(cfg.routes);
     }
 }
