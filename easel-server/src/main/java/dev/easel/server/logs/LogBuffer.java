@@ -5,7 +5,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The server's recent log output, as ComfyUI keeps it for its front end's terminal: the last
@@ -36,9 +35,10 @@ public final class LogBuffer {
         return List.copyOf(recent);
     }
 
-    /** Waits up to {@code millis} for entries written since the last call and returns them (maybe none). */
-    List<Entry> takeUnsent(long millis) throws InterruptedException {
-        if (written.tryAcquire(millis, TimeUnit.MILLISECONDS)) written.drainPermits();
+    /** Waits until something was written since the last call, then returns all of it. */
+    List<Entry> takeUnsent() throws InterruptedException {
+        written.acquire();
+        written.drainPermits();
         synchronized (this) {
             List<Entry> out = List.copyOf(unsent);
             unsent.clear();

@@ -20,7 +20,6 @@ import java.util.Set;
  */
 public final class ServerLogs implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ServerLogs.class);
-    private static final long BATCH_MILLIS = 100;
 
     private final LogBuffer buffer = new LogBuffer();
     private final TerminalSize terminal = new TerminalSize();
@@ -83,7 +82,7 @@ public final class ServerLogs implements AutoCloseable {
         while (open) {
             List<LogBuffer.Entry> batch;
             try {
-                batch = buffer.takeUnsent(BATCH_MILLIS);
+                batch = buffer.takeUnsent();
             } catch (InterruptedException stopping) {
                 return;
             }

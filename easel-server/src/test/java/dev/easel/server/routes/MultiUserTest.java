@@ -74,4 +74,15 @@ class MultiUserTest extends ServerTest {
             assertThat(restarted.http.get("/userdata?dir=x", "comfy-user", "..").status()).isEqualTo(403);
         }
     }
+
+    @Test
+    void aUsersFileThatIsNotJsonStopsTheStartWithTheReasonAndIsKept() throws Exception {
+        java.nio.file.Path base = dir.resolve("third");
+        Files.createDirectories(base.resolve("user"));
+        Files.writeString(base.resolve("user/users.json"), "{\"a\": ");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> ServerFixture.start(base, TestNodes.registry(), c -> c.withMultiUser(true)))
+                .hasMessageContaining("users.json is not valid JSON").hasMessageContaining("fix or remove it");
+        assertThat(Files.readString(base.resolve("user/users.json"))).isEqualTo("{\"a\": ");
+    }
 }

@@ -24,6 +24,11 @@ class UserDataRoutesTest extends ServerTest {
         return fx.http.send(fx.http.request(path).POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    private static void answers(Http.Response response, int status, String text) {
+        assertThat(response.status()).isEqualTo(status);
+        assertThat(response.text()).isEqualTo(text);
+    }
+
     private Http.Response delete(String path) {
         return fx.http.send(fx.http.request(path).DELETE().build());
     }
@@ -58,9 +63,7 @@ class UserDataRoutesTest extends ServerTest {
     @Test
     void writingWithOverwriteFalseRefusesAnExistingFileAndKeepsIt() throws Exception {
         file("a.json", "old");
-        Http.Response refused = post("/userdata/a.json?overwrite=false", "new");
-        assertThat(refused.status()).isEqualTo(409);
-        assertThat(refused.text()).isEqualTo("File already exists");
+        answers(post("/userdata/a.json?overwrite=false", "new"), 409, "File already exists");
         assertThat(Files.readString(home().resolve("a.json"))).isEqualTo("old");
         assertThat(post("/userdata/a.json?overwrite=False", "new").status()).as("only 'false' turns it off").isEqualTo(200);
         assertThat(Files.readString(home().resolve("a.json"))).isEqualTo("new");
@@ -107,15 +110,10 @@ class UserDataRoutesTest extends ServerTest {
     @Test
     void listingErrorsAreComfyUIsPlainTexts() throws Exception {
         Http.Response none = fx.http.get("/userdata");
-        assertThat(none.status()).isEqualTo(400);
-        assertThat(none.text()).isEqualTo("Directory not provided");
+        answers(none, 400, "Directory not provided");
         assertThat(none.header("Content-Type")).isEqualTo("text/plain;charset=utf-8");
-        Http.Response missing = fx.http.get("/userdata?dir=nothing");
-        assertThat(missing.status()).isEqualTo(404);
-        assertThat(missing.text()).isEqualTo("Directory not found");
-        Http.Response escape = fx.http.get("/userdata?dir=..%2F..");
-        assertThat(escape.status()).isEqualTo(403);
-        assertThat(escape.text()).isEqualTo("Invalid directory");
+        answers(fx.http.get("/userdata?dir=nothing"), 404, "Directory not found");
+        answers(fx.http.get("/userdata?dir=..%2F.."), 403, "Invalid directory");
     }
 
     @Test
@@ -222,24 +220,16 @@ class UserDataRoutesTest extends ServerTest {
     @Test
     void theV2ListingOfAUserWithoutFilesIsEmptyAndItsErrorsArePlainText() throws Exception {
         assertThat(fx.http.get("/v2/userdata").json()).isEqualTo(Http.json("[]"));
-        Http.Response missing = fx.http.get("/v2/userdata?path=nothing");
-        assertThat(missing.status()).isEqualTo(404);
-        assertThat(missing.text()).isEqualTo("Requested path not found");
+        answers(fx.http.get("/v2/userdata?path=nothing"), 404, "Requested path not found");
         file("f.txt", "x");
-        Http.Response notDir = fx.http.get("/v2/userdata?path=f.txt");
-        assertThat(notDir.status()).isEqualTo(400);
-        assertThat(notDir.text()).isEqualTo("Requested path is not a directory");
-        Http.Response escape = fx.http.get("/v2/userdata?path=..%2F..");
-        assertThat(escape.status()).isEqualTo(400);
-        assertThat(escape.text()).isEqualTo("Invalid path requested");
+        answers(fx.http.get("/v2/userdata?path=f.txt"), 400, "Requested path is not a directory");
+        answers(fx.http.get("/v2/userdata?path=..%2F.."), 400, "Invalid path requested");
     }
 
     @Test
     void anUnwritableNameIsA400WithComfyUIsReason() throws Exception {
         file("taken", "a file where a folder is needed");
-        Http.Response r = post("/userdata/taken%2Finner.json", "x");
-        assertThat(r.status()).isEqualTo(400);
-        assertThat(r.text()).isEqualTo(UserDataRoutes.INVALID_NAME);
+        answers(post("/userdata/taken%2Finner.json", "x"), 400, UserDataRoutes.INVALID_NAME);
         assertThat(new String(Files.readAllBytes(home().resolve("taken")), StandardCharsets.UTF_8))
                 .isEqualTo("a file where a folder is needed");
     }
