@@ -16,6 +16,7 @@ import dev.easel.server.routes.FileRoutes;
 import dev.easel.server.routes.HistoryRoutes;
 import dev.easel.server.routes.JobsRoutes;
 import dev.easel.server.routes.ListingRoutes;
+import dev.easel.server.routes.ManagerRoutes;
 import dev.easel.server.routes.NodeInfoRoutes;
 import dev.easel.server.routes.PromptRoutes;
 import dev.easel.server.routes.QueueRoutes;
@@ -128,6 +129,7 @@ public final class EaselServer implements AutoCloseable {
         new FileRoutes(services).register(api);
         new UploadRoutes(services).register(api);
         new ListingRoutes(services).register(api);
+        ManagerRoutes.register(cfg, api, services);
         new RootRoutes(services).register(cfg.routes);
         cfg.routes.ws("/ws", ws::configure);
         cfg.routes.ws("/api/ws", ws::configure);

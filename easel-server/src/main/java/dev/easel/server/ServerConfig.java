@@ -22,16 +22,30 @@ import java.util.Optional;
  *                          {@code <base>/models/<key>}
  * @param limits            what one request or prompt may cost (see {@link ResourceLimits})
  * @param sockets           bounds of each WebSocket's queue and of the messages clients send
+ * @param multiUser         {@code --multi-user}: the {@code comfy-user} header picks the user among those of
+ *                          {@code users.json}; otherwise every request is the user {@code default}
+ * @param argv              the command line the process was started with, as {@code /system_stats} reports it
  */
 public record ServerConfig(List<String> listen, int port, Path baseDir, Path outputDir, Path inputDir, Path tempDir,
                            Path userDir, CachePolicy cache, double maxUploadSizeMb, Optional<String> corsOrigin,
                            boolean disableMetadata, String previewMethod, int previewSize,
                            Optional<Path> frontEndRoot, Map<String, List<Path>> modelFolders, ResourceLimits limits,
-                           SocketLimits sockets) {
+                           SocketLimits sockets, boolean multiUser, List<String> argv) {
 
     public ServerConfig {
         listen = List.copyOf(listen);
         modelFolders = Map.copyOf(modelFolders);
+        argv = List.copyOf(argv);
+    }
+
+    /** Single-user, with no command line to report. */
+    public ServerConfig(List<String> listen, int port, Path baseDir, Path outputDir, Path inputDir, Path tempDir,
+                        Path userDir, CachePolicy cache, double maxUploadSizeMb, Optional<String> corsOrigin,
+                        boolean disableMetadata, String previewMethod, int previewSize,
+                        Optional<Path> frontEndRoot, Map<String, List<Path>> modelFolders, ResourceLimits limits,
+                        SocketLimits sockets) {
+        this(listen, port, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb, corsOrigin,
+                disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits, sockets, false, List.of());
     }
 
     /** With the default {@link ResourceLimits} and {@link SocketLimits}. */
@@ -44,9 +58,10 @@ public record ServerConfig(List<String> listen, int port, Path baseDir, Path out
                 SocketLimits.defaults());
     }
 
-    /** The directories searched for a model folder key. */
+    /** The directories searched for a folder key; {@code custom_nodes} is beside {@code models}, not in it. */
     public List<Path> modelPaths(String folder) {
-        return modelFolders.getOrDefault(folder, List.of(baseDir.resolve("models").resolve(folder)));
+        Path byDefault = folder.equals("custom_nodes") ? baseDir.resolve(folder) : baseDir.resolve("models").resolve(folder);
+        return modelFolders.getOrDefault(folder, List.of(byDefault));
     }
 
     /** Defaults under one base directory, on a free loopback port. */
@@ -58,27 +73,44 @@ public record ServerConfig(List<String> listen, int port, Path baseDir, Path out
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(listen, newPort, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb,
-                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits, sockets);
+                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits, sockets,
+                multiUser, argv);
     }
 
     public ServerConfig withLimits(ResourceLimits newLimits) {
         return new ServerConfig(listen, port, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb,
-                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, newLimits, sockets);
+                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, newLimits, sockets,
+                multiUser, argv);
     }
 
     public ServerConfig withSockets(SocketLimits newSockets) {
         return new ServerConfig(listen, port, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb,
-                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits, newSockets);
+                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits, newSockets,
+                multiUser, argv);
     }
 
     public ServerConfig withListen(List<String> addresses) {
         return new ServerConfig(addresses, port, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb,
-                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits, sockets);
+                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits, sockets,
+                multiUser, argv);
     }
 
     public ServerConfig withCache(CachePolicy newCache) {
         return new ServerConfig(listen, port, baseDir, outputDir, inputDir, tempDir, userDir, newCache, maxUploadSizeMb,
-                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits, sockets);
+                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits, sockets,
+                multiUser, argv);
+    }
+
+    public ServerConfig withMultiUser(boolean newMultiUser) {
+        return new ServerConfig(listen, port, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb,
+                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits, sockets,
+                newMultiUser, argv);
+    }
+
+    public ServerConfig withArgv(List<String> newArgv) {
+        return new ServerConfig(listen, port, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb,
+                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits, sockets,
+                multiUser, newArgv);
     }
 
     public long maxUploadBytes() {

@@ -10,8 +10,11 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** ComfyUI's flags for the HTTP side (where to listen, what to allow) and Easel's bounds of a request and a WebSocket. */
@@ -35,6 +38,10 @@ public final class ServerOptions {
 
     @Option(names = "--front-end-root", paramLabel = "DIR", description = "Serve the web front end from DIR.")
     Path frontEndRoot;
+
+    @Option(names = "--multi-user", description = "Keep settings and user data per user, chosen by the comfy-user "
+            + "request header among the users of users.json (no authentication, as in ComfyUI).")
+    boolean multiUser;
 
     @Option(names = "--max-prompt-nodes", paramLabel = "N", defaultValue = "100000",
             description = "Most nodes a submitted prompt may have (default: ${DEFAULT-VALUE}).")
@@ -72,14 +79,22 @@ public final class ServerOptions {
         return Arrays.stream(listen.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    /** The server configuration; a limit out of range is a usage error of {@code commandLine}. */
+    /**
+     * The server configuration; a limit out of range is a usage error of {@code commandLine}.
+     * The node pack folders are reported among the model folders under {@code custom_nodes},
+     * as ComfyUI lists them, and the command line as {@code easel} with its arguments.
+     */
     public ServerConfig serverConfig(CommandLine commandLine, EaselSettings settings) {
         Folders f = settings.folders();
+        Map<String, List<Path>> folders = new LinkedHashMap<>(settings.modelFolders());
+        folders.put("custom_nodes", settings.customNodeDirs());
+        List<String> argv = new ArrayList<>(List.of("easel"));
+        if (commandLine.getParseResult() != null) argv.addAll(commandLine.getParseResult().originalArgs());
         return new ServerConfig(listenAddresses(), port, f.base(), f.output(), f.input(), f.temp(), f.user(),
                 settings.cache(), maxUploadSize, Optional.ofNullable(corsOrigin), settings.metadataDisabled(),
                 settings.previewMethod().wireName(), settings.previewSize(),
-                Optional.ofNullable(frontEndRoot).map(p -> p.toAbsolutePath().normalize()), settings.modelFolders(),
-                limits(commandLine, settings.limits()), sockets(commandLine));
+                Optional.ofNullable(frontEndRoot).map(p -> p.toAbsolutePath().normalize()), folders,
+                limits(commandLine, settings.limits()), sockets(commandLine), multiUser, argv);
     }
 
     private ResourceLimits limits(CommandLine commandLine, ResourceLimits nodeLimits) {

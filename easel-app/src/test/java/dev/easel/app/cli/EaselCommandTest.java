@@ -177,6 +177,12 @@ class EaselCommandTest {
     }
 
     @Test
+    void multiUserIsOffUnlessAsked() {
+        assertThat(parse().serverConfig().multiUser()).isFalse();
+        assertThat(parse("--multi-user").serverConfig().multiUser()).isTrue();
+    }
+
+    @Test
     void enableTestNodesSwitchesOnTheTestingPack() {
         assertThat(parse("--enable-test-nodes").settings().enabledPacks()).containsExactly(EaselSettings.TESTING_PACK);
         assertThat(parse().settings().enabledPacks()).isEmpty();
@@ -252,7 +258,7 @@ class EaselCommandTest {
         for (String flag : List.of("--listen", "--port", "--base-directory", "--output-directory", "--input-directory",
                 "--temp-directory", "--user-directory", "--extra-model-paths-config", "--enable-test-nodes", "--cpu",
                 "--cache-classic", "--cache-lru", "--cache-none", "--preview-method", "--preview-size",
-                "--max-upload-size", "--enable-cors-header", "--disable-metadata", "--front-end-root")) {
+                "--max-upload-size", "--enable-cors-header", "--disable-metadata", "--front-end-root", "--multi-user")) {
             assertThat(outcome.out()).contains(flag);
         }
         assertThat(outcome.out()).contains("Commands:").containsPattern("\\n\\s+run\\s+Runs one API-format workflow");

@@ -36,9 +36,13 @@ public final class ImageDecoder {
     }
 
     public byte[] reencode(Path file, Encoding encoding) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+        return reencode(Files.readAllBytes(file), file.getFileName().toString(), encoding);
+    }
+
+    /** The same for an image held in memory; {@code name} is what messages call it. */
+    public byte[] reencode(byte[] bytes, String name, Encoding encoding) throws IOException {
         Optional<ImageHeader> header = ImageHeader.read(bytes);
-        if (header.isEmpty()) throw HttpError.message(400, "not an image: " + file.getFileName());
+        if (header.isEmpty()) throw HttpError.message(400, "not an image: " + name);
         if (header.get().pixels() > maxPixels) {
             throw HttpError.message(400, new ImageHeader.TooLarge(header.get(), maxPixels).getMessage()
                     + " (--max-image-pixels)");
@@ -53,11 +57,11 @@ public final class ImageDecoder {
         }
         try {
             BufferedImage image = javax.imageio.ImageIO.read(new ByteArrayInputStream(bytes));
-            if (image == null) throw HttpError.message(400, "not a readable image: " + file.getFileName());
+            if (image == null) throw HttpError.message(400, "not a readable image: " + name);
             return encoding.encode(image);
         } catch (IOException | RuntimeException damaged) {
             if (damaged instanceof HttpError error) throw error;
-            throw HttpError.message(400, "not a readable image: " + file.getFileName());
+            throw HttpError.message(400, "not a readable image: " + name);
         } finally {
             permits.release();
         }

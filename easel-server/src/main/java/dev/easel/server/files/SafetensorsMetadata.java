@@ -21,11 +21,16 @@ public final class SafetensorsMetadata {
     private SafetensorsMetadata() {}
 
     public static Optional<JsonNode> read(Path file) throws IOException {
+        return read(file, MAX_HEADER);
+    }
+
+    /** The same with another bound on the header (ComfyUI reads previews from headers up to 8 MiB). */
+    public static Optional<JsonNode> read(Path file, long maxHeader) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] size = in.readNBytes(8);
             if (size.length < 8) return Optional.empty();
             long length = ByteBuffer.wrap(size).order(ByteOrder.LITTLE_ENDIAN).getLong();
-            if (length <= 0 || length > MAX_HEADER) return Optional.empty();
+            if (length <= 0 || length > maxHeader) return Optional.empty();
             byte[] header = in.readNBytes((int) length);
             if (header.length < length) return Optional.empty();
             JsonNode parsed;

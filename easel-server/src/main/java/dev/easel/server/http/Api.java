@@ -20,6 +20,10 @@ public final class Api {
         return both(HandlerType.POST, path, handler);
     }
 
+    public Api delete(String path, Handler handler) {
+        return both(HandlerType.DELETE, path, handler);
+    }
+
     private Api both(HandlerType method, String path, Handler handler) {
         Handler guarded = Guarded.handler(handler);
         routes.addHttpHandler(method, path, guarded);

@@ -47,7 +47,13 @@ public final class ErrorMapping {
 
     private static void answer(HttpError error, Context ctx) {
         ctx.status(error.status());
-        error.body().ifPresentOrElse(body -> Responses.json(ctx, body), () -> ctx.result(new byte[0]));
+        if (error.body().isPresent()) {
+            Responses.json(ctx, error.body().get());
+        } else if (error.text().isPresent()) {
+            Responses.text(ctx, error.text().get());
+        } else {
+            ctx.result(new byte[0]);
+        }
     }
 
     private static void unexpected(Exception e, Context ctx) {

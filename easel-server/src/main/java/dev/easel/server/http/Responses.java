@@ -19,6 +19,11 @@ public final class Responses {
         json(ctx, body);
     }
 
+    /** aiohttp's {@code web.Response(text=...)}: UTF-8 plain text. */
+    public static void text(Context ctx, String text) {
+        ctx.contentType("text/plain; charset=utf-8").result(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** aiohttp's bare {@code web.Response()}: 200 with an empty body. */
     public static void ok(Context ctx) {
         ctx.status(200).result(new byte[0]);

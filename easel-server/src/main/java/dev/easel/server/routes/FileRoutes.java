@@ -1,6 +1,7 @@
 package dev.easel.server.routes;
 
-import dev.easel.server.files.ByteRange;
+import dev.easel.server.files.ContentTypes;
+import dev.easel.server.files.FileBody;
 import dev.easel.server.files.FileLocations;
 import dev.easel.server.files.ImageVariants;
 import dev.easel.server.http.Api;
@@ -8,18 +9,12 @@ import dev.easel.server.http.HttpError;
 import io.javalin.http.Context;
 
 import java.io.IOException;
-import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.Set;
 
 /** {@code GET /view} (§2.7): files from output, input or temp, optionally re-encoded. */
 public final class FileRoutes {
-    private static final Set<String> DANGEROUS = Set.of("text/html", "application/xhtml+xml", "application/javascript",
-            "text/javascript", "application/x-javascript", "text/css", "image/svg+xml", "application/xml",
-            "text/xml", "message/rfc822");
-
     private final Services services;
 
     public FileRoutes(Services services) {
@@ -72,55 +67,19 @@ public final class FileRoutes {
     }
 
     private static void sendFile(Context ctx, Path file, String base) throws IOException {
-        String type = Optional.ofNullable(URLConnection.guessContentTypeFromName(base)).orElse("application/octet-stream");
+        String type = ContentTypes.guess(base).orElse(ContentTypes.BINARY);
         ctx.header("X-Content-Type-Options", "nosniff");
-        boolean dangerous = DANGEROUS.contains(type) || type.endsWith("+xml") || type.endsWith("/xml");
-        if (dangerous) {
+        String disposition = "filename=\"" + base + "\"";
+        if (ContentTypes.dangerous(type)) {
             ctx.header("Vary", "Sec-Fetch-Dest").header("Cache-Control", "no-store");
             boolean svgAsImage = type.equals("image/svg+xml") && "image".equals(ctx.header("Sec-Fetch-Dest"));
             if (!svgAsImage) {
-                String escaped = base.replace("\\", "\\\\").replace("\"", "\\\"");
-                ctx.header("Content-Disposition", "attachment; filename=\"" + escaped + "\"");
-                type = "application/octet-stream";
-            } else {
-                ctx.header("Content-Disposition", "filename=\"" + base + "\"");
+                disposition = "attachment; " + ContentTypes.filenameParameter(base);
+                type = ContentTypes.BINARY;
             }
-        } else {
-            ctx.header("Content-Disposition", "filename=\"" + base + "\"");
         }
-        long size = Files.size(file);
-        ctx.contentType(type).header("Accept-Ranges", "bytes");
-        Optional<ByteRange> range = ByteRange.parse(ctx.header("Range"), size);
-        if (range.isEmpty()) {
-            ctx.result(Files.newInputStream(file));
-        } else if (!range.get().satisfiable()) {
-            ctx.status(416).header("Content-Range", "bytes */" + size).result(new byte[0]);
-        } else {
-            ByteRange r = range.get();
-            // streamed from the file: a "bytes=0-" request for a large video must not be held in memory
-            java.io.InputStream in = Files.newInputStream(file);
-            in.skipNBytes(r.start());
-            java.io.InputStream part = new java.io.FilterInputStream(in) {
-                private long left = r.length();
-
-                @Override
-                public int read() throws IOException {
-                    if (left <= 0) return -1;
-                    int b = super.read();
-                    if (b >= 0) left--;
-                    return b;
-                }
-
-                @Override
-                public int read(byte[] buf, int off, int len) throws IOException {
-                    if (left <= 0) return -1;
-                    int n = super.read(buf, off, (int) Math.min(len, left));
-                    if (n > 0) left -= n;
-                    return n;
-                }
-            };
-            ctx.status(206).header("Content-Range", "bytes " + r.start() + "-" + r.end() + "/" + size).result(part);
-        }
+        ctx.header("Content-Disposition", disposition).contentType(type);
+        FileBody.send(ctx, file);
     }
 
     /** A filename with an optional {@code " [output]"}-style suffix choosing the root. */

@@ -6,13 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.easel.server.files.SafetensorsMetadata;
 import dev.easel.server.http.Api;
 import dev.easel.server.http.HttpError;
+import dev.easel.server.host.HostMemory;
 import dev.easel.server.http.Responses;
+import dev.easel.server.models.ModelCatalog;
 import dev.easel.server.wire.Json;
 import dev.easel.server.ws.FeatureFlags;
 import io.javalin.http.Context;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -20,16 +21,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /** The small listings of §2.9 and §2.10: embeddings, model folders, extensions, stats, features. */
 public final class ListingRoutes {
-    /** ComfyUI's model folder keys; each maps to {@code models/<key>} under the base directory. */
-    public static final List<String> MODEL_FOLDERS = List.of("checkpoints", "configs", "loras", "vae", "text_encoders",
-            "diffusion_models", "clip_vision", "style_models", "embeddings", "diffusers", "vae_approx", "controlnet",
-            "gligen", "upscale_models", "latent_upscale_models", "custom_nodes", "hypernetworks", "photomaker",
-            "classifiers", "model_patches", "audio_encoders");
     static final String COMFYUI_VERSION = "0.38.1";
 
     private final Services services;
@@ -50,9 +45,7 @@ public final class ListingRoutes {
 
     /** ComfyUI's keys first, then any other key the configuration names. */
     private List<String> folderKeys() {
-        Set<String> keys = new LinkedHashSet<>(MODEL_FOLDERS);
-        keys.addAll(new TreeSet<>(services.config().modelFolders().keySet()));
-        return List.copyOf(keys);
+        return new ModelCatalog(services.config()).keys();
     }
 
     /** Every file of a model folder, across all its directories, first directory first. */
@@ -113,23 +106,25 @@ public final class ListingRoutes {
         }
     }
 
+    /** ComfyUI on a machine without a GPU: the CPU is the one device, with the machine's memory as its own. */
     private void systemStats(Context ctx) {
+        HostMemory memory = HostMemory.now();
         ObjectNode body = Json.object();
         ObjectNode system = body.putObject("system");
         system.put("os", System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("windows") ? "win32"
                 : System.getProperty("os.name").toLowerCase(Locale.ROOT));
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            system.put("ram_total", os.getTotalMemorySize()).put("ram_free", os.getFreeMemorySize());
-        }
+        system.put("ram_total", memory.total()).put("ram_free", memory.available());
         system.put("comfyui_version", COMFYUI_VERSION);
         system.put("python_version", "Java " + Runtime.version());
         system.put("pytorch_version", "none");
         system.put("embedded_python", false);
         system.put("deploy_environment", "local-git");
-        system.putArray("argv");
+        ArrayNode argv = system.putArray("argv");
+        services.config().argv().forEach(argv::add);
         ArrayNode devices = body.putArray("devices");
-        devices.addObject().put("name", "cpu").put("type", "cpu").put("index", 0).put("vram_total", 0)
-                .put("vram_free", 0).put("torch_vram_total", 0).put("torch_vram_free", 0);
+        devices.addObject().put("name", "cpu").put("type", "cpu").putNull("index").put("vram_total", memory.total())
+                .put("vram_free", memory.available()).put("torch_vram_total", memory.total())
+                .put("torch_vram_free", memory.available());
         Responses.json(ctx, body);
     }
 }

@@ -27,7 +27,16 @@ public final class Json {
         return NODES.arrayNode();
     }
 
-    /** Any Java value the engine produces (maps, lists, numbers, strings, JsonNodes) as a tree. */
+    /**
+     * A float printed as Python's {@code json.dumps} prints it, {@code 1712345678.25} or
+     * {@code 3.0}, where Jackson would write {@code 1.71234567825E9}. For finite values.
+     */
+    public static JsonNode pythonFloat(double value) {
+        String plain = new java.math.BigDecimal(Double.toString(value)).toPlainString();
+        return com.fasterxml.jackson.databind.node.DecimalNode.valueOf(
+                new java.math.BigDecimal(plain.contains(".") ? plain : plain + ".0"));
+    }
+
     /**
      * Any value as JSON. Values Jackson cannot map (a node's odd UI object) become their text
      * instead of failing the message or the history entry that carries them.

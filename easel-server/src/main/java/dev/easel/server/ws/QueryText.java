@@ -1,7 +1,7 @@
 package dev.easel.server.ws;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import dev.easel.server.http.PercentDecoding;
+
 import java.util.Optional;
 
 /**
@@ -17,33 +17,9 @@ final class QueryText {
         if (query == null || query.isEmpty()) return Optional.empty();
         for (String pair : query.split("&")) {
             int eq = pair.indexOf('=');
-            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
-            if (key.equals(name)) return Optional.of(eq < 0 ? "" : decode(pair.substring(eq + 1)));
+            String key = PercentDecoding.queryPart(eq < 0 ? pair : pair.substring(0, eq));
+            if (key.equals(name)) return Optional.of(eq < 0 ? "" : PercentDecoding.queryPart(pair.substring(eq + 1)));
         }
         return Optional.empty();
-    }
-
-    static String decode(String text) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(text.length());
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (c == '%' && i + 2 < text.length() && hex(text.charAt(i + 1)) >= 0 && hex(text.charAt(i + 2)) >= 0) {
-                out.write(hex(text.charAt(i + 1)) * 16 + hex(text.charAt(i + 2)));
-                i += 3;
-            } else if (c == '+') {
-                out.write(' ');
-                i++;
-            } else {
-                int cp = text.codePointAt(i);
-                out.writeBytes(new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8));
-                i += Character.charCount(cp);
-            }
-        }
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static int hex(char c) {
-        return Character.digit(c, 16);
     }
 }

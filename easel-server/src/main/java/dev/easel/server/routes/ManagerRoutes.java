@@ -1,0 +1,36 @@
+package dev.easel.server.routes;
+
+import dev.easel.server.http.Api;
+import dev.easel.server.logs.ServerLogs;
+import dev.easel.server.models.ModelCatalog;
+import dev.easel.server.packs.CustomNodeFolders;
+import dev.easel.server.users.Users;
+import io.javalin.config.JavalinConfig;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The routes ComfyUI's managers add besides the execution ones (§2.11–§2.13): users, user data
+ * and settings, model folders, custom-node templates, translations and subgraphs, node
+ * replacements, and {@code /internal}. Everything they keep lives as long as the server.
+ */
+public final class ManagerRoutes {
+    private ManagerRoutes() {
+    }
+
+    public static void register(JavalinConfig cfg, Api api, Services services) {
+        Users users = Users.open(services.config().userDir(), services.config().multiUser());
+        new UserRoutes(users, services.bodies()).register(api);
+        new UserDataRoutes(users, services.bodies()).register(api);
+        new SettingsRoutes(users, services.bodies()).register(api);
+        new ModelRoutes(new ModelCatalog(services.config()), services.decoder()).register(api);
+        new CustomNodeRoutes(new CustomNodeFolders(services.config().modelPaths("custom_nodes"))).register(api);
+        ServerLogs logs = ServerLogs.start(services.hub());
+        cfg.events.serverStopped(logs::close);
+        cfg.events.serverStartFailed(logs::close);
+        Map<String, Path> roots = Map.of("output", services.files().output(), "input", services.files().input(),
+                "temp", services.files().root("temp").orElseThrow());
+        new InternalRoutes(logs, new ModelCatalog(services.config()), roots, services.bodies()).register(cfg.routes);
+    }
+}
