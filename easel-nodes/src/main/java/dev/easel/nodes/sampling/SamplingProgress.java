@@ -25,19 +25,19 @@ import java.util.function.Function;
  * behind for a moment (a fresh JVM's first encodes) catches up without losing a preview, and one
  * that stays behind shows the newest steps rather than ever older ones. A single virtual thread
  * takes the oldest kept step, reports the steps dropped before it without a preview, encodes the
- * one it took and reports it with its image. All progress is sent from that thread, so it stays in step order. When
- * sampling ends, {@link #finish} waits until every step is reported; an interrupt or a failure
- * ends the encoder instead (through {@link #close}).
+ * one it took and reports it with its image. All progress is sent from that thread, so it stays
+ * in step order. When sampling ends, {@link #finish} waits until every step is reported; an
+ * interrupt or a failure ends the encoder instead (through {@link #close}).
  */
 public final class SamplingProgress implements StepListener, AutoCloseable {
+    /** Steps an encoder may be behind before the oldest waiting ones lose their previews. */
+    static final int BACKLOG = 3;
     private static final AtomicBoolean WARMED_UP = new AtomicBoolean();
     private final NodeContext ctx;
     private final Optional<PreviewEncoder> encoder;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Thread worker;
-    /** Steps an encoder may be behind before the oldest waiting ones lose their previews. */
-    static final int BACKLOG = 3;
     private final ArrayDeque<StepListener.Step> pending = new ArrayDeque<>(BACKLOG);
     private boolean ended;
     private boolean stopped;
