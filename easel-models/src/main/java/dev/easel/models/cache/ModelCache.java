@@ -42,16 +42,16 @@ public final class ModelCache {
         boolean dropped;
         boolean closed;
 
+        Entry(Object value, long bytes) {
+            this.value = value;
+            this.bytes = bytes;
+        }
+
         /** Whether the caller is the one to close this entry now (under the state lock). */
         boolean claimClose() {
             if (!dropped || leases > 0 || closed) return false;
             closed = true;
             return true;
-        }
-
-        Entry(Object value, long bytes) {
-            this.value = value;
-            this.bytes = bytes;
         }
     }
 
