@@ -21,7 +21,6 @@ import dev.easel.server.routes.QueueRoutes;
 import dev.easel.server.routes.RootRoutes;
 import dev.easel.server.routes.Services;
 import dev.easel.server.routes.UploadRoutes;
-import dev.easel.server.store.InMemoryJobStore;
 import dev.easel.server.store.JobStore;
 import dev.easel.server.worker.PromptRunner;
 import dev.easel.server.worker.PromptWorker;
@@ -44,20 +43,29 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * A running Easel server: HTTP API, {@code /ws}, the prompt worker. Start one per process (or
  * per test); {@link #close()} stops it and frees the port at once.
  */
 public final class EaselServer implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EaselServer.class);
+    /** Why a job that was running when its server stopped ended as failed. */
+    public static final String STOPPED_DURING_RUN = "The server stopped while this prompt was running; it did not finish";
+
     private final Javalin app;
     private final PromptWorker worker;
     private final SocketHub hub;
+    private final JobStore store;
+    private final String instanceId;
 
-    private EaselServer(Javalin app, PromptWorker worker, SocketHub hub) {
+    private EaselServer(Javalin app, PromptWorker worker, SocketHub hub, JobStore store, String instanceId) {
         this.app = app;
         this.worker = worker;
         this.hub = hub;
+        this.store = store;
+        this.instanceId = instanceId;
     }
 
     /** Binds, starts the worker and returns once the port accepts connections. */
@@ -69,13 +77,17 @@ public final class EaselServer implements AutoCloseable {
     public static EaselServer start(ServerConfig config, NodeRegistry registry, PromptRunner runner, SocketLimits limits) {
         createDirectories(config);
         TempFolder.empty(config.tempDir());
-        JobStore store = new InMemoryJobStore();
-        SocketHub hub = new SocketHub();
-        PromptWorker worker = new PromptWorker(store, hub, runner);
+        String instanceId = UUID.randomUUID().toString();
+        JobStore store = config.jobStore().open(config.userDir());
+        List<String> abandoned = store.failAbandoned(STOPPED_DURING_RUN);
+        LOG.info("Server instance {}: {} job(s) queued{}", instanceId, store.pending().size(),
+                abandoned.isEmpty() ? "" : ", " + abandoned.size() + " left running by the previous start recorded as failed");
+        SocketHub hub = new SocketHub(instanceId);
+        PromptWorker worker = new PromptWorker(store, hub, runner, instanceId);
         FileLocations files = new FileLocations(config.outputDir(), config.inputDir(), config.tempDir());
         Bodies bodies = new Bodies(config.maxUploadBytes(), config.limits().maxJsonDepth());
         ImageDecoder decoder = new ImageDecoder(config.limits().maxImagePixels(), config.limits().maxConcurrentDecodes());
-        Services services = new Services(config, registry, store, hub, worker, bodies, files, decoder);
+        Services services = new Services(config, registry, store, hub, worker, bodies, files, decoder, instanceId);
         WsEndpoint ws = new WsEndpoint(hub, store::remaining, FeatureFlags.server(config.maxUploadBytes()), limits);
         Javalin app = Javalin.create(cfg -> configure(cfg, config, services, ws));
         worker.start();
@@ -83,9 +95,10 @@ public final class EaselServer implements AutoCloseable {
             app.start();
         } catch (RuntimeException bindFailure) {
             worker.close();
+            store.close();
             throw bindFailure;
         }
-        return new EaselServer(app, worker, hub);
+        return new EaselServer(app, worker, hub, store, instanceId);
     }
 
     private static void configure(JavalinConfig cfg, ServerConfig config, Services services, WsEndpoint ws) {
@@ -164,9 +177,15 @@ public final class EaselServer implements AutoCloseable {
         return hub;
     }
 
+    /** This start's id, new each time the server starts. */
+    public String instanceId() {
+        return instanceId;
+    }
+
     @Override
     public void close() {
         app.stop();
         worker.close();
+        store.close();
     }
 }

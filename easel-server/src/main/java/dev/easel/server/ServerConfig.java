@@ -2,6 +2,7 @@ package dev.easel.server;
 
 import dev.easel.engine.cache.CachePolicy;
 import dev.easel.engine.node.ResourceLimits;
+import dev.easel.server.store.JobStoreSettings;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -20,18 +21,29 @@ import java.util.Optional;
  *                          directory and extra_model_paths files); a key not listed means
  *                          {@code <base>/models/<key>}
  * @param limits            what one request or prompt may cost (see {@link ResourceLimits})
+ * @param jobStore          where queue and history are kept and how much history
  */
 public record ServerConfig(List<String> listen, int port, Path baseDir, Path outputDir, Path inputDir, Path tempDir,
                            Path userDir, CachePolicy cache, double maxUploadSizeMb, Optional<String> corsOrigin,
                            boolean disableMetadata, String previewMethod, int previewSize,
-                           Optional<Path> frontEndRoot, Map<String, List<Path>> modelFolders, ResourceLimits limits) {
+                           Optional<Path> frontEndRoot, Map<String, List<Path>> modelFolders, ResourceLimits limits,
+                           JobStoreSettings jobStore) {
 
     public ServerConfig {
         listen = List.copyOf(listen);
         modelFolders = Map.copyOf(modelFolders);
     }
 
-    /** With the default {@link ResourceLimits}. */
+    /** With the default job store. */
+    public ServerConfig(List<String> listen, int port, Path baseDir, Path outputDir, Path inputDir, Path tempDir,
+                        Path userDir, CachePolicy cache, double maxUploadSizeMb, Optional<String> corsOrigin,
+                        boolean disableMetadata, String previewMethod, int previewSize,
+                        Optional<Path> frontEndRoot, Map<String, List<Path>> modelFolders, ResourceLimits limits) {
+        this(listen, port, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb, corsOrigin,
+                disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits, JobStoreSettings.defaults());
+    }
+
+    /** With the default {@link ResourceLimits} and job store. */
     public ServerConfig(List<String> listen, int port, Path baseDir, Path outputDir, Path inputDir, Path tempDir,
                         Path userDir, CachePolicy cache, double maxUploadSizeMb, Optional<String> corsOrigin,
                         boolean disableMetadata, String previewMethod, int previewSize,
@@ -54,22 +66,27 @@ public record ServerConfig(List<String> listen, int port, Path baseDir, Path out
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(listen, newPort, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb,
-                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits);
+                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits, jobStore);
     }
 
     public ServerConfig withLimits(ResourceLimits newLimits) {
         return new ServerConfig(listen, port, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb,
-                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, newLimits);
+                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, newLimits, jobStore);
     }
 
     public ServerConfig withListen(List<String> addresses) {
         return new ServerConfig(addresses, port, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb,
-                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits);
+                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits, jobStore);
     }
 
     public ServerConfig withCache(CachePolicy newCache) {
         return new ServerConfig(listen, port, baseDir, outputDir, inputDir, tempDir, userDir, newCache, maxUploadSizeMb,
-                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits);
+                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits, jobStore);
+    }
+
+    public ServerConfig withJobStore(JobStoreSettings newJobStore) {
+        return new ServerConfig(listen, port, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb,
+                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits, newJobStore);
     }
 
     public long maxUploadBytes() {

@@ -75,6 +75,9 @@ public final class EaselCommand implements Callable<Integer> {
         if (server.port < 0 || server.port > 65535) {
             throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, was " + server.port);
         }
+        if (server.maxHistory < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-history must be at least 1, was " + server.maxHistory);
+        }
         if (server.listenAddresses().isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--listen needs at least one address");
         }

@@ -3,6 +3,7 @@ package dev.easel.app.cli;
 import dev.easel.app.config.EaselSettings;
 import dev.easel.app.config.Folders;
 import dev.easel.server.ServerConfig;
+import dev.easel.server.store.JobStoreSettings;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -32,6 +33,28 @@ public final class ServerOptions {
     @Option(names = "--front-end-root", paramLabel = "DIR", description = "Serve the web front end from DIR.")
     Path frontEndRoot;
 
+    @Option(names = "--job-store", paramLabel = "KIND", defaultValue = "sqlite", converter = JobStoreKind.class,
+            description = "Where the queue and history are kept: sqlite (a file in the user directory, kept across "
+                    + "restarts) or memory (lost when the server stops) (default: ${DEFAULT-VALUE}).")
+    JobStoreSettings.Kind jobStore;
+
+    @Option(names = "--max-history", paramLabel = "N", defaultValue = "10000",
+            description = "History entries kept; the oldest go first, their output files stay (default: ${DEFAULT-VALUE}).")
+    int maxHistory;
+
+    /** {@code sqlite} or {@code memory}, in lower case as typed. */
+    static final class JobStoreKind implements picocli.CommandLine.ITypeConverter<JobStoreSettings.Kind> {
+        @Override
+        public JobStoreSettings.Kind convert(String value) {
+            return switch (value) {
+                case "sqlite" -> JobStoreSettings.Kind.SQLITE;
+                case "memory" -> JobStoreSettings.Kind.MEMORY;
+                default -> throw new picocli.CommandLine.TypeConversionException(
+                        "expected sqlite or memory, was '" + value + "'");
+            };
+        }
+    }
+
     public List<String> listenAddresses() {
         return Arrays.stream(listen.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
@@ -41,6 +64,7 @@ public final class ServerOptions {
         return new ServerConfig(listenAddresses(), port, f.base(), f.output(), f.input(), f.temp(), f.user(),
                 settings.cache(), maxUploadSize, Optional.ofNullable(corsOrigin), settings.metadataDisabled(),
                 settings.previewMethod().wireName(), settings.previewSize(),
-                Optional.ofNullable(frontEndRoot).map(p -> p.toAbsolutePath().normalize()), settings.modelFolders());
+                Optional.ofNullable(frontEndRoot).map(p -> p.toAbsolutePath().normalize()), settings.modelFolders())
+                .withJobStore(new JobStoreSettings(jobStore, maxHistory));
     }
 }

@@ -127,6 +127,7 @@ public final class ListingRoutes {
         system.put("embedded_python", false);
         system.put("deploy_environment", "local-git");
         system.putArray("argv");
+        system.put("instance_id", services.instanceId());
         ArrayNode devices = body.putArray("devices");
         devices.addObject().put("name", "cpu").put("type", "cpu").put("index", 0).put("vram_total", 0)
                 .put("vram_free", 0).put("torch_vram_total", 0).put("torch_vram_free", 0);

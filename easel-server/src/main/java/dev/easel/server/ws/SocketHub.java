@@ -17,8 +17,19 @@ import java.util.Optional;
  */
 public final class SocketHub {
     private final Map<String, ClientSocket> sockets = new LinkedHashMap<>();
+    private final Optional<String> instanceId;
     private Optional<String> runningClient = Optional.empty();
     private Optional<String> lastNode = Optional.empty();
+
+    /** A hub whose {@code status} messages carry no instance id. */
+    public SocketHub() {
+        this.instanceId = Optional.empty();
+    }
+
+    /** A hub whose {@code status} messages name this server start, so clients can tell a restart from a dropped connection. */
+    public SocketHub(String instanceId) {
+        this.instanceId = Optional.of(instanceId);
+    }
 
     /**
      * Registers a new connection (closing an older one with the same sid, which would otherwise
@@ -107,9 +118,10 @@ public final class SocketHub {
         return new Frame.Text(Json.write(message));
     }
 
-    private static ObjectNode statusData(int queueRemaining) {
+    private ObjectNode statusData(int queueRemaining) {
         ObjectNode data = Json.object();
         data.putObject("status").putObject("exec_info").put("queue_remaining", queueRemaining);
+        instanceId.ifPresent(id -> data.put("instance_id", id));
         return data;
     }
 }
