@@ -44,10 +44,17 @@ final class SqliteSchema {
                         messages TEXT,
                         meta TEXT)""",
                     "CREATE INDEX jobs_queue ON jobs (phase, number IS NULL, number, prompt_id, seq)",
-                    "CREATE INDEX jobs_history ON jobs (history_seq) WHERE phase = 2",
+                    "CREATE INDEX jobs_history ON jobs (phase, history_seq)",
                     "CREATE INDEX jobs_prompt_id ON jobs (prompt_id)",
-                    "CREATE INDEX jobs_lease ON jobs (lease_id) WHERE phase = 0",
-                    "CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)"));
+                    "CREATE INDEX jobs_lease ON jobs (phase, lease_id)",
+                    "CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)"),
+            // 2: the jobs API. One index per sort key that also holds every column the filters and
+            // the tie order read, so a page is found in the index alone; and one for the counts.
+            List.of("CREATE INDEX jobs_by_created ON jobs (coalesce(create_time, 0), status, workflow_id, phase, number, "
+                            + "prompt_id, history_seq)",
+                    "CREATE INDEX jobs_by_duration ON jobs (coalesce(end_time - start_time, 0), status, workflow_id, phase, "
+                            + "number, prompt_id, history_seq)",
+                    "CREATE INDEX jobs_status ON jobs (status, workflow_id)"));
 
     static final int LATEST = MIGRATIONS.size();
 

@@ -111,6 +111,27 @@ class SqliteJobStoreTest extends JobStoreContractTest {
     }
 
     @Test
+    void aStoreAtTheFirstSchemaIsMigratedWithItsJobs() throws Exception {
+        Files.createDirectories(file().getParent());
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file());
+             Statement statement = db.createStatement()) {
+            assertThat(SqliteSchema.migrate(db, 1)).isZero();
+            statement.execute("INSERT INTO jobs (prompt_id, phase, status, number, create_time, number_json, outputs_to_execute, "
+                    + "sensitive_keys, prompt, extra_data) VALUES ('old', 1, 'pending', 7, 5, '7', '[\"1\"]', '', '{}', '{\"create_time\":5}')");
+        }
+        try (SqliteJobStore store = reopen()) {
+            assertThat(ids(store.pending())).containsExactly("old");
+            assertThat(jobIds(store.jobs(JobQuery.all()))).containsExactly("old");
+            assertThat(runNext(store, "s")).isEqualTo("old");
+        }
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file());
+             Statement statement = db.createStatement();
+             ResultSet version = statement.executeQuery("SELECT version FROM schema_version")) {
+            assertThat(version.getInt(1)).isEqualTo(2).isEqualTo(SqliteSchema.LATEST);
+        }
+    }
+
+    @Test
     void aFileThatIsNotAStoreStopsTheOpeningAndIsKept() throws Exception {
         Files.createDirectories(file().getParent());
         byte[] garbage = "this is not a database, it is a note someone left here".repeat(100).getBytes(StandardCharsets.UTF_8);
