@@ -44,6 +44,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A running Easel server: HTTP API, {@code /ws}, the prompt worker. Start one per process (or
@@ -59,6 +60,7 @@ public final class EaselServer implements AutoCloseable {
     private final SocketHub hub;
     private final JobStore store;
     private final String instanceId;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private EaselServer(Javalin app, PromptWorker worker, SocketHub hub, JobStore store, String instanceId) {
         this.app = app;
@@ -182,8 +184,25 @@ public final class EaselServer implements AutoCloseable {
         return instanceId;
     }
 
+    /**
+     * Stops as SIGTERM asks: no more requests, the running job given {@code grace} to finish
+     * (otherwise recorded as failed), pending jobs left queued for the next start, the store closed.
+     */
+    public void stop(Duration grace) {
+        if (!closed.compareAndSet(false, true)) return;
+        LOG.info("Stopping: no new prompts; waiting up to {} s for the running one", grace.toSeconds());
+        app.stop();
+        worker.drain(grace, "The server was stopped and this prompt did not finish within the grace period of "
+                + grace.toSeconds() + " s");
+        worker.close();
+        int queued = store.remaining();
+        store.close();
+        LOG.info("Stopped; {} job(s) stay queued for the next start", queued);
+    }
+
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) return;
         app.stop();
         worker.close();
         store.close();

@@ -78,6 +78,9 @@ public final class EaselCommand implements Callable<Integer> {
         if (server.maxHistory < 1) {
             throw new ParameterException(spec.commandLine(), "--max-history must be at least 1, was " + server.maxHistory);
         }
+        if (server.stopGraceSeconds < 0) {
+            throw new ParameterException(spec.commandLine(), "--stop-grace-period must not be negative, was " + server.stopGraceSeconds);
+        }
         if (server.listenAddresses().isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--listen needs at least one address");
         }
@@ -88,6 +91,6 @@ public final class EaselCommand implements Callable<Integer> {
         log.info("Folders: output {}, input {}, temp {}, user {}", settings.folders().output(),
                 settings.folders().input(), settings.folders().temp(), settings.folders().user());
         NodePacks.Loaded packs = NodePacks.load(settings);
-        return ServerLauncher.serve(server.serverConfig(settings), packs.registry());
+        return ServerLauncher.serve(server.serverConfig(settings), packs.registry(), server.stopGrace());
     }
 }

@@ -7,6 +7,7 @@ import dev.easel.server.store.JobStoreSettings;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +43,11 @@ public final class ServerOptions {
             description = "History entries kept; the oldest go first, their output files stay (default: ${DEFAULT-VALUE}).")
     int maxHistory;
 
+    @Option(names = "--stop-grace-period", paramLabel = "SECONDS", defaultValue = "30",
+            description = "On SIGTERM, how long the running prompt may take to finish before it is recorded as failed "
+                    + "(default: ${DEFAULT-VALUE}). Pending prompts stay queued for the next start.")
+    int stopGraceSeconds;
+
     /** {@code sqlite} or {@code memory}, in lower case as typed. */
     static final class JobStoreKind implements picocli.CommandLine.ITypeConverter<JobStoreSettings.Kind> {
         @Override
@@ -53,6 +59,10 @@ public final class ServerOptions {
                         "expected sqlite or memory, was '" + value + "'");
             };
         }
+    }
+
+    public Duration stopGrace() {
+        return Duration.ofSeconds(stopGraceSeconds);
     }
 
     public List<String> listenAddresses() {

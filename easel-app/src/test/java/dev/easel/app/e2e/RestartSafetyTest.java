@@ -35,9 +35,11 @@ class RestartSafetyTest {
         processes.forEach(EaselProcess::close);
     }
 
-    private EaselProcess start(String name) throws Exception {
-        EaselProcess easel = EaselProcess.launch(dir, EaselProcess.freePort(), dir.resolve(name + ".log"),
-                "--base-directory", dir.toString(), "--enable-test-nodes", "--cache-none", "--cpu");
+    private EaselProcess start(String name, String... more) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--base-directory", dir.toString(), "--enable-test-nodes", "--cache-none", "--cpu",
+                "--verbose", "INFO"));
+        args.addAll(List.of(more));
+        EaselProcess easel = EaselProcess.launch(dir, EaselProcess.freePort(), dir.resolve(name + ".log"), args.toArray(String[]::new));
         processes.add(easel);
         easel.awaitReady("/object_info/TestSleep");
         return easel;
@@ -138,6 +140,54 @@ class RestartSafetyTest {
                 + firstInstance + " stopped; it is recorded as failed");
         // the prompt counter continues where the first start left it
         assertThat(second.http.postJson("/prompt", map("prompt", job(JOBS, 0))).json().path("number").asInt()).isEqualTo(JOBS);
+    }
+
+    private List<String> queueThree(EaselProcess easel, double firstSeconds) throws InterruptedException {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(easel.http.postJson("/prompt", map("prompt", job(i, i == 0 ? firstSeconds : 0))).json().path("prompt_id").asText());
+        }
+        awaitQueueRunning(easel.http, ids.getFirst());
+        return ids;
+    }
+
+    /** SIGTERM, and the exit status once the process is gone. */
+    private static int terminate(EaselProcess easel) throws InterruptedException {
+        easel.process.destroy();
+        assertThat(easel.process.waitFor(60, TimeUnit.SECONDS)).as("easel exits").isTrue();
+        return easel.process.exitValue();
+    }
+
+    @Test
+    void sigtermLetsTheRunningJobFinishAndKeepsThePendingOnesQueued() throws Exception {
+        EaselProcess first = start("first");
+        List<String> ids = queueThree(first, 1.5);
+        assertThat(terminate(first)).isZero();
+        assertThat(first.logText()).contains("Stopped; 2 job(s) stay queued for the next start");
+        assertThat(savedFiles(dir.resolve("output"), 0)).hasSize(1);
+
+        EaselProcess second = start("second");
+        JsonNode history = second.http.get("/history/" + ids.getFirst()).json().path(ids.getFirst());
+        assertThat(history.path("status").path("status_str").asText()).isEqualTo("success");
+        awaitEmptyQueue(second.http);
+        assertThat(keys(second.http.get("/history").json())).containsExactlyElementsOf(ids);
+        for (int i = 1; i < 3; i++) assertThat(savedFiles(dir.resolve("output"), i)).hasSize(1);
+    }
+
+    @Test
+    void sigtermPastTheGracePeriodRecordsTheRunningJobAsFailed() throws Exception {
+        EaselProcess first = start("first", "--stop-grace-period", "1");
+        List<String> ids = queueThree(first, 600);
+        assertThat(terminate(first)).isZero();
+
+        EaselProcess second = start("second");
+        JsonNode error = second.http.get("/api/jobs/" + ids.getFirst()).json();
+        assertThat(error.path("status").asText()).isEqualTo("failed");
+        assertThat(error.path("execution_error").path("exception_message").asText())
+                .isEqualTo("The server was stopped and this prompt did not finish within the grace period of 1 s");
+        awaitEmptyQueue(second.http);
+        assertThat(keys(second.http.get("/history").json())).containsExactlyElementsOf(ids);
+        assertThat(savedFiles(dir.resolve("output"), 0)).isEmpty();
     }
 
     @Test

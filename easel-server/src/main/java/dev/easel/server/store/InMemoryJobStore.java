@@ -72,6 +72,16 @@ public final class InMemoryJobStore implements JobStore {
     }
 
     @Override
+    public boolean release(Claim claim) {
+        synchronized (lock) {
+            if (!claims.remove(claim.owner(), claim)) return false;
+            queue.add(claim.item());
+            lock.notifyAll();
+            return true;
+        }
+    }
+
+    @Override
     public boolean finish(Claim claim, HistoryEntry outcome) {
         synchronized (lock) {
             if (!claims.remove(claim.owner(), claim)) return false;

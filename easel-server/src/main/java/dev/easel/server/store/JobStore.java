@@ -31,6 +31,9 @@ public interface JobStore extends AutoCloseable {
     /** Extends a claim's lease; false when the claim is no longer held. */
     boolean renew(Claim claim, Duration lease);
 
+    /** Gives a claimed job back, unrun: it is pending again in its old place. False when the claim was no longer held. */
+    boolean release(Claim claim);
+
     /** Ends a claim: the job leaves the running set for history. False when the claim was no longer held. */
     boolean finish(Claim claim, HistoryEntry outcome);
 

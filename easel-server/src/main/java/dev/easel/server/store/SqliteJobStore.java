@@ -268,6 +268,18 @@ public final class SqliteJobStore implements JobStore {
     }
 
     @Override
+    public boolean release(Claim claim) {
+        return write(() -> {
+            try (PreparedStatement back = db.prepareStatement("UPDATE jobs SET phase = 1, status = ?, lease_id = NULL, "
+                    + "lease_owner = NULL, lease_expires = NULL, claimed_at = NULL WHERE phase = 0 AND lease_id = ?")) {
+                back.setString(1, JobView.Status.PENDING.wireName());
+                back.setString(2, claim.leaseId());
+                return back.executeUpdate() > 0;
+            }
+        });
+    }
+
+    @Override
     public boolean finish(Claim claim, HistoryEntry outcome) {
         boolean finished = write(() -> {
             Optional<Long> seq;

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,8 @@ public final class PromptWorker implements AutoCloseable {
     private final AtomicBoolean freeMemory = new AtomicBoolean();
     private final Thread thread;
     private volatile boolean stopping;
+    private volatile boolean draining;
+    private volatile Claim current;
 
     public PromptWorker(JobStore store, SocketHub hub, PromptRunner runner, String owner) {
         this.store = store;
@@ -88,9 +91,14 @@ public final class PromptWorker implements AutoCloseable {
     }
 
     private void loop() {
-        while (!stopping) {
+        while (!stopping && !draining) {
             try {
                 Optional<Claim> next = store.claim(owner, LEASE, IDLE_POLL);
+                if (next.isPresent() && draining) {
+                    // taken just as the stop began: back to the queue for the next start
+                    store.release(next.get());
+                    return;
+                }
                 // Requests made while idle or during the previous run apply before anything new runs.
                 applyFree();
                 next.ifPresent(this::runOne);
@@ -104,6 +112,15 @@ public final class PromptWorker implements AutoCloseable {
     }
 
     private void runOne(Claim claim) {
+        current = claim;
+        try {
+            run(claim);
+        } finally {
+            current = null;
+        }
+    }
+
+    private void run(Claim claim) {
         QueueItem item = claim.item();
         long started = System.nanoTime();
         hub.broadcastStatus(store::remaining);
@@ -193,6 +210,26 @@ public final class PromptWorker implements AutoCloseable {
             LOG.info("unloading models");
             runner.unloadModels();
         }
+    }
+
+    /**
+     * A graceful stop: takes no further job and waits up to {@code grace} for the running one.
+     * A run still going then is recorded as failed with {@code reason} (the run itself is
+     * stopped by {@link #close}). Returns whether the worker finished in time.
+     */
+    public boolean drain(Duration grace, String reason) {
+        draining = true;
+        try {
+            thread.join(grace);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!thread.isAlive()) return true;
+        Claim cut = current;
+        if (cut != null && store.finish(cut, HistoryEntry.abandoned(cut.item(), cut.claimedAt(), reason, Instant.now()))) {
+            LOG.warn("prompt {} did not finish within the {} s grace period; it is recorded as failed", cut.promptId(), grace.toSeconds());
+        }
+        return false;
     }
 
     @Override

@@ -148,6 +148,21 @@ abstract class JobStoreContractTest {
     }
 
     @Test
+    void aReleasedClaimIsPendingAgainInItsPlace() throws Exception {
+        JobStore store = store();
+        store.enqueue(item(IntNode.valueOf(1), "first"));
+        store.enqueue(item(IntNode.valueOf(2), "second"));
+        Claim claim = store.claim("s", LEASE, Duration.ofSeconds(1)).orElseThrow();
+        assertThat(store.release(claim)).isTrue();
+        assertThat(store.release(claim)).isFalse();
+        assertThat(store.finish(claim, done(claim.item()))).isFalse();
+        assertThat(store.running()).isEmpty();
+        assertThat(ids(store.pending())).containsExactly("first", "second");
+        assertThat(store.job("first").orElseThrow().status()).isEqualTo(JobView.Status.PENDING);
+        assertThat(runNext(store, "s")).isEqualTo("first");
+    }
+
+    @Test
     void aWaitingClaimWakesWhenAJobArrives() throws Exception {
         JobStore store = store();
         CompletableFuture<Optional<Claim>> waiting = CompletableFuture.supplyAsync(() -> {
