@@ -82,7 +82,7 @@ public final class EaselServer implements AutoCloseable {
         String instanceId = UUID.randomUUID().toString();
         JobStore store = config.jobStore().open(config.userDir());
         List<String> abandoned = store.failAbandoned(STOPPED_DURING_RUN);
-        LOG.info("Server instance {}: {} job(s) queued{}", instanceId, store.pending().size(),
+        LOG.info("Server instance {}: {} job(s) queued{}", instanceId, store.remaining(),
                 abandoned.isEmpty() ? "" : ", " + abandoned.size() + " left running by the previous start recorded as failed");
         SocketHub hub = new SocketHub(instanceId);
         PromptWorker worker = new PromptWorker(store, hub, runner, instanceId);

@@ -1,6 +1,8 @@
 package dev.easel.app.e2e;
 
 import dev.easel.testkit.Http;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -78,5 +80,24 @@ final class EaselProcess implements AutoCloseable {
     @Override
     public void close() {
         process.destroyForcibly();
+    }
+
+    /** A test's processes, each killed once the test ends: {@code @RegisterExtension final Started started = new Started();}. */
+    static final class Started implements AfterEachCallback {
+        private final List<EaselProcess> processes = new ArrayList<>();
+
+        EaselProcess add(EaselProcess process) {
+            processes.add(process);
+            return process;
+        }
+
+        int count() {
+            return processes.size();
+        }
+
+        @Override
+        public void afterEach(ExtensionContext context) {
+            processes.forEach(EaselProcess::close);
+        }
     }
 }

@@ -1,8 +1,8 @@
 package dev.easel.app.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -21,12 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HarnessLifecycleTest {
     @TempDir
     Path dir;
-    private final List<EaselProcess> processes = new ArrayList<>();
-
-    @AfterEach
-    void killAll() {
-        processes.forEach(EaselProcess::close);
-    }
+    @RegisterExtension
+    final EaselProcess.Started processes = new EaselProcess.Started();
 
     private EaselProcess launch(int port, String cacheFlag) throws IOException {
         Path yaml = dir.resolve("extra_model_paths.yaml");
@@ -34,7 +30,7 @@ class HarnessLifecycleTest {
         List<String> args = new ArrayList<>(List.of("--output-directory", dir.resolve("out").toString(),
                 "--extra-model-paths-config", yaml.toString(), "--cpu", cacheFlag));
         if (cacheFlag.equals("--cache-lru")) args.add("0");
-        EaselProcess process = EaselProcess.launch(dir, port, dir.resolve("easel-" + processes.size() + ".log"),
+        EaselProcess process = EaselProcess.launch(dir, port, dir.resolve("easel-" + processes.count() + ".log"),
                 args.toArray(String[]::new));
         processes.add(process);
         return process;

@@ -3,8 +3,8 @@ package dev.easel.app.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.easel.testkit.Http;
 import dev.easel.testkit.WsRecorder;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -28,12 +28,8 @@ class RestartSafetyTest {
 
     @TempDir
     Path dir;
-    private final List<EaselProcess> processes = new ArrayList<>();
-
-    @AfterEach
-    void killAll() {
-        processes.forEach(EaselProcess::close);
-    }
+    @RegisterExtension
+    final EaselProcess.Started processes = new EaselProcess.Started();
 
     private EaselProcess start(String name, String... more) throws Exception {
         List<String> args = new ArrayList<>(List.of("--base-directory", dir.toString(), "--enable-test-nodes", "--cache-none", "--cpu",
@@ -46,11 +42,15 @@ class RestartSafetyTest {
     }
 
     /** A 4×4 image of colour {@code index} held for {@code seconds}, saved as {@code job-<index>}. */
-    private static Map<String, Object> job(int index, double seconds) {
+    static Map<String, Object> job(int index, double seconds) {
+        return job("job-" + index, index, seconds);
+    }
+
+    static Map<String, Object> job(String prefix, int index, double seconds) {
         return map(
                 "1", map("class_type", "EmptyImage", "inputs", map("width", 4, "height", 4, "batch_size", 1, "color", index)),
                 "2", map("class_type", "TestSleep", "inputs", map("value", List.of("1", 0), "seconds", seconds)),
-                "3", map("class_type", "SaveImage", "inputs", map("images", List.of("2", 0), "filename_prefix", "job-" + index)));
+                "3", map("class_type", "SaveImage", "inputs", map("images", List.of("2", 0), "filename_prefix", prefix)));
     }
 
     private static List<String> keys(JsonNode node) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.easel.server.wire.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteDataSource;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -18,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -84,9 +84,12 @@ public final class SqliteJobStore implements JobStore {
         Connection db = null;
         try {
             if (Files.exists(file) && !(Files.isReadable(file) && Files.isWritable(file))) {
-                throw new JobStoreUnavailable(refusal(file, "it is not readable and writable by this process"));
+                throw new SQLException("it is not readable and writable by this process");
             }
-            db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            // the driver directly, not through DriverManager's service lookup, which a merged jar may lose
+            SQLiteDataSource source = new SQLiteDataSource();
+            source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+            db = source.getConnection();
             try (Statement statement = db.createStatement()) {
                 String mode = single(statement, "PRAGMA journal_mode=WAL");
                 if (!"wal".equalsIgnoreCase(mode)) throw new SQLException("WAL mode was refused (journal mode " + mode + ")");
@@ -112,10 +115,6 @@ public final class SqliteJobStore implements JobStore {
         } catch (SQLException | RuntimeException e) {
             closeQuietly(db);
             closeQuietly(lockChannel);
-            if (e instanceof JobStoreUnavailable unavailable) {
-                throw unavailable.getMessage().startsWith("The job store") ? unavailable
-                        : new JobStoreUnavailable(refusal(file, unavailable.getMessage()), e);
-            }
             throw new JobStoreUnavailable(refusal(file, String.valueOf(e.getMessage())), e);
         }
     }
@@ -289,9 +288,10 @@ public final class SqliteJobStore implements JobStore {
                     seq = rows.next() ? Optional.of(rows.getLong(1)) : Optional.empty();
                 }
             }
-            seq.ifPresent(this::forgetSecrets);
-            if (seq.isPresent()) toHistory(seq.get(), outcome);
-            return seq.isPresent();
+            if (seq.isEmpty()) return false;
+            secrets.remove(seq.get());
+            toHistory(seq.get(), outcome);
+            return true;
         });
         if (!finished) LOG.warn("prompt {}: its claim {} was no longer held; the outcome is not recorded", claim.promptId(), claim.leaseId());
         return finished;
@@ -416,7 +416,7 @@ public final class SqliteJobStore implements JobStore {
             try (PreparedStatement seqs = db.prepareStatement("SELECT seq FROM jobs WHERE " + where)) {
                 if (promptId != null) seqs.setString(1, promptId);
                 try (ResultSet rows = seqs.executeQuery()) {
-                    while (rows.next()) forgetSecrets(rows.getLong(1));
+                    while (rows.next()) secrets.remove(rows.getLong(1));
                 }
             }
             try (PreparedStatement delete = db.prepareStatement("DELETE FROM jobs WHERE " + where)) {
@@ -424,10 +424,6 @@ public final class SqliteJobStore implements JobStore {
                 return delete.executeUpdate();
             }
         });
-    }
-
-    private void forgetSecrets(long seq) {
-        secrets.remove(seq);
     }
 
     @Override

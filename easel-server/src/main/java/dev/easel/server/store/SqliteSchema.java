@@ -68,8 +68,8 @@ final class SqliteSchema {
         }
         int found = version(connection);
         if (found > LATEST) {
-            throw new JobStoreUnavailable("the job store has schema version " + found + ", newer than this server knows ("
-                    + LATEST + "); it was written by a newer Easel");
+            throw new SQLException("it has schema version " + found + ", newer than this server knows (" + LATEST
+                    + "); a newer Easel wrote it");
         }
         for (int step = found; step < target; step++) {
             connection.setAutoCommit(false);

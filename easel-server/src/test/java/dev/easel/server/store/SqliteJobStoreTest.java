@@ -151,7 +151,7 @@ class SqliteJobStoreTest extends JobStoreContractTest {
             statement.execute("UPDATE schema_version SET version = " + (SqliteSchema.LATEST + 1));
         }
         assertThatThrownBy(this::reopen).isInstanceOf(JobStoreUnavailable.class)
-                .hasMessageContaining("schema version " + (SqliteSchema.LATEST + 1) + ", newer than this server knows");
+                .hasMessageContaining("it has schema version " + (SqliteSchema.LATEST + 1) + ", newer than this server knows");
     }
 
     @Test
