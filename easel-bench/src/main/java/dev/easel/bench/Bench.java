@@ -6,6 +6,7 @@ import dev.easel.bench.load.LoadClient;
 import dev.easel.bench.load.LoadResult;
 import dev.easel.bench.progress.ProgressLatency;
 import dev.easel.bench.sockets.IdleSockets;
+import dev.easel.bench.store.DurableJobs;
 
 import java.util.Arrays;
 
@@ -21,7 +22,8 @@ public final class Bench {
               progress  [--steps 5000] [--interval-us 1000] [--warmup-steps 3000]
               frames    [--batch 8] [--width 1024] [--height 1024] [--pattern gradient|grain|noise] [--runs 5]
               sockets   [--sockets 1000]
-            every benchmark also takes [--timeout-s 120]""";
+              jobs      [--history 10000] [--requests 2000] [--prompts 2000] [--pending 1000]
+            every benchmark also takes [--timeout-s 120] (jobs: 600)""";
 
     private Bench() {
     }
@@ -50,6 +52,7 @@ public final class Bench {
             case "progress" -> System.out.print(ProgressLatency.run(options).report());
             case "frames" -> System.out.print(ImageFrames.run(options).report());
             case "sockets" -> System.out.print(IdleSockets.run(options).report());
+            case "jobs" -> System.out.print(DurableJobs.run(options));
             default -> {
                 System.err.println("unknown benchmark " + args[0] + " in " + Arrays.toString(args) + "\n" + USAGE);
                 System.exit(2);

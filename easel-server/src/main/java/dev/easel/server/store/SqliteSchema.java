@@ -45,7 +45,7 @@ final class SqliteSchema {
                         meta TEXT)""",
                     "CREATE INDEX jobs_queue ON jobs (phase, number IS NULL, number, prompt_id, seq)",
                     "CREATE INDEX jobs_history ON jobs (phase, history_seq)",
-                    "CREATE INDEX jobs_prompt_id ON jobs (prompt_id)",
+                    "CREATE INDEX jobs_prompt_id ON jobs (prompt_id, phase)",
                     "CREATE INDEX jobs_lease ON jobs (phase, lease_id)",
                     "CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)"),
             // 2: the jobs API. One index per sort key that also holds every column the filters and
