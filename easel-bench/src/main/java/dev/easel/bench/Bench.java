@@ -10,6 +10,7 @@ import dev.easel.bench.ort.OrtThroughput;
 import dev.easel.bench.progress.ProgressLatency;
 import dev.easel.bench.sockets.IdleSockets;
 import dev.easel.bench.steps.SamplerSteps;
+import dev.easel.bench.store.DurableJobs;
 
 import java.util.Arrays;
 
@@ -29,7 +30,8 @@ public final class Bench {
               preview   [--prompts 10] [--warmup 2] [--steps 20] [--width 512] [--height 512] [--preview-method latent2rgb|auto|none] [--preview-size 512]
               demo      [--runs 5] [--steps 20] [--width 512] [--height 512] [--preview-method latent2rgb|auto|none]
               ort       [--models toy,demo] [--threads 1,2] [--size 64] [--evals 200] [--warmup 50] [--rounds 5]
-            every benchmark but engine and steps also takes [--timeout-s 120]""";
+              jobs      [--history 10000] [--requests 2000] [--prompts 2000] [--pending 1000]
+            every benchmark but engine and steps also takes [--timeout-s 120] (jobs: 600)""";
 
     private Bench() {
     }
@@ -63,6 +65,7 @@ public final class Bench {
             case "preview" -> System.out.print(PreviewLatency.run(options).report());
             case "demo" -> System.out.print(DemoRun.run(options).report());
             case "ort" -> System.out.print(OrtThroughput.run(options).report());
+            case "jobs" -> System.out.print(DurableJobs.run(options));
             default -> {
                 System.err.println("unknown benchmark " + args[0] + " in " + Arrays.toString(args) + "\n" + USAGE);
                 System.exit(2);

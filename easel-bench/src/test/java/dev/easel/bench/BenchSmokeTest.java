@@ -9,6 +9,7 @@ import dev.easel.bench.load.LoadResult;
 import dev.easel.bench.ort.OrtThroughput;
 import dev.easel.bench.progress.ProgressLatency;
 import dev.easel.bench.sockets.IdleSockets;
+import dev.easel.bench.store.DurableJobs;
 import dev.easel.engine.exec.RunOutcome;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,16 @@ class BenchSmokeTest {
 
         assertThat(result.totalCompleted()).isEqualTo(6);
         assertThat(result.workflow()).isEqualTo("chain:5");
+    }
+
+    @Test
+    void durableJobsFillsMeasuresAndRestarts() throws Exception {
+        String report = DurableJobs.run(Options.of(Map.of("history", "20", "requests", "4", "prompts", "3", "pending", "5", "timeout-s", "60")));
+
+        assertThat(report).contains("filled 20 history entries").contains("GET /api/jobs?limit=50 ")
+                .contains("durable store: 3 accepted").contains("in-memory store, for comparison: 3 accepted")
+                .contains("restart over 5 pending jobs (and 20 in history)");
+        assertThat(report.lines().filter(l -> l.contains("(n=4)"))).hasSize(6);
     }
 
     @Test

@@ -23,7 +23,6 @@ import dev.easel.server.routes.QueueRoutes;
 import dev.easel.server.routes.RootRoutes;
 import dev.easel.server.routes.Services;
 import dev.easel.server.routes.UploadRoutes;
-import dev.easel.server.store.InMemoryJobStore;
 import dev.easel.server.store.JobStore;
 import dev.easel.server.worker.PromptRunner;
 import dev.easel.server.worker.PromptWorker;
@@ -46,20 +45,31 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A running Easel server: HTTP API, {@code /ws}, the prompt worker. Start one per process (or
  * per test); {@link #close()} stops it and frees the port at once.
  */
 public final class EaselServer implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EaselServer.class);
+    /** Why a job that was running when its server stopped ended as failed. */
+    public static final String STOPPED_DURING_RUN = "The server stopped while this prompt was running; it did not finish";
+
     private final Javalin app;
     private final PromptWorker worker;
     private final SocketHub hub;
+    private final JobStore store;
+    private final String instanceId;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EaselServer(Javalin app, PromptWorker worker, SocketHub hub) {
+    private EaselServer(Javalin app, PromptWorker worker, SocketHub hub, JobStore store, String instanceId) {
         this.app = app;
         this.worker = worker;
         this.hub = hub;
+        this.store = store;
+        this.instanceId = instanceId;
     }
 
     /** Binds, starts the worker and returns once the port accepts connections. */
@@ -72,13 +82,17 @@ public final class EaselServer implements AutoCloseable {
     public static EaselServer start(ServerConfig config, NodeRegistry registry, PromptRunner runner, SocketLimits limits) {
         createDirectories(config);
         TempFolder.empty(config.tempDir());
-        JobStore store = new InMemoryJobStore();
-        SocketHub hub = new SocketHub();
-        PromptWorker worker = new PromptWorker(store, hub, runner);
+        String instanceId = UUID.randomUUID().toString();
+        JobStore store = config.jobStore().open(config.userDir());
+        List<String> abandoned = store.failAbandoned(STOPPED_DURING_RUN);
+        LOG.info("Server instance {}: {} job(s) queued{}", instanceId, store.remaining(),
+                abandoned.isEmpty() ? "" : ", " + abandoned.size() + " left running by the previous start recorded as failed");
+        SocketHub hub = new SocketHub(instanceId);
+        PromptWorker worker = new PromptWorker(store, hub, runner, instanceId);
         FileLocations files = new FileLocations(config.outputDir(), config.inputDir(), config.tempDir());
         Bodies bodies = new Bodies(config.maxUploadBytes(), config.limits().maxJsonDepth());
         ImageDecoder decoder = new ImageDecoder(config.limits().maxImagePixels(), config.limits().maxConcurrentDecodes());
-        Services services = new Services(config, registry, store, hub, worker, bodies, files, decoder);
+        Services services = new Services(config, registry, store, hub, worker, bodies, files, decoder, instanceId);
         WsEndpoint ws = new WsEndpoint(hub, store::remaining, FeatureFlags.server(config.maxUploadBytes()), limits);
         Javalin app = Javalin.create(cfg -> configure(cfg, config, services, ws, limits));
         worker.start();
@@ -86,9 +100,10 @@ public final class EaselServer implements AutoCloseable {
             app.start();
         } catch (RuntimeException bindFailure) {
             worker.close();
+            store.close();
             throw bindFailure;
         }
-        return new EaselServer(app, worker, hub);
+        return new EaselServer(app, worker, hub, store, instanceId);
     }
 
     private static void configure(JavalinConfig cfg, ServerConfig config, Services services, WsEndpoint ws,
@@ -175,9 +190,32 @@ public final class EaselServer implements AutoCloseable {
         return hub;
     }
 
+    /** This start's id, new each time the server starts. */
+    public String instanceId() {
+        return instanceId;
+    }
+
+    /**
+     * Stops as SIGTERM asks: no more requests, the running job given {@code grace} to finish
+     * (otherwise recorded as failed), pending jobs left queued for the next start, the store closed.
+     */
+    public void stop(Duration grace) {
+        if (!closed.compareAndSet(false, true)) return;
+        LOG.info("Stopping: no new prompts; waiting up to {} s for the running one", grace.toSeconds());
+        app.stop();
+        worker.drain(grace, "The server was stopped and this prompt did not finish within the grace period of "
+                + grace.toSeconds() + " s");
+        worker.close();
+        int queued = store.remaining();
+        store.close();
+        LOG.info("Stopped; {} job(s) stay queued for the next start", queued);
+    }
+
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) return;
         app.stop();
         worker.close();
+        store.close();
     }
 }

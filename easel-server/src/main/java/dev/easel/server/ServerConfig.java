@@ -2,6 +2,7 @@ package dev.easel.server;
 
 import dev.easel.engine.cache.CachePolicy;
 import dev.easel.engine.node.ResourceLimits;
+import dev.easel.server.store.JobStoreSettings;
 import dev.easel.server.ws.SocketLimits;
 
 import java.nio.file.Path;
@@ -25,12 +26,13 @@ import java.util.Optional;
  * @param multiUser         {@code --multi-user}: the {@code comfy-user} header picks the user among those of
  *                          {@code users.json}; otherwise every request is the user {@code default}
  * @param argv              the command line the process was started with, as {@code /system_stats} reports it
+ * @param jobStore          where queue and history are kept and how much history
  */
 public record ServerConfig(List<String> listen, int port, Path baseDir, Path outputDir, Path inputDir, Path tempDir,
                            Path userDir, CachePolicy cache, double maxUploadSizeMb, Optional<String> corsOrigin,
                            boolean disableMetadata, String previewMethod, int previewSize,
                            Optional<Path> frontEndRoot, Map<String, List<Path>> modelFolders, ResourceLimits limits,
-                           SocketLimits sockets, boolean multiUser, List<String> argv) {
+                           SocketLimits sockets, boolean multiUser, List<String> argv, JobStoreSettings jobStore) {
 
     public ServerConfig {
         listen = List.copyOf(listen);
@@ -38,14 +40,15 @@ public record ServerConfig(List<String> listen, int port, Path baseDir, Path out
         argv = List.copyOf(argv);
     }
 
-    /** Single-user, with no command line to report. */
+    /** Single-user, with no command line to report and the default job store. */
     public ServerConfig(List<String> listen, int port, Path baseDir, Path outputDir, Path inputDir, Path tempDir,
                         Path userDir, CachePolicy cache, double maxUploadSizeMb, Optional<String> corsOrigin,
                         boolean disableMetadata, String previewMethod, int previewSize,
                         Optional<Path> frontEndRoot, Map<String, List<Path>> modelFolders, ResourceLimits limits,
                         SocketLimits sockets) {
         this(listen, port, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb, corsOrigin,
-                disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits, sockets, false, List.of());
+                disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits, sockets, false, List.of(),
+                JobStoreSettings.defaults());
     }
 
     /** With the default {@link ResourceLimits} and {@link SocketLimits}. */
@@ -74,43 +77,49 @@ public record ServerConfig(List<String> listen, int port, Path baseDir, Path out
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(listen, newPort, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb,
                 corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits, sockets,
-                multiUser, argv);
+                multiUser, argv, jobStore);
     }
 
     public ServerConfig withLimits(ResourceLimits newLimits) {
         return new ServerConfig(listen, port, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb,
                 corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, newLimits, sockets,
-                multiUser, argv);
+                multiUser, argv, jobStore);
     }
 
     public ServerConfig withSockets(SocketLimits newSockets) {
         return new ServerConfig(listen, port, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb,
                 corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits, newSockets,
-                multiUser, argv);
+                multiUser, argv, jobStore);
     }
 
     public ServerConfig withListen(List<String> addresses) {
         return new ServerConfig(addresses, port, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb,
                 corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits, sockets,
-                multiUser, argv);
+                multiUser, argv, jobStore);
     }
 
     public ServerConfig withCache(CachePolicy newCache) {
         return new ServerConfig(listen, port, baseDir, outputDir, inputDir, tempDir, userDir, newCache, maxUploadSizeMb,
                 corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits, sockets,
-                multiUser, argv);
+                multiUser, argv, jobStore);
     }
 
     public ServerConfig withMultiUser(boolean newMultiUser) {
         return new ServerConfig(listen, port, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb,
                 corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits, sockets,
-                newMultiUser, argv);
+                newMultiUser, argv, jobStore);
     }
 
     public ServerConfig withArgv(List<String> newArgv) {
         return new ServerConfig(listen, port, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb,
                 corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits, sockets,
-                multiUser, newArgv);
+                multiUser, newArgv, jobStore);
+    }
+
+    public ServerConfig withJobStore(JobStoreSettings newJobStore) {
+        return new ServerConfig(listen, port, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb,
+                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits, sockets,
+                multiUser, argv, newJobStore);
     }
 
     public long maxUploadBytes() {

@@ -1,6 +1,7 @@
 package dev.easel.server;
 
 import dev.easel.testkit.Http;
+import dev.easel.server.store.JobStoreUnavailable;
 import dev.easel.server.testkit.TestNodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 class ServerLifecycleTest {
@@ -37,11 +39,20 @@ class ServerLifecycleTest {
     void aTakenPortFailsWithTheBindErrorInTheCauseChain() {
         try (EaselServer first = EaselServer.start(ServerConfig.defaults(dir).withPort(0), TestNodes.registry())) {
             Throwable failure = catchThrowable(() ->
-                    EaselServer.start(ServerConfig.defaults(dir).withPort(first.port()), TestNodes.registry()).close());
+                    EaselServer.start(ServerConfig.defaults(dir.resolve("second")).withPort(first.port()), TestNodes.registry()).close());
             assertThat(failure).isNotNull();
             boolean bind = false;
             for (Throwable t = failure; t != null; t = t.getCause()) bind |= t instanceof BindException;
             assertThat(bind).as(String.valueOf(failure)).isTrue();
+        }
+    }
+
+    @Test
+    void aSecondServerOnTheSameBaseDirectoryIsRefusedByTheJobStore() {
+        try (EaselServer first = EaselServer.start(ServerConfig.defaults(dir).withPort(0), TestNodes.registry())) {
+            assertThatThrownBy(() -> EaselServer.start(ServerConfig.defaults(dir).withPort(0), TestNodes.registry()).close())
+                    .isInstanceOf(JobStoreUnavailable.class).hasMessageContaining("another Easel server is using it");
+            assertThat(new Http(first.port()).get("/prompt").status()).isEqualTo(200);
         }
     }
 }

@@ -16,6 +16,7 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /** {@code easel [flags]}: starts the server with ComfyUI's flags; {@code easel run} runs one workflow. */
@@ -75,12 +76,12 @@ public final class EaselCommand implements Callable<Integer> {
     }
 
     /** What serving needs, prepared as {@code easel} prepares it. */
-    public record Startup(ServerConfig config, NodeRegistry registry) {}
+    public record Startup(ServerConfig config, NodeRegistry registry, Duration stopGrace) {}
 
     @Override
     public Integer call() {
         Startup startup = prepare();
-        return ServerLauncher.serve(startup.config(), startup.registry());
+        return ServerLauncher.serve(startup.config(), startup.registry(), startup.stopGrace());
     }
 
     /**
@@ -90,6 +91,12 @@ public final class EaselCommand implements Callable<Integer> {
     public Startup prepare() {
         if (server.port < 0 || server.port > 65535) {
             throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, was " + server.port);
+        }
+        if (server.maxHistory < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-history must be at least 1, was " + server.maxHistory);
+        }
+        if (server.stopGraceSeconds < 0) {
+            throw new ParameterException(spec.commandLine(), "--stop-grace-period must not be negative, was " + server.stopGraceSeconds);
         }
         if (server.listenAddresses().isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--listen needs at least one address");
@@ -102,6 +109,6 @@ public final class EaselCommand implements Callable<Integer> {
         log.info("Folders: output {}, input {}, temp {}, user {}", settings.folders().output(),
                 settings.folders().input(), settings.folders().temp(), settings.folders().user());
         NodePacks.Loaded packs = NodePacks.load(settings);
-        return new Startup(config, packs.registry());
+        return new Startup(config, packs.registry(), server.stopGrace());
     }
 }

@@ -4,6 +4,7 @@ import dev.easel.app.config.EaselSettings;
 import dev.easel.app.config.Folders;
 import dev.easel.engine.node.ResourceLimits;
 import dev.easel.server.ServerConfig;
+import dev.easel.server.store.JobStoreSettings;
 import dev.easel.server.ws.SocketLimits;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -74,6 +75,36 @@ public final class ServerOptions {
     @Option(names = "--ws-max-message-size", paramLabel = "KB", defaultValue = "64",
             description = "Largest message a client may send over the WebSocket, in KB (default: ${DEFAULT-VALUE}).")
     double wsMaxMessageKb;
+    @Option(names = "--job-store", paramLabel = "KIND", defaultValue = "sqlite", converter = JobStoreKind.class,
+            description = "Where the queue and history are kept: sqlite (a file in the user directory, kept across "
+                    + "restarts) or memory (lost when the server stops) (default: ${DEFAULT-VALUE}).")
+    JobStoreSettings.Kind jobStore;
+
+    @Option(names = "--max-history", paramLabel = "N", defaultValue = "10000",
+            description = "History entries kept; the oldest go first, their output files stay (default: ${DEFAULT-VALUE}).")
+    int maxHistory;
+
+    @Option(names = "--stop-grace-period", paramLabel = "SECONDS", defaultValue = "30",
+            description = "On SIGTERM, how long the running prompt may take to finish before it is recorded as failed "
+                    + "(default: ${DEFAULT-VALUE}). Pending prompts stay queued for the next start.")
+    int stopGraceSeconds;
+
+    /** {@code sqlite} or {@code memory}, in lower case as typed. */
+    static final class JobStoreKind implements picocli.CommandLine.ITypeConverter<JobStoreSettings.Kind> {
+        @Override
+        public JobStoreSettings.Kind convert(String value) {
+            return switch (value) {
+                case "sqlite" -> JobStoreSettings.Kind.SQLITE;
+                case "memory" -> JobStoreSettings.Kind.MEMORY;
+                default -> throw new picocli.CommandLine.TypeConversionException(
+                        "expected sqlite or memory, was '" + value + "'");
+            };
+        }
+    }
+
+    public Duration stopGrace() {
+        return Duration.ofSeconds(stopGraceSeconds);
+    }
 
     public List<String> listenAddresses() {
         return Arrays.stream(listen.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
@@ -94,7 +125,8 @@ public final class ServerOptions {
                 settings.cache(), maxUploadSize, Optional.ofNullable(corsOrigin), settings.metadataDisabled(),
                 settings.previewMethod().wireName(), settings.previewSize(),
                 Optional.ofNullable(frontEndRoot).map(p -> p.toAbsolutePath().normalize()), folders,
-                limits(commandLine, settings.limits()), sockets(commandLine), multiUser, argv);
+                limits(commandLine, settings.limits()), sockets(commandLine), multiUser, argv,
+                new JobStoreSettings(jobStore, maxHistory));
     }
 
     private ResourceLimits limits(CommandLine commandLine, ResourceLimits nodeLimits) {

@@ -3,11 +3,14 @@ package dev.easel.app.serve;
 import dev.easel.engine.node.NodeRegistry;
 import dev.easel.server.EaselServer;
 import dev.easel.server.ServerConfig;
+import dev.easel.server.store.JobStoreUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
 
 import java.lang.management.ManagementFactory;
 import java.net.BindException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -19,20 +22,31 @@ public final class ServerLauncher {
     private ServerLauncher() {
     }
 
-    /** Runs the server until the process is killed; returns 1 when it cannot start (port taken). */
-    public static int serve(ServerConfig config, NodeRegistry registry) {
+    /**
+     * Runs the server until SIGTERM or SIGINT, then stops it gracefully (the running job gets
+     * {@code grace} to finish) and returns 0; returns 1 when it cannot start (port taken).
+     */
+    public static int serve(ServerConfig config, NodeRegistry registry, Duration grace) {
         Optional<EaselServer> started = start(config, registry);
         if (started.isEmpty()) {
             return 1;
         }
         EaselServer server = started.get();
+        CountDownLatch stop = new CountDownLatch(1);
+        for (String name : List.of("TERM", "INT")) {
+            Signal.handle(new Signal(name), signal -> {
+                log.info("Received SIG{}", signal.getName());
+                stop.countDown();
+            });
+        }
+        // any other way out of the JVM still closes the server
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "easel-shutdown"));
         try {
-            new CountDownLatch(1).await();
+            stop.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        server.close();
+        server.stop(grace);
         return 0;
     }
 
@@ -46,6 +60,8 @@ public final class ServerLauncher {
             if (isBindFailure(e)) {
                 log.error("Cannot listen on {} port {}: the address is already in use ({})",
                         String.join(",", config.listen()), config.port(), rootMessage(e));
+            } else if (e instanceof JobStoreUnavailable unusable) {
+                log.error("The server could not start. {}", unusable.getMessage());
             } else {
                 log.error("The server could not start", e);
             }

@@ -4,6 +4,7 @@ import dev.easel.app.config.EaselSettings;
 import dev.easel.app.config.PreviewMethod;
 import dev.easel.engine.cache.CachePolicy;
 import dev.easel.server.ServerConfig;
+import dev.easel.server.store.JobStoreSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -151,6 +152,24 @@ class EaselCommandTest {
         Outcome outcome = execute("--cache-none", "--cache-lru", "5");
         assertThat(outcome.exitCode()).isEqualTo(2);
         assertThat(outcome.err()).contains("mutually exclusive").contains("--cache-none").contains("--cache-lru");
+    }
+
+    @Test
+    void jobStoreDefaultsToTheDurableFileWithComfyUisHistorySize() {
+        ServerConfig config = parse().serverConfig();
+        assertThat(config.jobStore()).isEqualTo(new JobStoreSettings(JobStoreSettings.Kind.SQLITE, 10_000));
+        assertThat(parse("--job-store", "memory", "--max-history", "50").serverConfig().jobStore())
+                .isEqualTo(new JobStoreSettings(JobStoreSettings.Kind.MEMORY, 50));
+    }
+
+    @Test
+    void unknownJobStoreAndEmptyHistoryAreUsageErrors() {
+        Outcome unknown = execute("--job-store", "postgres");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("expected sqlite or memory, was 'postgres'");
+        Outcome none = execute("--base-directory", base.toString(), "--max-history", "0");
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err()).contains("--max-history must be at least 1, was 0");
     }
 
     @Test

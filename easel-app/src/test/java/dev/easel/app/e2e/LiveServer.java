@@ -18,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ final class LiveServer implements AutoCloseable {
     private static EaselCommand.Startup coreOnly(ServerConfig config) {
         PackEnvironment env = new PackEnvironment(config.baseDir(), config.outputDir(), config.inputDir(), config.tempDir(),
                 false, "none", 512, Map.of());
-        return new EaselCommand.Startup(config, NodeRegistry.builder().addPack(new CoreNodePack(), env).build());
+        return new EaselCommand.Startup(config, NodeRegistry.builder().addPack(new CoreNodePack(), env).build(), Duration.ZERO);
     }
 
     int port() {

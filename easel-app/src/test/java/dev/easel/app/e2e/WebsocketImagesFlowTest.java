@@ -81,8 +81,9 @@ class WebsocketImagesFlowTest {
     void theWebsocketImagesExampleReceivesEveryImageAsAType1PngFrame() throws Exception {
         try (WsRecorder ws = WsRecorder.connect(server.server.port(), "clientId=" + CLIENT)) {
             WsRecorder.Message.Text hello = ws.nextText();
-            assertThat(hello.json().toString()).isEqualTo(
-                    "{\"type\":\"status\",\"data\":{\"status\":{\"exec_info\":{\"queue_remaining\":0}},\"sid\":\"" + CLIENT + "\"}}");
+            // ComfyUI's greeting, plus the id of this server start
+            assertThat(hello.json().toString()).isEqualTo("{\"type\":\"status\",\"data\":{\"status\":{\"exec_info\":"
+                    + "{\"queue_remaining\":0}},\"instance_id\":\"" + server.server.instanceId() + "\",\"sid\":\"" + CLIENT + "\"}}");
 
             String promptId = server.queue(emptyImageToWebsocket(), CLIENT);
             List<WsRecorder.Message> frames = ws.until(WsRecorder.promptEnd(promptId));

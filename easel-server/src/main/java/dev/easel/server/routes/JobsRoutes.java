@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.easel.server.http.Guarded;
 import dev.easel.server.http.HttpError;
 import dev.easel.server.http.Responses;
+import dev.easel.server.store.JobPage;
+import dev.easel.server.store.JobQuery;
 import dev.easel.server.store.JobView;
 import dev.easel.server.wire.Json;
 import io.javalin.config.RoutesConfig;
@@ -13,10 +15,10 @@ import io.javalin.http.Context;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -37,6 +39,18 @@ public final class JobsRoutes {
     }
 
     private void list(Context ctx) {
+        JobQuery query = query(ctx);
+        JobPage page = services.store().jobs(query);
+        ObjectNode body = Json.object();
+        ArrayNode list = body.putArray("jobs");
+        page.jobs().forEach(j -> list.add(j.summary()));
+        ObjectNode pagination = body.putObject("pagination").put("offset", query.offset());
+        query.limit().ifPresentOrElse(l -> pagination.put("limit", l), () -> pagination.putNull("limit"));
+        pagination.put("total", page.total()).put("has_more", query.offset() + page.jobs().size() < page.total());
+        Responses.json(ctx, body);
+    }
+
+    private static JobQuery query(Context ctx) {
         Set<JobView.Status> statuses = statuses(ctx.queryParam("status"));
         Optional<String> workflowId = Optional.ofNullable(ctx.queryParam("workflow_id"));
         String sortBy = Optional.ofNullable(ctx.queryParam("sort_by")).orElse("created_at");
@@ -45,48 +59,17 @@ public final class JobsRoutes {
         }
         String order = Optional.ofNullable(ctx.queryParam("sort_order")).orElse("desc");
         if (!order.equals("asc") && !order.equals("desc")) throw HttpError.badRequest("sort_order must be 'asc' or 'desc'");
-        Optional<Integer> limit = Optional.ofNullable(ctx.queryParam("limit")).map(v -> integer("limit", v));
-        if (limit.isPresent() && limit.get() <= 0) throw HttpError.badRequest("limit must be a positive integer");
-        int offset = Math.max(0, Optional.ofNullable(ctx.queryParam("offset")).map(v -> integer("offset", v)).orElse(0));
-
-        List<JobView> jobs = new ArrayList<>(allJobs().stream()
-                .filter(j -> statuses.contains(j.status()))
-                .filter(j -> workflowId.isEmpty() || j.workflowId().equals(workflowId)).toList());
-        Comparator<JobView> comparator = sortBy.equals("created_at")
-                ? Comparator.comparingLong(j -> j.createTime().orElse(0))
-                : Comparator.comparingLong(JobsRoutes::duration);
-        jobs.sort(order.equals("desc") ? comparator.reversed() : comparator);
-        int total = jobs.size();
-        int from = Math.min(offset, total);
-        int to = limit.map(l -> Math.min(total, from + l)).orElse(total);
-        ObjectNode body = Json.object();
-        ArrayNode list = body.putArray("jobs");
-        jobs.subList(from, to).forEach(j -> list.add(j.summary()));
-        ObjectNode pagination = body.putObject("pagination").put("offset", offset);
-        limit.ifPresentOrElse(l -> pagination.put("limit", l), () -> pagination.putNull("limit"));
-        pagination.put("total", total).put("has_more", to < total);
-        Responses.json(ctx, body);
-    }
-
-    private static long duration(JobView job) {
-        if (job.startTime().isEmpty() || job.endTime().isEmpty()) return 0;
-        return job.endTime().getAsLong() - job.startTime().getAsLong();
+        OptionalInt limit = Optional.ofNullable(ctx.queryParam("limit")).map(v -> OptionalInt.of(integer("limit", v))).orElse(OptionalInt.empty());
+        if (limit.isPresent() && limit.getAsInt() <= 0) throw HttpError.badRequest("limit must be a positive integer");
+        int offset = Optional.ofNullable(ctx.queryParam("offset")).map(v -> integer("offset", v)).orElse(0);
+        JobQuery.Sort sort = sortBy.equals("created_at") ? JobQuery.Sort.CREATED_AT : JobQuery.Sort.EXECUTION_DURATION;
+        return new JobQuery(statuses, workflowId, sort, order.equals("desc"), limit, offset);
     }
 
     private void one(Context ctx) {
-        String id = ctx.pathParam("job_id");
-        JobView job = allJobs().stream().filter(j -> j.id().equals(id)).findFirst()
+        JobView job = services.store().job(ctx.pathParam("job_id"))
                 .orElseThrow(() -> HttpError.json(404, Json.object().put("error", "Job not found")));
         Responses.json(ctx, job.detail());
-    }
-
-    /** Running first, then pending in run order, then history newest first. */
-    private List<JobView> allJobs() {
-        List<JobView> jobs = new ArrayList<>();
-        services.store().running().ifPresent(item -> jobs.add(JobView.running(item)));
-        services.store().pending().forEach(item -> jobs.add(JobView.pending(item)));
-        services.store().allHistory().reversed().forEach(entry -> jobs.add(JobView.finished(entry)));
-        return jobs;
     }
 
     private boolean cancel(String id) {

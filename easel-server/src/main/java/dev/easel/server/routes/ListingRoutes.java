@@ -121,6 +121,7 @@ public final class ListingRoutes {
         system.put("deploy_environment", "local-git");
         ArrayNode argv = system.putArray("argv");
         services.config().argv().forEach(argv::add);
+        system.put("instance_id", services.instanceId());
         ArrayNode devices = body.putArray("devices");
         devices.addObject().put("name", "cpu").put("type", "cpu").putNull("index").put("vram_total", memory.total())
                 .put("vram_free", memory.available()).put("torch_vram_total", memory.total())

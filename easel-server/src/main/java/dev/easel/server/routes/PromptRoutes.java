@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** {@code GET/POST /prompt}: queue length, and submitting a workflow (§2.2). */
 public final class PromptRoutes {
@@ -33,7 +32,6 @@ public final class PromptRoutes {
 
     private final Services services;
     private final PromptValidator validator;
-    private final AtomicLong counter = new AtomicLong();
 
     public PromptRoutes(Services services) {
         this.services = services;
@@ -101,7 +99,7 @@ public final class PromptRoutes {
             throw HttpError.json(400, PromptErrors.simple("invalid_number", "number must be a number",
                     "number must be a number, got " + given));
         }
-        long next = counter.getAndIncrement();
+        long next = services.store().nextNumber();
         long signed = body.path("front").asBoolean(false) ? -next : next;
         return signed == (int) signed ? IntNode.valueOf((int) signed) : LongNode.valueOf(signed);
     }

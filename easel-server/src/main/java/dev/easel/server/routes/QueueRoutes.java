@@ -26,7 +26,7 @@ public final class QueueRoutes {
     private void list(Context ctx) {
         ObjectNode body = Json.object();
         ArrayNode running = body.putArray("queue_running");
-        services.store().running().ifPresent(item -> running.add(item.toJson()));
+        services.store().running().forEach(item -> running.add(item.toJson()));
         ArrayNode pending = body.putArray("queue_pending");
         services.store().pending().forEach(item -> pending.add(item.toJson()));
         Responses.json(ctx, body);

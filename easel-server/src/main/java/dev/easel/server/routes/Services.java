@@ -6,18 +6,20 @@ import dev.easel.server.files.FileLocations;
 import dev.easel.server.files.ImageDecoder;
 import dev.easel.server.http.Bodies;
 import dev.easel.server.store.JobStore;
+import dev.easel.server.store.QueueItem;
 import dev.easel.server.worker.PromptWorker;
 import dev.easel.server.ws.SocketHub;
 
 /** What route handlers work with; one per server. */
 public record Services(ServerConfig config, NodeRegistry registry, JobStore store, SocketHub hub,
-                       PromptWorker worker, Bodies bodies, FileLocations files, ImageDecoder decoder) {
+                       PromptWorker worker, Bodies bodies, FileLocations files, ImageDecoder decoder,
+                       String instanceId) {
 
     /**
      * Queues a job and announces it as one step, so the worker's "taken" status (which needs the
      * hub) can never overtake the "queued" one.
      */
-    public void enqueue(dev.easel.server.store.QueueItem item) {
+    public void enqueue(QueueItem item) {
         synchronized (hub) {
             store.enqueue(item);
             hub.broadcastStatus(store::remaining);

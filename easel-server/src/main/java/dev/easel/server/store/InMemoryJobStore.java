@@ -1,6 +1,7 @@
 package dev.easel.server.store;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -8,24 +9,36 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.PriorityQueue;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** The process-lifetime store: a priority queue and an insertion-ordered, capped history. */
+/**
+ * The process-lifetime store ({@code --job-store memory}): a priority queue, the claims and an
+ * insertion-ordered, capped history. Everything is lost when the process ends, so no claim can
+ * outlive its holder.
+ */
 public final class InMemoryJobStore implements JobStore {
     public static final int MAX_HISTORY = 10_000;
 
     private final Object lock = new Object();
     private final PriorityQueue<QueueItem> queue = new PriorityQueue<>(QueueItem.ORDER);
     private final LinkedHashMap<String, HistoryEntry> history = new LinkedHashMap<>();
+    private final LinkedHashMap<String, Claim> claims = new LinkedHashMap<>();
+    private final AtomicLong counter = new AtomicLong();
     private final int maxHistory;
-    private QueueItem running;
 
     public InMemoryJobStore() {
         this(MAX_HISTORY);
     }
 
-    InMemoryJobStore(int maxHistory) {
+    public InMemoryJobStore(int maxHistory) {
         this.maxHistory = maxHistory;
+    }
+
+    @Override
+    public long nextNumber() {
+        return counter.getAndIncrement();
     }
 
     @Override
@@ -37,37 +50,62 @@ public final class InMemoryJobStore implements JobStore {
     }
 
     @Override
-    public Optional<QueueItem> takeNext(Duration wait) throws InterruptedException {
+    public Optional<Claim> claim(String owner, Duration lease, Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         synchronized (lock) {
-            while (queue.isEmpty() || running != null) {
+            while (queue.isEmpty() || claims.containsKey(owner)) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) return Optional.empty();
                 TimeUnit.NANOSECONDS.timedWait(lock, left);
             }
-            running = queue.poll();
-            return Optional.of(running);
+            Claim claim = new Claim(queue.poll(), UUID.randomUUID().toString(), owner, Instant.now());
+            claims.put(owner, claim);
+            return Optional.of(claim);
         }
     }
 
     @Override
-    public void finish(HistoryEntry entry) {
+    public boolean renew(Claim claim, Duration lease) {
         synchronized (lock) {
-            if (history.size() >= maxHistory && !history.containsKey(entry.item().promptId())) {
+            return claims.get(claim.owner()) == claim;
+        }
+    }
+
+    @Override
+    public boolean release(Claim claim) {
+        synchronized (lock) {
+            if (!claims.remove(claim.owner(), claim)) return false;
+            queue.add(claim.item());
+            lock.notifyAll();
+            return true;
+        }
+    }
+
+    @Override
+    public boolean finish(Claim claim, HistoryEntry outcome) {
+        synchronized (lock) {
+            if (!claims.remove(claim.owner(), claim)) return false;
+            String id = outcome.item().promptId();
+            if (history.size() >= maxHistory && !history.containsKey(id)) {
                 Iterator<String> oldest = history.keySet().iterator();
                 oldest.next();
                 oldest.remove();
             }
-            history.put(entry.item().promptId(), entry);
-            if (running != null && running.promptId().equals(entry.item().promptId())) running = null;
+            history.put(id, outcome);
             lock.notifyAll();
+            return true;
         }
     }
 
     @Override
-    public Optional<QueueItem> running() {
+    public List<String> failAbandoned(String reason) {
+        return List.of();
+    }
+
+    @Override
+    public List<QueueItem> running() {
         synchronized (lock) {
-            return Optional.ofNullable(running);
+            return claims.values().stream().map(Claim::item).toList();
         }
     }
 
@@ -83,7 +121,7 @@ public final class InMemoryJobStore implements JobStore {
     @Override
     public int remaining() {
         synchronized (lock) {
-            return queue.size() + (running == null ? 0 : 1);
+            return queue.size() + claims.size();
         }
     }
 
@@ -113,22 +151,14 @@ public final class InMemoryJobStore implements JobStore {
     @Override
     public LinkedHashMap<String, HistoryEntry> history(OptionalInt maxItems, OptionalInt offset) {
         synchronized (lock) {
-            int start = offset.orElse(-1);
-            if (start < 0 && maxItems.isPresent()) start = history.size() - maxItems.getAsInt();
+            HistoryWindow window = HistoryWindow.of(history.size(), maxItems, offset);
             LinkedHashMap<String, HistoryEntry> page = new LinkedHashMap<>();
             int index = 0;
             for (var entry : history.entrySet()) {
-                if (maxItems.isPresent() && page.size() >= maxItems.getAsInt()) break;
-                if (index++ >= start) page.put(entry.getKey(), entry.getValue());
+                if (page.size() >= window.limit()) break;
+                if (index++ >= window.start()) page.put(entry.getKey(), entry.getValue());
             }
             return page;
-        }
-    }
-
-    @Override
-    public List<HistoryEntry> allHistory() {
-        synchronized (lock) {
-            return List.copyOf(history.values());
         }
     }
 
@@ -144,5 +174,30 @@ public final class InMemoryJobStore implements JobStore {
         synchronized (lock) {
             history.clear();
         }
+    }
+
+    @Override
+    public JobPage jobs(JobQuery query) {
+        return query.apply(gathered());
+    }
+
+    @Override
+    public Optional<JobView> job(String promptId) {
+        return gathered().stream().filter(j -> j.id().equals(promptId)).findFirst();
+    }
+
+    /** ComfyUI's gathering order: running, pending in run order, then history newest first. */
+    private List<JobView> gathered() {
+        synchronized (lock) {
+            List<JobView> jobs = new ArrayList<>();
+            claims.values().forEach(c -> jobs.add(JobView.running(c.item())));
+            pending().forEach(item -> jobs.add(JobView.pending(item)));
+            List.copyOf(history.values()).reversed().forEach(entry -> jobs.add(JobView.finished(entry)));
+            return jobs;
+        }
+    }
+
+    @Override
+    public void close() {
     }
 }

@@ -61,6 +61,12 @@ public record JobView(String id, Status status, QueueItem item, Optional<History
                 .map(n -> OptionalLong.of(n.asLong())).orElse(OptionalLong.empty());
     }
 
+    /** End minus start, 0 when either is unknown: what {@code sort_by=execution_duration} orders by. */
+    public long duration() {
+        if (startTime().isEmpty() || endTime().isEmpty()) return 0;
+        return endTime().getAsLong() - startTime().getAsLong();
+    }
+
     public Optional<String> workflowId() {
         JsonNode id = item.extraData().path("extra_pnginfo").path("workflow").path("id");
         return id.isMissingNode() || id.isNull() ? Optional.empty() : Optional.of(id.asText());

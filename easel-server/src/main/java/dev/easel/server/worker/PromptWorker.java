@@ -6,6 +6,7 @@ import dev.easel.engine.exec.ExecutionRequest;
 import dev.easel.engine.exec.InterruptSignal;
 import dev.easel.engine.exec.RunOutcome;
 import dev.easel.engine.graph.Prompt;
+import dev.easel.server.store.Claim;
 import dev.easel.server.store.HistoryEntry;
 import dev.easel.server.store.JobStore;
 import dev.easel.server.store.QueueItem;
@@ -16,35 +17,48 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The single thread that runs prompts one at a time: take → run → history → {@code status} →
- * {@code executing {node: null}} → pending {@code /free} requests.
+ * The single thread that runs prompts one at a time: claim → run → history → {@code status} →
+ * {@code executing {node: null}} → pending {@code /free} requests. Claims are taken in the name
+ * of this server's instance and renewed while the run lasts.
  */
 public final class PromptWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PromptWorker.class);
     private static final Duration IDLE_POLL = Duration.ofMillis(250);
+    private static final Duration LEASE = Duration.ofSeconds(60);
 
     private final JobStore store;
     private final SocketHub hub;
     private final PromptRunner runner;
+    private final String owner;
+    private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("lease-renewal").daemon().factory());
     private final Map<String, InterruptSignal> signals = new ConcurrentHashMap<>();
     private final AtomicBoolean unloadModels = new AtomicBoolean();
     private final AtomicBoolean freeMemory = new AtomicBoolean();
     private final Thread thread;
     private volatile boolean stopping;
+    private volatile boolean draining;
+    private volatile Claim current;
 
-    public PromptWorker(JobStore store, SocketHub hub, PromptRunner runner) {
+    public PromptWorker(JobStore store, SocketHub hub, PromptRunner runner, String owner) {
         this.store = store;
         this.hub = hub;
         this.runner = runner;
+        this.owner = owner;
         this.thread = Thread.ofPlatform().name("prompt-worker").daemon().unstarted(this::loop);
     }
 
@@ -54,12 +68,11 @@ public final class PromptWorker implements AutoCloseable {
 
     /** {@code /interrupt} without an id: whatever runs now. */
     public void interruptRunning() {
-        store.running().ifPresent(item -> raise(item.promptId()));
+        signals.keySet().forEach(this::raise);
     }
 
     /** Interrupts the job only if it is the one running; returns whether it was. */
     public boolean interruptIfRunning(String promptId) {
-        if (store.running().filter(item -> item.promptId().equals(promptId)).isEmpty()) return false;
         return raise(promptId);
     }
 
@@ -78,9 +91,14 @@ public final class PromptWorker implements AutoCloseable {
     }
 
     private void loop() {
-        while (!stopping) {
+        while (!stopping && !draining) {
             try {
-                Optional<QueueItem> next = store.takeNext(IDLE_POLL);
+                Optional<Claim> next = store.claim(owner, LEASE, IDLE_POLL);
+                if (next.isPresent() && draining) {
+                    // taken just as the stop began: back to the queue for the next start
+                    store.release(next.get());
+                    return;
+                }
                 // Requests made while idle or during the previous run apply before anything new runs.
                 applyFree();
                 next.ifPresent(this::runOne);
@@ -93,12 +111,25 @@ public final class PromptWorker implements AutoCloseable {
         }
     }
 
-    private void runOne(QueueItem item) {
+    private void runOne(Claim claim) {
+        current = claim;
+        try {
+            run(claim);
+        } finally {
+            current = null;
+        }
+    }
+
+    private void run(Claim claim) {
+        QueueItem item = claim.item();
         long started = System.nanoTime();
         hub.broadcastStatus(store::remaining);
         // a fresh signal per run; like ComfyUI's flag, it starts lowered
         InterruptSignal interrupt = new InterruptSignal();
         signals.put(item.promptId(), interrupt);
+        AtomicBoolean ended = new AtomicBoolean();
+        ScheduledFuture<?> renewal = renewals.scheduleAtFixedRate(() -> renew(claim, interrupt, ended),
+                LEASE.toMillis() / 3, LEASE.toMillis() / 3, TimeUnit.MILLISECONDS);
         EventRouter router = new EventRouter(hub, item.clientId());
         RunRecorder recorder = new RunRecorder(router);
         RunOutcome outcome;
@@ -112,12 +143,14 @@ public final class PromptWorker implements AutoCloseable {
         if (!recorder.sawTerminal()) {
             recorder.onEvent(internalError(item.promptId(), new IllegalStateException("the run ended without a terminal event")));
         }
+        ended.set(true);
+        renewal.cancel(false);
         try {
-            store.finish(historyEntry(item, outcome, recorder));
+            store.finish(claim, historyEntry(item, outcome, recorder));
         } catch (RuntimeException | Error unrecordable) {
             // the job must leave "running" whatever happens, or the queue stops for good
             LOG.error("prompt {}: its history entry could not be built; stored without outputs", item.promptId(), unrecordable);
-            store.finish(historyEntry(item, new RunOutcome(outcome.status(), Map.of(), Map.of()), recorder));
+            store.finish(claim, historyEntry(item, new RunOutcome(outcome.status(), Map.of(), Map.of()), recorder));
         } finally {
             signals.remove(item.promptId(), interrupt);
             recorder.sendTerminal();
@@ -129,6 +162,17 @@ public final class PromptWorker implements AutoCloseable {
             });
         }
         LOG.info("Prompt executed in {} seconds", String.format("%.2f", (System.nanoTime() - started) / 1e9));
+    }
+
+    /** A claim that can no longer be renewed belongs to nobody: the run stops rather than finish twice. */
+    private void renew(Claim claim, InterruptSignal interrupt, AtomicBoolean ended) {
+        try {
+            if (ended.get() || store.renew(claim, LEASE) || ended.get()) return;
+            LOG.error("prompt {}: the claim on it was lost; interrupting the run", claim.promptId());
+        } catch (RuntimeException e) {
+            LOG.error("prompt {}: the claim on it could not be renewed; interrupting the run", claim.promptId(), e);
+        }
+        interrupt.raise();
     }
 
     private static ExecutionRequest request(QueueItem item) {
@@ -168,9 +212,30 @@ public final class PromptWorker implements AutoCloseable {
         }
     }
 
+    /**
+     * A graceful stop: takes no further job and waits up to {@code grace} for the running one.
+     * A run still going then is recorded as failed with {@code reason} (the run itself is
+     * stopped by {@link #close}). Returns whether the worker finished in time.
+     */
+    public boolean drain(Duration grace, String reason) {
+        draining = true;
+        try {
+            thread.join(grace);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!thread.isAlive()) return true;
+        Claim cut = current;
+        if (cut != null && store.finish(cut, HistoryEntry.abandoned(cut.item(), cut.claimedAt(), reason, Instant.now()))) {
+            LOG.warn("prompt {} did not finish within the {} s grace period; it is recorded as failed", cut.promptId(), grace.toSeconds());
+        }
+        return false;
+    }
+
     @Override
     public void close() {
         stopping = true;
+        renewals.shutdownNow();
         thread.interrupt();
         try {
             thread.join(5_000);

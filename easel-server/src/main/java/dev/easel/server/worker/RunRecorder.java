@@ -3,8 +3,7 @@ package dev.easel.server.worker;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.easel.engine.event.ExecutionEvent;
 import dev.easel.engine.event.ExecutionListener;
-import dev.easel.server.wire.EventMessages;
-import dev.easel.server.wire.Json;
+import dev.easel.server.store.HistoryEntry;
 import dev.easel.server.ws.EventRouter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,12 +39,7 @@ final class RunRecorder implements ExecutionListener {
                 terminal = event;
                 logEnd(event);
             }
-            if (isRecorded(event)) {
-                ArrayNode pair = Json.array();
-                pair.add(EventMessages.type(event).orElseThrow());
-                pair.add(EventMessages.data(event));
-                messages.add(pair);
-            }
+            if (isRecorded(event)) messages.add(HistoryEntry.messagePair(event));
             // The terminal message waits until history holds the run (see sendTerminal).
             if (!event.isTerminal()) router.route(event);
         } catch (RuntimeException e) {

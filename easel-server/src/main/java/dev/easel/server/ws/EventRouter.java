@@ -23,10 +23,13 @@ public final class EventRouter {
     private final Optional<String> clientId;
     private Optional<Frame> pendingPreview = Optional.empty();
     private final ProgressStateText progressState = new ProgressStateText();
+    private final Optional<LiveView> live;
 
     public EventRouter(SocketHub hub, Optional<String> clientId) {
         this.hub = hub;
         this.clientId = clientId;
+        this.live = clientId.map(id -> new LiveView(id, progressState));
+        live.ifPresent(hub::watch);
     }
 
     public void route(ExecutionEvent event) {
@@ -42,16 +45,21 @@ public final class EventRouter {
             case ExecutionError e when e.isBlocker() -> hub.sendOrBroadcast(clientId, textFrame(e));
             default -> clientId.ifPresent(id -> hub.send(id, textFrame(event)));
         }
-        if (event instanceof ExecutionEvent.Executing executing) {
-            hub.noteExecuting(clientId, Optional.of(executing.displayNodeId()));
-        }
+        live.ifPresent(view -> {
+            switch (event) {
+                case ExecutionEvent.Executing executing -> view.executing(executing.displayNodeId());
+                case ExecutionEvent.ProgressState state -> view.progress(state);
+                case PreviewImage image -> view.preview(image);
+                default -> { }
+            }
+        });
         if (isProgress) flushPreview();
     }
 
-    /** The run is over: anything held back goes out, and reconnects no longer see a node. */
+    /** The run is over: anything held back goes out, and reconnects no longer see the run. */
     public void finish() {
         flushPreview();
-        hub.noteExecuting(Optional.empty(), Optional.empty());
+        live.ifPresent(hub::unwatch);
     }
 
     private void preview(PreviewImage preview) {

@@ -17,14 +17,25 @@ import java.util.Optional;
  */
 public final class SocketHub {
     private final Map<String, ClientSocket> sockets = new LinkedHashMap<>();
-    private Optional<String> runningClient = Optional.empty();
-    private Optional<String> lastNode = Optional.empty();
+    private final Optional<String> instanceId;
+    private Optional<LiveView> live = Optional.empty();
+
+    /** A hub whose {@code status} messages carry no instance id. */
+    public SocketHub() {
+        this.instanceId = Optional.empty();
+    }
+
+    /** A hub whose {@code status} messages name this server start, so clients can tell a restart from a dropped connection. */
+    public SocketHub(String instanceId) {
+        this.instanceId = Optional.of(instanceId);
+    }
 
     /**
      * Registers a new connection (closing an older one with the same sid, which would otherwise
      * stay open and silent) and
-     * queues its greeting: {@code status} with the sid, then {@code executing} if this client's
-     * prompt is running a node.
+     * queues its greeting: {@code status} with the sid, then, if this client's prompt is running,
+     * where the run stands: {@code executing} for its node, its latest {@code progress_state}
+     * and its latest preview.
      */
     public synchronized void connect(ClientSocket socket, int queueRemaining) {
         ClientSocket previous = sockets.put(socket.sid(), socket);
@@ -32,9 +43,8 @@ public final class SocketHub {
         ObjectNode data = statusData(queueRemaining);
         data.put("sid", socket.sid());
         socket.offer(text("status", data));
-        if (runningClient.filter(socket.sid()::equals).isPresent() && lastNode.isPresent()) {
-            socket.offer(text("executing", Json.object().put("node", lastNode.get())));
-        }
+        live.filter(view -> view.clientId().equals(socket.sid()))
+                .ifPresent(view -> view.snapshot().forEach(socket::offer));
     }
 
     /** Forgets a socket, unless its sid already belongs to a newer connection. */
@@ -89,10 +99,13 @@ public final class SocketHub {
         broadcastStatus(queueRemaining.getAsInt());
     }
 
-    /** Remembers what a reconnecting client of the running prompt should be told. */
-    public synchronized void noteExecuting(Optional<String> clientId, Optional<String> displayNode) {
-        runningClient = clientId;
-        lastNode = displayNode;
+    /** The run whose client is told where it stands on reconnecting; one at a time. */
+    synchronized void watch(LiveView view) {
+        live = Optional.of(view);
+    }
+
+    synchronized void unwatch(LiveView view) {
+        if (live.filter(view::equals).isPresent()) live = Optional.empty();
     }
 
     public synchronized boolean wantsPreviewMetadata(String sid) {
@@ -107,9 +120,10 @@ public final class SocketHub {
         return new Frame.Text(Json.write(message));
     }
 
-    private static ObjectNode statusData(int queueRemaining) {
+    private ObjectNode statusData(int queueRemaining) {
         ObjectNode data = Json.object();
         data.putObject("status").putObject("exec_info").put("queue_remaining", queueRemaining);
+        instanceId.ifPresent(id -> data.put("instance_id", id));
         return data;
     }
 }

@@ -64,6 +64,24 @@ class QueueHistoryJobsTest extends GatedServerTest {
     }
 
     @Test
+    void jobPagesNeverOverlapAndANegativeOffsetCountsFromZero() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) ids.add(run(i));
+        List<String> seen = new ArrayList<>();
+        for (int offset = 0; offset < 5; offset += 2) {
+            JsonNode page = fx.http.get("/api/jobs?limit=2&offset=" + offset).json();
+            page.path("jobs").forEach(j -> seen.add(j.path("id").asText()));
+            assertThat(page.path("pagination")).isEqualTo(Http.json("{\"offset\": " + offset + ", \"limit\": 2, \"total\": 5, "
+                    + "\"has_more\": " + (offset + 2 < 5) + "}"));
+        }
+        assertThat(seen).containsExactlyElementsOf(ids.reversed());
+        assertThat(fx.http.get("/api/jobs?offset=-3&limit=1").json().path("pagination"))
+                .isEqualTo(Http.json("{\"offset\": 0, \"limit\": 1, \"total\": 5, \"has_more\": true}"));
+        assertThat(fx.http.get("/api/jobs?offset=9").json())
+                .isEqualTo(Http.json("{\"jobs\": [], \"pagination\": {\"offset\": 9, \"limit\": null, \"total\": 5, \"has_more\": false}}"));
+    }
+
+    @Test
     void nonIntegerPagingParametersAre400() {
         Http.Response maxItems = fx.http.get("/history?max_items=x");
         assertThat(maxItems.status()).isEqualTo(400);

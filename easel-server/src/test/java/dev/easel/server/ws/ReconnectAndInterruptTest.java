@@ -59,6 +59,45 @@ class ReconnectAndInterruptTest extends GatedServerTest {
     }
 
     @Test
+    void reconnectingDuringARunRestoresTheLiveViewInOrder() throws Exception {
+        WsRecorder old = WsRecorder.connect(fx.port(), "clientId=view");
+        old.nextText();
+        String id = submit(map("1", map("class_type", "TestPreviewer", "inputs", map("steps", 3, "size", 4)),
+                "2", map("class_type", "TestGate", "inputs", map("value", List.of("1", 0)))), "view");
+        assertThat(entered.await(20, TimeUnit.SECONDS)).isTrue();
+        try (WsRecorder fresh = WsRecorder.connect(fx.port(), "clientId=view")) {
+            List<Message> before = old.until(m -> m instanceof Message.Closed);
+            Message.Text status = fresh.nextText();
+            assertThat(status.type()).isEqualTo("status");
+            assertThat(status.data().path("sid").asText()).isEqualTo("view");
+            assertThat(fresh.nextText().json()).isEqualTo(Http.json("{\"type\": \"executing\", \"data\": {\"node\": \"2\"}}"));
+            Message.Text progress = fresh.nextText();
+            assertThat(progress.type()).isEqualTo("progress_state");
+            assertThat(progress.data().path("prompt_id").asText()).isEqualTo(id);
+            assertThat(progress.data().path("nodes").path("1").path("state").asText()).isEqualTo("finished");
+            assertThat(progress.data().path("nodes").path("2").path("state").asText()).isEqualTo("running");
+            // the same as the last progress_state the old socket was sent
+            Message.Text lastSeen = (Message.Text) before.stream()
+                    .filter(m -> m instanceof Message.Text t && t.type().equals("progress_state")).reduce((a, b) -> b).orElseThrow();
+            assertThat(progress.json()).isEqualTo(lastSeen.json());
+            // the third preview: type 1, PNG, its first byte the step index
+            Message preview = fresh.next();
+            assertThat(preview).isInstanceOf(Message.Binary.class);
+            assertThat(((Message.Binary) preview).bytes()).containsExactly(0, 0, 0, 1, 0, 0, 0, 2, 2, 0, 0, 0);
+            release.countDown();
+            List<Message> rest = fresh.untilPromptEnd();
+            assertThat(WsRecorder.types(rest)).endsWith("execution_success", "status", "executing");
+        }
+        // after the run, a reconnect hears only its status
+        try (WsRecorder later = WsRecorder.connect(fx.port(), "clientId=view")) {
+            later.nextText();
+            assertThat(fx.http.get("/api/jobs/" + id).json().path("status").asText()).isEqualTo("completed");
+            later.send("{\"type\": \"feature_flags\", \"data\": {}}");
+            assertThat(later.nextText().type()).isEqualTo("feature_flags");
+        }
+    }
+
+    @Test
     void interruptByAnotherIdIsANoOpAndGlobalInterruptEndsTheRun() throws Exception {
         try (WsRecorder ws = WsRecorder.connect(fx.port(), "clientId=i")) {
             ws.nextText();

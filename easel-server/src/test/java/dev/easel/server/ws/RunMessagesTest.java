@@ -28,8 +28,9 @@ class RunMessagesTest extends ServerTest {
     void firstMessageIsStatusWithTheRequestedSid() throws Exception {
         try (WsRecorder ws = WsRecorder.connect(fx.port(), "clientId=me")) {
             Message.Text first = ws.nextText();
-            assertThat(first.json()).isEqualTo(Http.json(
-                    "{\"type\": \"status\", \"data\": {\"status\": {\"exec_info\": {\"queue_remaining\": 0}}, \"sid\": \"me\"}}"));
+            // ComfyUI's message plus the id of this server start
+            assertThat(first.json()).isEqualTo(Http.json("{\"type\": \"status\", \"data\": {\"status\": {\"exec_info\": "
+                    + "{\"queue_remaining\": 0}}, \"instance_id\": \"" + fx.server.instanceId() + "\", \"sid\": \"me\"}}"));
         }
     }
 

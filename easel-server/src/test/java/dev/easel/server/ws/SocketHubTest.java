@@ -1,5 +1,6 @@
 package dev.easel.server.ws;
 
+import dev.easel.engine.event.ExecutionEvent;
 import dev.easel.server.wire.Json;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +41,7 @@ class SocketHubTest {
     @Test
     void reconnectGreetingIncludesTheExecutingNodeOnlyForTheRunningClient() throws Exception {
         SocketHub hub = new SocketHub();
-        hub.noteExecuting(Optional.of("me"), Optional.of("7"));
+        new EventRouter(hub, Optional.of("me")).route(new ExecutionEvent.Executing("p", "7", "7"));
         ManualSink mine = new ManualSink();
         ManualSink theirs = new ManualSink();
         mine.autoComplete = true;
