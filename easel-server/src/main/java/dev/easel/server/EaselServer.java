@@ -17,6 +17,7 @@ import dev.easel.server.routes.HistoryRoutes;
 import dev.easel.server.routes.JobsRoutes;
 import dev.easel.server.routes.ListingRoutes;
 import dev.easel.server.routes.NodeInfoRoutes;
+import dev.easel.server.routes.PageRoutes;
 import dev.easel.server.routes.PromptRoutes;
 import dev.easel.server.routes.QueueRoutes;
 import dev.easel.server.routes.RootRoutes;
@@ -129,6 +130,7 @@ public final class EaselServer implements AutoCloseable {
         new UploadRoutes(services).register(api);
         new ListingRoutes(services).register(api);
         new RootRoutes(services).register(cfg.routes);
+        new PageRoutes().register(cfg.routes);
         cfg.routes.ws("/ws", ws::configure);
         cfg.routes.ws("/api/ws", ws::configure);
         config.frontEndRoot().ifPresent(root -> cfg.staticFiles.add(files -> {

@@ -1,0 +1,206 @@
+// Wires the page together: the workflow and its form, Run, the socket's messages, the queue.
+import { api, ApiError, parseJson, toJson } from './api.js';
+import { renderForm } from './form.js';
+import { Socket } from './socket.js';
+import { LiveView, renderQueue, showConnection } from './views.js';
+import { readWorkflowFile } from './workflow.js';
+
+const $ = (id) => document.getElementById(id);
+/** API prompts of the jobs this page has queued or seen in the queue, by prompt id. */
+const prompts = new Map();
+let objectInfo = {};
+let form = null;
+let lastNode = null;
+
+function nodeTitle(prompt, nodeId) {
+  const node = prompt && prompt[nodeId];
+  if (!node) return `#${nodeId}`;
+  const info = objectInfo[node.class_type];
+  return `${(node._meta && node._meta.title) || (info && info.display_name) || node.class_type} #${nodeId}`;
+}
+
+const live = new LiveView({
+  state: $('job-state'), node: $('running-node'), nodeBar: $('progress-node'), jobBar: $('progress-job'),
+  elapsed: $('elapsed'), interrupt: $('interrupt'), error: $('error'), preview: $('live-preview'), outputs: $('outputs'),
+}, nodeTitle);
+
+function startedAt(promptId) {
+  return Number(sessionStorage.getItem(`easel.started.${promptId}`)) || Date.now();
+}
+
+function watch(promptId) {
+  if (promptId) live.watch(promptId, prompts.get(promptId), startedAt(promptId));
+  return live;
+}
+
+function useWorkflow(name, prompt) {
+  $('workflow-name').textContent = name;
+  form = renderForm($('fields'), prompt, objectInfo);
+  sessionStorage.setItem('easel.workflow', toJson({ name, prompt }));
+  const unknown = [...new Set(Object.values(prompt).map((n) => n.class_type))].filter((t) => !objectInfo[t]);
+  if (unknown.length) live.showError('This workflow uses node types the server does not have', unknown);
+  else live.clearError();
+}
+
+async function openFile(file) {
+  try {
+    const workflow = await readWorkflowFile(file);
+    useWorkflow(workflow.name, workflow.prompt);
+  } catch (e) {
+    live.showError(`Cannot open ${file.name}`, [e.message]);
+  }
+}
+
+function rejection(error) {
+  const body = error instanceof ApiError && error.body;
+  if (!body || !body.error) return ['The server refused the prompt', [error.message]];
+  const lines = Object.entries(body.node_errors || {}).flatMap(([id, node]) =>
+    node.errors.map((e) => `#${id} ${node.class_type}: ${e.message}${e.details ? ` (${e.details})` : ''}`));
+  return [body.error.message, lines.length ? lines : [body.error.details].filter(Boolean)];
+}
+
+async function run() {
+  let prompt;
+  try {
+    prompt = form.values();
+  } catch (e) {
+    live.showError('Cannot run this workflow', [e.message]);
+    return;
+  }
+  try {
+    const answer = await api.queuePrompt(prompt, socket.clientId, $('preview-method').value);
+    prompts.set(answer.prompt_id, prompt);
+    refreshQueue();
+  } catch (e) {
+    live.showError(...rejection(e));
+  }
+}
+
+let refreshing = null;
+let refreshAgain = false;
+/** GET /queue, one request at a time; a refresh asked for meanwhile runs once after it. */
+async function refreshQueue() {
+  if (refreshing) {
+    refreshAgain = true;
+    return;
+  }
+  refreshing = api.queue().then((queue) => {
+    for (const [, id, prompt] of [...queue.queue_running, ...queue.queue_pending]) prompts.set(id, prompt);
+    renderQueue($('queue'), $('queue-empty'), queue, cancel);
+    const running = queue.queue_running[0];
+    // after a reload or a reconnect: this tab's running job is watched again
+    if (running && running[3] && running[3].client_id === socket.clientId && live.promptId !== running[1]) {
+      watch(running[1]);
+      if (lastNode) live.executing(lastNode);
+    }
+  }).catch((e) => live.showError('Cannot read the queue', [e.message])).finally(() => {
+    refreshing = null;
+    if (refreshAgain) {
+      refreshAgain = false;
+      refreshQueue();
+    }
+  });
+}
+
+async function cancel(promptId, state) {
+  try {
+    await (state === 'running' ? api.interrupt(promptId) : api.cancelPending(promptId));
+  } catch (e) {
+    live.showError('Cannot cancel the job', [e.message]);
+  }
+  refreshQueue();
+}
+
+function onMessage(type, data) {
+  const promptId = data && data.prompt_id;
+  switch (type) {
+    case 'status': refreshQueue(); break;
+    case 'execution_start':
+      sessionStorage.setItem(`easel.started.${promptId}`, String(Date.now()));
+      watch(promptId);
+      break;
+    case 'execution_cached': watch(promptId).cached(data.nodes); break;
+    case 'executing':
+      lastNode = data.node === null ? null : (data.display_node || data.node);
+      if (lastNode !== null && (promptId || live.running)) watch(promptId).executing(lastNode);
+      break;
+    case 'progress': watch(promptId).progress(data.value, data.max); break;
+    case 'progress_state': watch(promptId).progressState(data.nodes); break;
+    case 'executed':
+      for (const image of (data.output && data.output.images) || []) watch(promptId).output(api.viewUrl(image), false);
+      break;
+    case 'execution_success': watch(promptId).end('success'); break;
+    case 'execution_interrupted': watch(promptId).end('interrupted'); break;
+    case 'execution_error':
+      watch(promptId).end('error');
+      live.showError(`${nodeTitle(prompts.get(promptId), data.node_id)} failed (${data.node_type})`,
+        [`${data.exception_type}: ${data.exception_message}`]);
+      break;
+    default: break;
+  }
+}
+
+function onImage(frame) {
+  const promptId = frame.metadata && frame.metadata.prompt_id;
+  // PNG frames are whole images (SaveImageWebsocket), JPEG frames the sampler's previews
+  if (frame.mime === 'image/png') watch(promptId).output(URL.createObjectURL(frame.blob), true);
+  else watch(promptId).preview(frame.blob);
+}
+
+const socket = new Socket({
+  message: onMessage,
+  image: onImage,
+  state: (name, text) => {
+    showConnection($('connection'), name, text);
+    if (name === 'connected') refreshQueue();
+  },
+});
+
+function wire() {
+  $('parameters').addEventListener('submit', (e) => {
+    e.preventDefault();
+    run();
+  });
+  $('interrupt').addEventListener('click', () => live.promptId && cancel(live.promptId, 'running'));
+  $('workflow-file').addEventListener('change', (e) => {
+    const [file] = e.target.files;
+    if (file) openFile(file);
+    e.target.value = '';
+  });
+  $('default-workflow').addEventListener('click', loadDefault);
+  document.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    document.body.classList.add('dragging');
+  });
+  document.addEventListener('dragleave', () => document.body.classList.remove('dragging'));
+  document.addEventListener('drop', (e) => {
+    e.preventDefault();
+    document.body.classList.remove('dragging');
+    const [file] = e.dataTransfer.files;
+    if (file) openFile(file);
+  });
+}
+
+async function loadDefault() {
+  useWorkflow('Default workflow (text to image, easel-demo-v1)', await api.defaultWorkflow());
+}
+
+async function start() {
+  wire();
+  socket.connect();
+  try {
+    objectInfo = await api.objectInfo();
+    const kept = sessionStorage.getItem('easel.workflow');
+    if (kept) {
+      const workflow = parseJson(kept);
+      useWorkflow(workflow.name, workflow.prompt);
+    } else {
+      await loadDefault();
+    }
+    document.body.dataset.ready = 'true';
+  } catch (e) {
+    live.showError('Cannot load the page', [e.message]);
+  }
+}
+
+start();
