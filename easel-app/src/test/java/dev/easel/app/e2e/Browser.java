@@ -49,7 +49,7 @@ final class Browser implements AutoCloseable {
         options.setBinary(chromium.toFile());
         // root in a container has no sandbox; /dev/shm is often small there
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1280,900", "--lang=en-US");
+                "--window-size=1280,1000", "--lang=en-US");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);

@@ -1,6 +1,7 @@
 package dev.easel.app.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.easel.testkit.Http;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -8,8 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.WebElement;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PageInBrowserTest {
     private static final Path IMAGES = Path.of("..", "docs", "images");
+    private static final Path EXAMPLES = Path.of("..", "examples");
     private static final String PROMPT_TEXT = "beautiful scenery nature glass bottle landscape, , purple galaxy bottle,";
 
     @TempDir
@@ -28,6 +32,8 @@ class PageInBrowserTest {
     private LiveServer server;
     private Browser browser;
     private Http http;
+    /** Console errors a test causes on purpose (a refused request), as the start of each message. */
+    private final List<String> expectedConsoleErrors = new ArrayList<>();
 
     @BeforeEach
     void start() {
@@ -45,7 +51,9 @@ class PageInBrowserTest {
             if (browser != null) {
                 List<String> errors = browser.consoleErrors();
                 browser.close();
-                assertThat(errors).as("the browser console's errors").isEmpty();
+                String origin = server.base();
+                assertThat(errors).as("the browser console's errors")
+                        .containsExactlyElementsOf(expectedConsoleErrors.stream().map(e -> origin + e).toList());
             }
         } finally {
             server.close();
@@ -212,5 +220,119 @@ class PageInBrowserTest {
         JsonNode history = history();
         assertThat(history.has(pending)).isFalse();
         assertThat(history.path(running).path("status").path("status_str").asText()).isEqualTo("error");
+    }
+
+    @Test
+    void aReloadMidRunRestoresTheRunningView() {
+        type("3", "steps", "10000");
+        browser.byTestId("run-button").click();
+        browser.await("a few steps with their preview", () -> bar("progress-node") >= 3 && browser.byTestId("live-preview").isDisplayed());
+        browser.screenshot(IMAGES.resolve("page-running.png"));
+        List<String> running = queueItems("running");
+        assertThat(running).hasSize(1);
+        double stepBefore = bar("progress-node");
+        double elapsedBefore = elapsedSeconds();
+
+        browser.driver.navigate().refresh();
+        browser.await("the page loaded again", () -> "true".equals(browser.script("return document.body.dataset.ready")));
+        browser.await("the socket connected again", () -> state("connection-state").equals("connected"));
+        browser.await("the running job is watched again", () -> browser.byTestId("job-state").getText().equals("Running")
+                && browser.byTestId("running-node").getText().equals("KSampler #3")
+                && bar("progress-node") > stepBefore && browser.byTestId("live-preview").isDisplayed());
+        assertThat(queueItems("running")).isEqualTo(running);
+        assertThat(browser.byTestId("progress-node").getDomAttribute("data-max")).isEqualTo("10000");
+        assertThat(bar("progress-job")).isGreaterThan(0.0).isLessThan(1.0);
+        // the clock counts from the job's start, not from the reload; the form shows what was run
+        assertThat(elapsedSeconds()).isGreaterThanOrEqualTo(elapsedBefore);
+        assertThat(field("3", "steps").getDomProperty("value")).isEqualTo("10000");
+
+        browser.byCss("#interrupt").click();
+        browser.await("the job was interrupted", () -> outcome().equals("interrupted"));
+        assertThat(history().path(running.getFirst()).path("status").path("status_str").asText()).isEqualTo("error");
+    }
+
+    private double elapsedSeconds() {
+        String text = browser.byTestId("elapsed").getText();
+        assertThat(text).endsWith(" s");
+        return Double.parseDouble(text.substring(0, text.length() - 2));
+    }
+
+    @Test
+    void aDroppedPngFromSaveImageAndAnOpenedJsonGiveTheirWorkflowsBack() throws Exception {
+        ObjectNode saved = (ObjectNode) LiveServer.parse(Files.readString(EXAMPLES.resolve("default-text-to-image.json")));
+        ((ObjectNode) saved.get("6").get("inputs")).put("text", "a red house by the sea");
+        ((ObjectNode) saved.get("3").get("inputs")).put("seed", 4242).put("steps", 2);
+        ((ObjectNode) saved.get("5").get("inputs")).put("width", 64).put("height", 64);
+        ((ObjectNode) saved.get("9").get("inputs")).put("filename_prefix", "dropped");
+        String savedId = server.queue(saved, "a-script");
+        browser.await("the script's image was saved", () -> history().has(savedId));
+        assertThat(history().path(savedId).path("outputs").path("9").path("images").get(0).path("filename").asText())
+                .isEqualTo("dropped_00001_.png");
+
+        browser.script("""
+                fetch('view?filename=dropped_00001_.png&type=output').then((r) => r.blob()).then((png) => {
+                  const files = new DataTransfer();
+                  files.items.add(new File([png], 'dropped_00001_.png', { type: 'image/png' }));
+                  document.querySelector('main').dispatchEvent(new DragEvent('drop', { dataTransfer: files, bubbles: true, cancelable: true }));
+                });""");
+        browser.await("the PNG's workflow is shown", () -> browser.byCss("#workflow-name").getText().equals("dropped_00001_.png"));
+        assertThat(field("6", "text").getDomProperty("value")).isEqualTo("a red house by the sea");
+        assertThat(field("3", "seed").getDomProperty("value")).isEqualTo("4242");
+        assertThat(field("9", "filename_prefix").getDomProperty("value")).isEqualTo("dropped");
+        browser.byTestId("run-button").click();
+        browser.await("the dropped workflow ran", () -> outcome().equals("success"));
+        JsonNode again = history().path(queueOrHistoryIdOtherThan(savedId)).path("prompt").get(2);
+        // the same inputs, numbers compared as numbers: a page sends cfg 8.0 as 8, as ComfyUI's does
+        Comparator<JsonNode> numbersByValue = (a, b) -> a.isNumber() && b.isNumber()
+                ? a.decimalValue().compareTo(b.decimalValue()) : (a.equals(b) ? 0 : 1);
+        for (String node : List.of("3", "4", "5", "6", "7", "8", "9")) {
+            JsonNode inputs = again.path(node).path("inputs");
+            assertThat(inputs.equals(numbersByValue, saved.path(node).path("inputs"))).as(node + ": " + inputs).isTrue();
+        }
+
+        Path api = base.resolve("api.json");
+        ObjectNode body = LiveServer.JSON.createObjectNode();
+        body.set("prompt", saved.deepCopy());
+        ((ObjectNode) body.get("prompt").get("6").get("inputs")).put("text", "opened from a file");
+        Files.writeString(api, body.toString());
+        browser.byTestId("workflow-file").sendKeys(api.toString());
+        browser.await("the file's workflow is shown", () -> browser.byCss("#workflow-name").getText().equals("api.json"));
+        assertThat(field("6", "text").getDomProperty("value")).isEqualTo("opened from a file");
+
+        Path ui = base.resolve("ui.json");
+        Files.writeString(ui, "{\"last_node_id\": 0, \"nodes\": [], \"links\": [], \"version\": 0.4}");
+        browser.byTestId("workflow-file").sendKeys(ui.toString());
+        browser.await("the error is shown", () -> browser.byTestId("error").isDisplayed());
+        assertThat(browser.byTestId("error").getText()).contains("Cannot open ui.json").contains("UI-format workflow");
+        // the workflow shown before is still there
+        assertThat(browser.byCss("#workflow-name").getText()).isEqualTo("api.json");
+        assertThat(field("6", "text").getDomProperty("value")).isEqualTo("opened from a file");
+    }
+
+    /** The id of the one history entry that is not {@code known}. */
+    private String queueOrHistoryIdOtherThan(String known) {
+        List<String> ids = new ArrayList<>();
+        history().fieldNames().forEachRemaining(ids::add);
+        ids.remove(known);
+        assertThat(ids).hasSize(1);
+        return ids.getFirst();
+    }
+
+    @Test
+    void aRefusedPromptShowsTheServersErrorForTheNode() {
+        type("3", "steps", "0");
+        expectedConsoleErrors.add("/prompt - Failed to load resource: the server responded with a status of 400 (Bad Request)");
+        browser.byTestId("run-button").click();
+        browser.await("the error is shown", () -> browser.byTestId("error").isDisplayed());
+        assertThat(browser.byTestId("error").getText())
+                .isEqualTo("Prompt outputs failed validation\n#3 KSampler: Value 0 smaller than min of 1 (steps)");
+        assertThat(http.get("/queue").json().path("queue_pending")).isEmpty();
+
+        field("3", "steps").clear();
+        browser.byTestId("run-button").click();
+        browser.await("the form's own error is shown", () -> browser.byTestId("error").getText().startsWith("Cannot run"));
+        assertThat(browser.byTestId("error").getText())
+                .isEqualTo("Cannot run this workflow\nKSampler #3, steps: \"\" is not a whole number.");
+        assertThat(history()).isEmpty();
     }
 }

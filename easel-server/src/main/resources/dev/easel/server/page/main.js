@@ -24,19 +24,30 @@ const live = new LiveView({
   elapsed: $('elapsed'), interrupt: $('interrupt'), error: $('error'), preview: $('live-preview'), outputs: $('outputs'),
 }, nodeTitle);
 
+/** When this tab saw the job start (kept for a reload), else now. */
 function startedAt(promptId) {
-  return Number(sessionStorage.getItem(`easel.started.${promptId}`)) || Date.now();
+  const started = parseJson(sessionStorage.getItem('easel.started') || '{}');
+  return started.promptId === promptId ? started.at : Date.now();
 }
 
+/** The live view, watching this job; a job watched anew after a reload shows the node the server named on connecting. */
 function watch(promptId) {
-  if (promptId) live.watch(promptId, prompts.get(promptId), startedAt(promptId));
+  if (!promptId) return live;
+  const fresh = promptId !== live.promptId;
+  live.watch(promptId, prompts.get(promptId), startedAt(promptId));
+  if (fresh && lastNode !== null) live.executing(lastNode);
   return live;
+}
+
+/** Keeps the workflow for a reload of this tab: as opened, then with the values of each Run. */
+function keepWorkflow(prompt) {
+  sessionStorage.setItem('easel.workflow', toJson({ name: $('workflow-name').textContent, prompt }));
 }
 
 function useWorkflow(name, prompt) {
   $('workflow-name').textContent = name;
   form = renderForm($('fields'), prompt, objectInfo);
-  sessionStorage.setItem('easel.workflow', toJson({ name, prompt }));
+  keepWorkflow(prompt);
   const unknown = [...new Set(Object.values(prompt).map((n) => n.class_type))].filter((t) => !objectInfo[t]);
   if (unknown.length) live.showError('This workflow uses node types the server does not have', unknown);
   else live.clearError();
@@ -67,6 +78,7 @@ async function run() {
     live.showError('Cannot run this workflow', [e.message]);
     return;
   }
+  keepWorkflow(prompt);
   try {
     const answer = await api.queuePrompt(prompt, socket.clientId, $('preview-method').value);
     prompts.set(answer.prompt_id, prompt);
@@ -89,10 +101,7 @@ async function refreshQueue() {
     renderQueue($('queue'), $('queue-empty'), queue, cancel);
     const running = queue.queue_running[0];
     // after a reload or a reconnect: this tab's running job is watched again
-    if (running && running[3] && running[3].client_id === socket.clientId && live.promptId !== running[1]) {
-      watch(running[1]);
-      if (lastNode) live.executing(lastNode);
-    }
+    if (running && running[3] && running[3].client_id === socket.clientId) watch(running[1]);
   }).catch((e) => live.showError('Cannot read the queue', [e.message])).finally(() => {
     refreshing = null;
     if (refreshAgain) {
@@ -116,7 +125,7 @@ function onMessage(type, data) {
   switch (type) {
     case 'status': refreshQueue(); break;
     case 'execution_start':
-      sessionStorage.setItem(`easel.started.${promptId}`, String(Date.now()));
+      sessionStorage.setItem('easel.started', toJson({ promptId, at: Date.now() }));
       watch(promptId);
       break;
     case 'execution_cached': watch(promptId).cached(data.nodes); break;

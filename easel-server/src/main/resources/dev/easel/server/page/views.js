@@ -57,16 +57,20 @@ export class LiveView {
     this.timer = null;
   }
 
-  /** Starts watching a job (a no-op for the job already watched). */
+  /** Starts watching a job; for the job already watched, only fills in its prompt once known. */
   watch(promptId, prompt, startedAt) {
     if (promptId === this.promptId) {
-      if (!this.prompt && prompt) this.prompt = prompt;
+      if (!this.prompt && prompt) {
+        this.prompt = prompt;
+        this.showNode();
+        this.updateJobBar();
+      }
       return;
     }
-    Object.assign(this, { promptId, prompt, startedAt, cachedNodes: new Set(), states: {}, running: true });
+    Object.assign(this, { promptId, prompt, startedAt, nodeId: null, cachedNodes: new Set(), states: {}, running: true });
     this.el.state.textContent = 'Running';
     delete this.el.state.dataset.outcome;
-    this.el.node.textContent = '—';
+    this.showNode();
     this.setBar(this.el.nodeBar, 0, 1);
     this.setBar(this.el.jobBar, 0, 1);
     this.el.preview.hidden = true;
@@ -94,9 +98,13 @@ export class LiveView {
   }
 
   executing(nodeId) {
-    this.el.node.textContent = this.nodeTitle(this.prompt, nodeId);
-    this.el.node.dataset.node = nodeId;
+    this.nodeId = nodeId;
+    this.showNode();
     this.setBar(this.el.nodeBar, 0, 1);
+  }
+
+  showNode() {
+    this.el.node.textContent = this.nodeId === null ? '—' : this.nodeTitle(this.prompt, this.nodeId);
   }
 
   progress(value, max) {
@@ -111,16 +119,23 @@ export class LiveView {
     this.updateJobBar();
   }
 
-  /** The job's share done: every node it runs counts one, the running one by its progress. */
+  /**
+   * The job's share done. A node weighs its step count (from its progress, else its steps input),
+   * others weigh one step, so a sampler's steps dominate as they dominate the time.
+   */
   updateJobBar() {
     if (!this.prompt) return;
-    const ids = Object.keys(this.prompt).filter((id) => !this.cachedNodes.has(id));
+    let total = 0;
     let done = 0;
-    for (const id of ids) {
+    for (const [id, node] of Object.entries(this.prompt)) {
+      if (this.cachedNodes.has(id)) continue;
       const s = this.states[id];
-      if (s) done += s.state === 'finished' ? 1 : (s.max > 0 ? s.value / s.max : 0);
+      const steps = node.inputs && node.inputs.steps;
+      const weight = s && s.max > 1 ? s.max : (Number.isInteger(steps) && steps > 0 ? steps : 1);
+      total += weight;
+      if (s) done += s.state === 'finished' ? weight : weight * (s.max > 0 ? s.value / s.max : 0);
     }
-    this.setBar(this.el.jobBar, ids.length ? done / ids.length : 1, 1);
+    this.setBar(this.el.jobBar, total ? done / total : 1, 1);
   }
 
   preview(blob) {
