@@ -303,7 +303,8 @@ class PageInBrowserTest {
         Files.writeString(ui, "{\"last_node_id\": 0, \"nodes\": [], \"links\": [], \"version\": 0.4}");
         browser.byTestId("workflow-file").sendKeys(ui.toString());
         browser.await("the error is shown", () -> browser.byTestId("error").isDisplayed());
-        assertThat(browser.byTestId("error").getText()).contains("Cannot open ui.json").contains("UI-format workflow");
+        assertThat(browser.byTestId("error").getText())
+                .isEqualTo("Cannot open ui.json\nThis UI-format workflow has no nodes that run.");
         // the workflow shown before is still there
         assertThat(browser.byCss("#workflow-name").getText()).isEqualTo("api.json");
         assertThat(field("6", "text").getDomProperty("value")).isEqualTo("opened from a file");
@@ -334,5 +335,43 @@ class PageInBrowserTest {
         assertThat(browser.byTestId("error").getText())
                 .isEqualTo("Cannot run this workflow\nKSampler #3, steps: \"\" is not a whole number.");
         assertThat(history()).isEmpty();
+    }
+
+    private static String fixture(String name) throws Exception {
+        try (var in = PageInBrowserTest.class.getResourceAsStream("/page/" + name)) {
+            assertThat(in).as(name).isNotNull();
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Hand-written UI-format workflows (ComfyUI's saved graph: nodes with widget values, links as
+     * [id, from, slot, to, slot, type]) against the API prompts ComfyUI's editor queues for them.
+     */
+    @Test
+    void uiFormatWorkflowsBecomeTheApiPromptComfyUisEditorQueues() throws Exception {
+        for (String name : List.of("default", "reroute-primitive-bypass-mute")) {
+            Object converted = browser.asyncScript("""
+                    const [ui, done] = arguments;
+                    Promise.all([import('./page/workflow.js'), import('./page/api.js'), fetch('object_info').then((r) => r.text())])
+                      .then(([workflow, api, info]) => done(api.toJson(workflow.fromUiWorkflow(api.parseJson(ui), api.parseJson(info)))))
+                      .catch((e) => done(`failed: ${e.message}`));""", fixture("ui-" + name + ".json"));
+            assertThat(LiveServer.parse((String) converted)).as(name).isEqualTo(LiveServer.parse(fixture("api-" + name + ".json")));
+        }
+
+        Path file = base.resolve("ui-default.json");
+        Files.writeString(file, fixture("ui-default.json"));
+        browser.byTestId("workflow-file").sendKeys(file.toString());
+        browser.await("the converted workflow is shown", () -> browser.byCss("#workflow-name").getText().equals("ui-default.json"));
+        assertThat(field("6", "text").getDomProperty("value")).isEqualTo(PROMPT_TEXT);
+        assertThat(field("3", "seed").getDomProperty("value")).isEqualTo("156680208700286");
+        type("5", "width", "64");
+        type("5", "height", "64");
+        type("3", "steps", "2");
+        browser.byTestId("run-button").click();
+        browser.await("the converted workflow ran", () -> outcome().equals("success"));
+        JsonNode ran = history().elements().next().path("prompt").get(2);
+        assertThat(ran.path("7").path("_meta").path("title").asText()).isEqualTo("CLIP Text Encode (Prompt)");
+        assertThat(ran.path("3").path("inputs").path("steps").asInt()).isEqualTo(2);
     }
 }

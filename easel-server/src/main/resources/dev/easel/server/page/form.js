@@ -3,12 +3,17 @@
 
 const SEED_INPUTS = new Set(['seed', 'noise_seed']);
 
+/** Whether a widget has ComfyUI's "control after generate" companion (randomize, fixed, ...). */
+export function hasValueControl(name, widget) {
+  return widget.options.control_after_generate ?? (widget.kind === 'int' && SEED_INPUTS.has(name));
+}
+
 export function isLink(value) {
   return Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'number';
 }
 
 /** What kind of control an input spec [TYPE, options] asks for, or null for a link-only type. */
-function widgetKind(spec) {
+export function widgetKind(spec) {
   const [type, options = {}] = spec;
   if (options.forceInput) return null;
   if (Array.isArray(type)) return { kind: 'choice', choices: type, options };
@@ -17,7 +22,8 @@ function widgetKind(spec) {
   return null;
 }
 
-function inputNames(info) {
+/** A node type's inputs as [name, spec], required then optional, in declaration order. */
+export function inputNames(info) {
   const order = info.input_order || {};
   return ['required', 'optional'].flatMap((section) =>
     (order[section] || Object.keys((info.input || {})[section] || {})).map((name) => [name, info.input[section][name]]));
@@ -34,7 +40,7 @@ export function widgets(prompt, objectInfo) {
       const value = node.inputs[name];
       const widget = spec && widgetKind(spec);
       if (value === undefined || isLink(value) || !widget) continue;
-      inputs.push({ name, value, ...widget, seed: widget.kind === 'int' && (SEED_INPUTS.has(name) || !!widget.options.control_after_generate) });
+      inputs.push({ name, value, ...widget, seed: widget.kind === 'int' && hasValueControl(name, widget) });
     }
     if (inputs.length === 0) continue;
     const title = (node._meta && node._meta.title) || info.display_name || node.class_type;

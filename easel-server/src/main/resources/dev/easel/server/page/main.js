@@ -55,7 +55,7 @@ function useWorkflow(name, prompt) {
 
 async function openFile(file) {
   try {
-    const workflow = await readWorkflowFile(file);
+    const workflow = await readWorkflowFile(file, objectInfo);
     useWorkflow(workflow.name, workflow.prompt);
   } catch (e) {
     live.showError(`Cannot open ${file.name}`, [e.message]);

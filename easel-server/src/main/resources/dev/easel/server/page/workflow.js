@@ -1,6 +1,7 @@
 // Workflows in: API-format JSON (a bare prompt or the body of a POST /prompt), and the prompt
 // that ComfyUI and Easel embed in the PNGs they save.
 import { parseJson } from './api.js';
+import { hasValueControl, inputNames, widgetKind } from './form.js';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -13,15 +14,107 @@ function isApiPrompt(value) {
     .every((node) => isPlainObject(node) && typeof node.class_type === 'string' && isPlainObject(node.inputs));
 }
 
-/** The API prompt in a parsed JSON document, or an error saying what the document is instead. */
-export function apiPrompt(json) {
+function isUiWorkflow(json) {
+  return isPlainObject(json) && Array.isArray(json.nodes) && Array.isArray(json.links);
+}
+
+/** The API prompt in a parsed JSON document (API format, a POST /prompt body or a UI workflow). */
+export function apiPrompt(json, objectInfo) {
   if (isApiPrompt(json)) return json;
   if (isPlainObject(json) && isApiPrompt(json.prompt)) return json.prompt;
-  if (isPlainObject(json) && Array.isArray(json.nodes) && Array.isArray(json.links)) {
-    throw new Error('This is a UI-format workflow (nodes and links). Open the API format instead '
-      + '(ComfyUI: Workflow > Export (API)).');
+  if (isUiWorkflow(json)) {
+    const prompt = fromUiWorkflow(json, objectInfo);
+    if (Object.keys(prompt).length === 0) throw new Error('This UI-format workflow has no nodes that run.');
+    return prompt;
   }
-  throw new Error('Not an API-format workflow: expected an object of nodes, each with a class_type and inputs.');
+  throw new Error('Not a workflow: expected API format (nodes with a class_type and inputs) or ComfyUI\'s UI format (nodes and links).');
+}
+
+const MUTED = 2;
+const BYPASSED = 4;
+/** Node types that exist only in the editor: they never reach the server. */
+const EDITOR_ONLY = new Set(['Reroute', 'PrimitiveNode', 'Note', 'MarkdownNote']);
+
+/** A link as {origin, slot}, from either form: [id, origin, slot, target, targetSlot, type] or an object. */
+function linkTable(links) {
+  const table = new Map();
+  for (const link of links) {
+    if (Array.isArray(link)) table.set(link[0], { origin: link[1], slot: link[2] });
+    else if (isPlainObject(link)) table.set(link.id, { origin: link.origin_id, slot: link.origin_slot });
+  }
+  return table;
+}
+
+/**
+ * ComfyUI's UI-format workflow as the API prompt its editor would queue: widget values are read
+ * in the order /object_info declares the widgets (a seed's "control after generate" value
+ * skipped), links are followed through reroutes and bypassed nodes (to the bypassed node's input
+ * of the type wanted, the one in the link's slot first), muted and bypassed nodes are left out
+ * and so are inputs linked to them, editor-only nodes (reroutes, primitives, notes) never appear.
+ */
+export function fromUiWorkflow(workflow, objectInfo) {
+  const subgraphs = new Set(((workflow.definitions || {}).subgraphs || []).map((g) => g.id));
+  const nodes = new Map(workflow.nodes.map((n) => [n.id, n]));
+  const links = linkTable(workflow.links);
+  const runs = (node) => node.mode !== MUTED && node.mode !== BYPASSED && !EDITOR_ONLY.has(node.type);
+
+  /** The [node id, slot] an input really reads, or null (nothing, or a value an editor-only node holds). */
+  function source(linkId, type) {
+    let link = links.get(linkId);
+    for (let hops = 0; link && hops <= nodes.size; hops += 1) {
+      const node = nodes.get(link.origin);
+      if (!node) return null;
+      if (node.type === 'Reroute') {
+        link = links.get(((node.inputs || [])[0] || {}).link);
+      } else if (node.mode === BYPASSED) {
+        const inputs = node.inputs || [];
+        const order = [link.slot, ...inputs.keys()];
+        const through = order.map((i) => inputs[i]).find((input) => input && input.type === type);
+        link = through ? links.get(through.link) : null;
+      } else if (EDITOR_ONLY.has(node.type)) {
+        return null;
+      } else {
+        return [String(node.id), link.slot];
+      }
+    }
+    return null;
+  }
+
+  const prompt = {};
+  for (const node of workflow.nodes) {
+    if (!runs(node)) continue;
+    if (subgraphs.has(node.type)) throw new Error(`Node #${node.id} is a subgraph; subgraphs are not supported yet.`);
+    const info = objectInfo[node.type];
+    const inputs = {};
+    const values = node.widgets_values;
+    if (info) {
+      const widgets = [];
+      for (const [name, spec] of inputNames(info)) {
+        const widget = spec && widgetKind(spec);
+        if (!widget) continue;
+        widgets.push(name);
+        if (hasValueControl(name, widget)) widgets.push(null);
+      }
+      if (Array.isArray(values)) values.forEach((v, i) => { if (widgets[i]) inputs[widgets[i]] = v; });
+      else if (isPlainObject(values)) widgets.forEach((name) => { if (name && name in values) inputs[name] = values[name]; });
+    }
+    for (const input of node.inputs || []) {
+      if (input.link === null || input.link === undefined) continue;
+      const from = source(input.link, input.type);
+      if (from) inputs[input.name] = from;
+    }
+    const title = node.title || (info && info.display_name) || node.type;
+    prompt[String(node.id)] = { inputs, class_type: node.type, _meta: { title } };
+  }
+  // inputs linked to nodes that do not run (muted, or bypassed with nothing to pass on) are dropped
+  for (const node of Object.values(prompt)) {
+    for (const [name, value] of Object.entries(node.inputs)) {
+      if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && !(value[0] in prompt)) {
+        delete node.inputs[name];
+      }
+    }
+  }
+  return prompt;
 }
 
 async function inflate(bytes) {
@@ -62,12 +155,13 @@ export async function pngText(bytes) {
 }
 
 /** A workflow read from a file the user opened or dropped: {name, prompt}. */
-export async function readWorkflowFile(file) {
+export async function readWorkflowFile(file, objectInfo) {
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (PNG_SIGNATURE.every((b, i) => bytes[i] === b)) {
     const texts = await pngText(bytes);
-    if (!texts.prompt) throw new Error(`${file.name} has no embedded workflow (no "prompt" text in the PNG).`);
-    return { name: file.name, prompt: apiPrompt(parseJson(texts.prompt)) };
+    const embedded = texts.prompt || texts.workflow;
+    if (!embedded) throw new Error(`${file.name} has no embedded workflow (no "prompt" or "workflow" text in the PNG).`);
+    return { name: file.name, prompt: apiPrompt(parseJson(embedded), objectInfo) };
   }
   let json;
   try {
@@ -75,5 +169,5 @@ export async function readWorkflowFile(file) {
   } catch (e) {
     throw new Error(`${file.name} is neither JSON nor a PNG: ${e.message}`);
   }
-  return { name: file.name, prompt: apiPrompt(json) };
+  return { name: file.name, prompt: apiPrompt(json, objectInfo) };
 }
