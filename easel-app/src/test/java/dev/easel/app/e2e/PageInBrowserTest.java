@@ -3,6 +3,7 @@ package dev.easel.app.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.easel.testkit.Http;
+import dev.easel.testkit.Multipart;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -373,5 +374,41 @@ class PageInBrowserTest {
         JsonNode ran = history().elements().next().path("prompt").get(2);
         assertThat(ran.path("7").path("_meta").path("title").asText()).isEqualTo("CLIP Text Encode (Prompt)");
         assertThat(ran.path("3").path("inputs").path("steps").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void saveImageWebsocketFramesArriveAsResults() {
+        browser.byTestId("workflow-file").sendKeys(EXAMPLES.resolve("live-previews-over-websocket.json").toAbsolutePath().normalize().toString());
+        browser.await("the example is shown", () -> browser.byCss("#workflow-name").getText().equals("live-previews-over-websocket.json"));
+        type("5", "width", "64");
+        type("5", "height", "64");
+        type("5", "batch_size", "2");
+        type("3", "steps", "2");
+        browser.byTestId("run-button").click();
+        browser.await("the job finished", () -> outcome().equals("success"));
+        browser.await("both images were painted", () -> Boolean.TRUE.equals(browser.script("""
+                const images = [...document.querySelectorAll("[data-testid='output-image']")];
+                return images.length === 2 && images.every((img) => img.complete && img.naturalWidth === 64 && img.naturalHeight === 64)""")));
+        // whole PNG frames, kept in the page: nothing was saved on the server
+        assertThat(browser.allByTestId("output-image")).allSatisfy(img -> assertThat(img.getDomAttribute("src")).startsWith("blob:"));
+        assertThat(base.resolve("output").toFile().list()).isEmpty();
+    }
+
+    @Test
+    void aNodeThatFailsIsShownWithItsTypeAndMessage() throws Exception {
+        Multipart upload = new Multipart().file("image", "broken.png", "not a png at all".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(http.send(http.request("/upload/image", "Content-Type", upload.contentType())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(upload.body())).build()).status()).isEqualTo(200);
+        Path workflow = base.resolve("broken.json");
+        Files.writeString(workflow, """
+                {"1": {"class_type": "LoadImage", "inputs": {"image": "broken.png"}},
+                 "2": {"class_type": "PreviewImage", "inputs": {"images": ["1", 0]}}}""");
+        browser.byTestId("workflow-file").sendKeys(workflow.toString());
+        browser.await("the workflow is shown", () -> browser.byCss("#workflow-name").getText().equals("broken.json"));
+        browser.byTestId("run-button").click();
+        browser.await("the job failed", () -> outcome().equals("error"));
+        assertThat(browser.byTestId("error").getText()).isEqualTo("Load Image #1 failed (LoadImage)\n"
+                + "java.io.IOException: Cannot read image file broken.png: unsupported or damaged image file");
+        assertThat(browser.byTestId("job-state").getText()).isEqualTo("Failed");
     }
 }
