@@ -411,4 +411,53 @@ class PageInBrowserTest {
                 + "java.io.IOException: Cannot read image file broken.png: unsupported or damaged image file");
         assertThat(browser.byTestId("job-state").getText()).isEqualTo("Failed");
     }
+
+    /** The gallery's items as "prompt id|settings", in the order shown. */
+    @SuppressWarnings("unchecked")
+    private List<String> galleryItems() {
+        return (List<String>) browser.script("return [...document.querySelectorAll(\"[data-testid='gallery-item']\")]"
+                + ".map((li) => li.dataset.promptId + '|' + li.querySelector('.gallery-settings').textContent)");
+    }
+
+    @Test
+    void theGalleryShowsFinishedJobsNewestFirstAPageAtATimeAndRunsOneAgain() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int seed = 1; seed <= 9; seed++) {
+            ObjectNode prompt = (ObjectNode) LiveServer.parse(Files.readString(EXAMPLES.resolve("default-text-to-image.json")));
+            ((ObjectNode) prompt.get("3").get("inputs")).put("seed", seed).put("steps", 2);
+            ((ObjectNode) prompt.get("5").get("inputs")).put("width", 64).put("height", 64);
+            ids.add(server.queue(prompt, "a-script"));
+        }
+        browser.await("the script's jobs finished", () -> history().has(ids.getLast()));
+        browser.driver.navigate().refresh();
+        browser.await("the page loaded again", () -> "true".equals(browser.script("return document.body.dataset.ready")));
+
+        String settings = "|seed %d · 2 steps · cfg 8 · euler / normal · 64×64";
+        List<String> newest = new ArrayList<>();
+        for (int i = 8; i >= 1; i--) newest.add(ids.get(i) + settings.formatted(i + 1));
+        assertThat(galleryItems()).containsExactlyElementsOf(newest);
+        assertThat(browser.byCss("#gallery-range").getText()).isEqualTo("1–8 of 9");
+        browser.await("the thumbnails loaded", () -> Boolean.TRUE.equals(browser.script("""
+                return [...document.querySelectorAll("[data-testid='gallery-item'] img")]
+                  .every((img) => img.complete && img.naturalWidth === 64)""")));
+        WebElement first = browser.byCss("[data-testid='gallery-item'][data-prompt-id='" + ids.get(8) + "']");
+        JsonNode saved = history().path(ids.get(8)).path("outputs").path("9").path("images").get(0);
+        String full = "view?filename=" + saved.path("filename").asText() + "&subfolder=&type=output";
+        assertThat(first.findElement(org.openqa.selenium.By.cssSelector("a.download")).getDomAttribute("href")).isEqualTo(full);
+        assertThat(first.findElement(org.openqa.selenium.By.cssSelector("a[target='_blank']")).getDomAttribute("href")).isEqualTo(full);
+        browser.script("document.getElementById('gallery-panel').scrollIntoView()");
+        browser.screenshot(IMAGES.resolve("page-gallery.png"));
+
+        browser.byCss("#gallery-older").click();
+        browser.await("the older page is shown", () -> galleryItems().equals(List.of(ids.getFirst() + settings.formatted(1))));
+        assertThat(browser.byCss("#gallery-range").getText()).isEqualTo("9–9 of 9");
+        browser.byCss("[data-testid='gallery-item'] button").click();
+        browser.await("the job ran again", () -> outcome().equals("success"));
+        browser.await("the gallery counts it", () -> browser.byCss("#gallery-range").getText().equals("9–10 of 10"));
+        browser.byCss("#gallery-newer").click();
+        browser.await("the newest page is shown", () -> browser.byCss("#gallery-range").getText().equals("1–8 of 10"));
+        String again = galleryItems().getFirst();
+        assertThat(again).endsWith(settings.formatted(1)).doesNotStartWith(ids.getFirst());
+        assertThat(browser.byCss("#workflow-name").getText()).isEqualTo("From the gallery: job " + ids.getFirst().substring(0, 8));
+    }
 }

@@ -43,6 +43,9 @@ export const api = {
     post('prompt', { prompt, client_id: clientId, extra_data: { preview_method: previewMethod } }),
   cancelPending: (promptId) => post('queue', { delete: [promptId] }),
   interrupt: (promptId) => post('interrupt', { prompt_id: promptId }),
+  finishedJobs: (offset, limit) => request(`api/jobs?${new URLSearchParams({
+    status: 'completed', sort_order: 'desc', offset, limit })}`),
+  job: (promptId) => request(`api/jobs/${encodeURIComponent(promptId)}`),
   viewUrl: (image) => `view?${new URLSearchParams({
     filename: image.filename, subfolder: image.subfolder || '', type: image.type || 'output' })}`,
 };

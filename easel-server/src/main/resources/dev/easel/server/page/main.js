@@ -1,6 +1,7 @@
 // Wires the page together: the workflow and its form, Run, the socket's messages, the queue.
 import { api, ApiError, parseJson, toJson } from './api.js';
 import { renderForm } from './form.js';
+import { Gallery } from './gallery.js';
 import { Socket } from './socket.js';
 import { LiveView, renderQueue, showConnection } from './views.js';
 import { readWorkflowFile } from './workflow.js';
@@ -17,6 +18,17 @@ function nodeTitle(prompt, nodeId) {
   if (!node) return `#${nodeId}`;
   const info = objectInfo[node.class_type];
   return `${(node._meta && node._meta.title) || (info && info.display_name) || node.class_type} #${nodeId}`;
+}
+
+const gallery = new Gallery({
+  list: $('gallery'), newer: $('gallery-newer'), older: $('gallery-older'), range: $('gallery-range'),
+}, (job) => {
+  useWorkflow(`From the gallery: job ${job.id.slice(0, 8)}`, job.workflow.prompt);
+  run();
+});
+
+function showGallery(offset) {
+  gallery.show(offset).catch((e) => live.showError('Cannot read the gallery', [e.message]));
 }
 
 const live = new LiveView({
@@ -130,6 +142,8 @@ function onMessage(type, data) {
       break;
     case 'execution_cached': watch(promptId).cached(data.nodes); break;
     case 'executing':
+      // the end of a job: its history is written, the gallery's page is shown anew
+      if (data.node === null) showGallery();
       lastNode = data.node === null ? null : (data.display_node || data.node);
       if (lastNode !== null && (promptId || live.running)) watch(promptId).executing(lastNode);
       break;
@@ -206,6 +220,7 @@ async function start() {
     } else {
       await loadDefault();
     }
+    await gallery.show(0);
     document.body.dataset.ready = 'true';
   } catch (e) {
     live.showError('Cannot load the page', [e.message]);
