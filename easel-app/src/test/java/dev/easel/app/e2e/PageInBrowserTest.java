@@ -33,8 +33,10 @@ class PageInBrowserTest {
     private LiveServer server;
     private Browser browser;
     private Http http;
-    /** Console errors a test causes on purpose (a refused request), as the start of each message. */
+    /** Console errors a test causes on purpose (a refused request), after the server's address, in order. */
     private final List<String> expectedConsoleErrors = new ArrayList<>();
+    /** Console errors a test causes any number of times (connection attempts while the server is down). */
+    private final List<String> toleratedConsoleErrors = new ArrayList<>();
 
     @BeforeEach
     void start() {
@@ -50,7 +52,8 @@ class PageInBrowserTest {
     void stop() {
         try {
             if (browser != null) {
-                List<String> errors = browser.consoleErrors();
+                List<String> errors = browser.consoleErrors().stream()
+                        .filter(e -> toleratedConsoleErrors.stream().noneMatch(e::contains)).toList();
                 browser.close();
                 String origin = server.base();
                 assertThat(errors).as("the browser console's errors")
@@ -459,5 +462,49 @@ class PageInBrowserTest {
         String again = galleryItems().getFirst();
         assertThat(again).endsWith(settings.formatted(1)).doesNotStartWith(ids.getFirst());
         assertThat(browser.byCss("#workflow-name").getText()).isEqualTo("From the gallery: job " + ids.getFirst().substring(0, 8));
+    }
+
+    @Test
+    void aDroppedConnectionIsRetriedWithBackoffUntilTheServerIsBack() {
+        int port = server.port();
+        toleratedConsoleErrors.add("WebSocket connection to 'ws://127.0.0.1:" + port + "/ws?clientId=");
+        server.close();
+        // between attempts the state says when the next one comes
+        browser.await("the page saw the connection drop", () ->
+                browser.byTestId("connection-state").getText().matches("disconnected, retrying in \\d+\\.\\d s"));
+
+        server = LiveServer.app(base, port);
+        http = new Http(server.port());
+        browser.await("the page connected again", () -> state("connection-state").equals("connected"));
+        type("5", "width", "64");
+        type("5", "height", "64");
+        type("3", "steps", "2");
+        browser.byTestId("run-button").click();
+        browser.await("a job ran on the server that came back", () -> outcome().equals("success"));
+        assertThat(history()).hasSize(1);
+    }
+
+    @Test
+    void recentWorkflowsAreKeptInTheBrowserAndThePageFitsAPhone() throws Exception {
+        ObjectNode prompt = (ObjectNode) LiveServer.parse(Files.readString(EXAMPLES.resolve("default-text-to-image.json")));
+        ((ObjectNode) prompt.get("6").get("inputs")).put("text", "kept for later");
+        Path file = base.resolve("recent.json");
+        Files.writeString(file, prompt.toString());
+        browser.byTestId("workflow-file").sendKeys(file.toString());
+        browser.await("the file's workflow is shown", () -> browser.byCss("#workflow-name").getText().equals("recent.json"));
+        browser.byCss("#default-workflow").click();
+        browser.await("the default workflow is shown", () -> field("6", "text").getDomProperty("value").equals(PROMPT_TEXT));
+
+        browser.get(server.base() + "/");
+        browser.await("the page loaded again", () -> "true".equals(browser.script("return document.body.dataset.ready")));
+        assertThat(browser.driver.findElements(org.openqa.selenium.By.cssSelector("#recent option")))
+                .extracting(WebElement::getText).containsExactly("Recent workflows…", "recent.json");
+        browser.byCss("#recent option[value='0']").click();
+        browser.await("the recent workflow is shown", () -> browser.byCss("#workflow-name").getText().equals("recent.json"));
+        assertThat(field("6", "text").getDomProperty("value")).isEqualTo("kept for later");
+
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.await("the narrow layout is applied", () -> Boolean.TRUE.equals(browser.script("return window.innerWidth <= 390")));
+        assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
     }
 }

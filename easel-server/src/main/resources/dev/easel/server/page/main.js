@@ -65,10 +65,38 @@ function useWorkflow(name, prompt) {
   else live.clearError();
 }
 
+const RECENT = 'easel.recent';
+const KEPT_RECENT = 8;
+
+/** The workflows opened or run lately in this browser, newest first. */
+function recentWorkflows() {
+  try {
+    return parseJson(localStorage.getItem(RECENT) || '[]');
+  } catch {
+    return [];
+  }
+}
+
+function remember(name, prompt) {
+  const list = [{ name, prompt }, ...recentWorkflows().filter((w) => w.name !== name)].slice(0, KEPT_RECENT);
+  try {
+    localStorage.setItem(RECENT, toJson(list));
+  } catch {
+    // storage full or off: the list just stays as it was
+  }
+  showRecent();
+}
+
+function showRecent() {
+  $('recent').replaceChildren(new Option('Recent workflows…', ''),
+    ...recentWorkflows().map((w, i) => new Option(w.name, String(i))));
+}
+
 async function openFile(file) {
   try {
     const workflow = await readWorkflowFile(file, objectInfo);
     useWorkflow(workflow.name, workflow.prompt);
+    remember(workflow.name, workflow.prompt);
   } catch (e) {
     live.showError(`Cannot open ${file.name}`, [e.message]);
   }
@@ -91,6 +119,7 @@ async function run() {
     return;
   }
   keepWorkflow(prompt);
+  remember($('workflow-name').textContent, prompt);
   try {
     const answer = await api.queuePrompt(prompt, socket.clientId, $('preview-method').value);
     prompts.set(answer.prompt_id, prompt);
@@ -109,7 +138,11 @@ async function refreshQueue() {
     return;
   }
   refreshing = api.queue().then((queue) => {
-    for (const [, id, prompt] of [...queue.queue_running, ...queue.queue_pending]) prompts.set(id, prompt);
+    const queued = [...queue.queue_running, ...queue.queue_pending];
+    // only the queue's prompts and the watched one are kept
+    const keep = new Set([live.promptId, ...queued.map((entry) => entry[1])]);
+    for (const id of prompts.keys()) if (!keep.has(id)) prompts.delete(id);
+    for (const [, id, prompt] of queued) prompts.set(id, prompt);
     renderQueue($('queue'), $('queue-empty'), queue, cancel);
     const running = queue.queue_running[0];
     // after a reload or a reconnect: this tab's running job is watched again
@@ -191,6 +224,11 @@ function wire() {
     e.target.value = '';
   });
   $('default-workflow').addEventListener('click', loadDefault);
+  $('recent').addEventListener('change', (e) => {
+    const workflow = recentWorkflows()[Number(e.target.value)];
+    if (e.target.value !== '' && workflow) useWorkflow(workflow.name, workflow.prompt);
+    e.target.value = '';
+  });
   document.addEventListener('dragover', (e) => {
     e.preventDefault();
     document.body.classList.add('dragging');
@@ -210,6 +248,7 @@ async function loadDefault() {
 
 async function start() {
   wire();
+  showRecent();
   socket.connect();
   try {
     objectInfo = await api.objectInfo();
