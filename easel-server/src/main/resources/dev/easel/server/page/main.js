@@ -188,7 +188,8 @@ function onMessage(type, data) {
     case 'execution_success': watch(promptId).end('success'); break;
     case 'execution_interrupted': watch(promptId).end('interrupted'); break;
     case 'execution_error':
-      watch(promptId).end('error');
+      // a blocked branch (ExecutionBlocked) is reported while the rest of the job goes on
+      if (data.exception_type !== 'ExecutionBlocked') watch(promptId).end('error');
       live.showError(`${nodeTitle(prompts.get(promptId), data.node_id)} failed (${data.node_type})`,
         [`${data.exception_type}: ${data.exception_message}`]);
       break;
