@@ -105,10 +105,17 @@ final class Browser implements AutoCloseable {
         return List.copyOf(consoleErrors);
     }
 
+    /**
+     * Takes a screenshot for the README. It is written when the file is missing or when
+     * {@code -Deasel.screenshots=refresh} asks for new ones, so that a test run leaves the
+     * committed pictures (a run's progress and clock differ every time) as they are.
+     */
     void screenshot(Path file) {
+        byte[] png = driver.getScreenshotAs(OutputType.BYTES);
+        if (Files.exists(file) && !"refresh".equals(System.getProperty("easel.screenshots"))) return;
         try {
             Files.createDirectories(file.getParent());
-            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            Files.write(file, png);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
