@@ -26,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PageInBrowserTest {
     private static final Path IMAGES = Path.of("..", "docs", "images");
     private static final Path EXAMPLES = Path.of("..", "examples");
+    /** A complete estimate: "about 12.3 s", or "about 13 min 11 s". */
+    private static final String ESTIMATE = "about (\\d+\\.\\d|\\d+ min \\d+) s";
     private static final String PROMPT_TEXT = "beautiful scenery nature glass bottle landscape, , purple galaxy bottle,";
 
     @TempDir
@@ -228,9 +230,15 @@ class PageInBrowserTest {
 
     @Test
     void aReloadMidRunRestoresTheRunningView() {
+        // a short run first: the server learns what each node takes at this size
+        type("3", "steps", "2");
+        browser.byTestId("run-button").click();
+        browser.await("the short run finished", () -> outcome().equals("success"));
         type("3", "steps", "10000");
         browser.byTestId("run-button").click();
         browser.await("a few steps with their preview", () -> bar("progress-node") >= 3 && browser.byTestId("live-preview").isDisplayed());
+        // every node still to run was timed in the short run: the estimate is complete
+        browser.await("the server's estimate is shown", () -> browser.byTestId("eta").getText().matches(ESTIMATE));
         browser.screenshot(IMAGES.resolve("page-running.png"));
         List<String> running = queueItems("running");
         assertThat(running).hasSize(1);
@@ -245,6 +253,7 @@ class PageInBrowserTest {
                 && bar("progress-node") > stepBefore && browser.byTestId("live-preview").isDisplayed());
         assertThat(queueItems("running")).isEqualTo(running);
         assertThat(browser.byTestId("progress-node").getDomAttribute("data-max")).isEqualTo("10000");
+        browser.await("the estimate is shown again", () -> browser.byTestId("eta").getText().matches(ESTIMATE));
         assertThat(bar("progress-job")).isGreaterThan(0.0).isLessThan(1.0);
         // the clock counts from the job's start, not from the reload; the form shows what was run
         assertThat(elapsedSeconds()).isGreaterThanOrEqualTo(elapsedBefore);
@@ -253,12 +262,16 @@ class PageInBrowserTest {
         browser.byCss("#interrupt").click();
         browser.await("the job was interrupted", () -> outcome().equals("interrupted"));
         assertThat(history().path(running.getFirst()).path("status").path("status_str").asText()).isEqualTo("error");
+        assertThat(browser.byTestId("eta").getText()).isEqualTo("—");
     }
 
+    /** The elapsed time shown: "12.3 s" or "13 min 11 s". */
     private double elapsedSeconds() {
         String text = browser.byTestId("elapsed").getText();
-        assertThat(text).endsWith(" s");
-        return Double.parseDouble(text.substring(0, text.length() - 2));
+        var shown = java.util.regex.Pattern.compile("(?:(\\d+) min (\\d+)|(\\d+\\.\\d)) s").matcher(text);
+        assertThat(shown.matches()).as(text).isTrue();
+        return shown.group(3) != null ? Double.parseDouble(shown.group(3))
+                : Integer.parseInt(shown.group(1)) * 60.0 + Integer.parseInt(shown.group(2));
     }
 
     @Test

@@ -6,6 +6,8 @@ import dev.easel.engine.exec.ExecutionRequest;
 import dev.easel.engine.exec.InterruptSignal;
 import dev.easel.engine.exec.RunOutcome;
 import dev.easel.engine.graph.Prompt;
+import dev.easel.server.eta.NodeTimes;
+import dev.easel.server.eta.RemainingTime;
 import dev.easel.server.store.HistoryEntry;
 import dev.easel.server.store.JobStore;
 import dev.easel.server.store.QueueItem;
@@ -36,6 +38,8 @@ public final class PromptWorker implements AutoCloseable {
     private final SocketHub hub;
     private final PromptRunner runner;
     private final Map<String, InterruptSignal> signals = new ConcurrentHashMap<>();
+    /** What nodes took in this server's runs, for the time estimates. */
+    private final NodeTimes nodeTimes = new NodeTimes();
     private final AtomicBoolean unloadModels = new AtomicBoolean();
     private final AtomicBoolean freeMemory = new AtomicBoolean();
     private final Thread thread;
@@ -99,7 +103,8 @@ public final class PromptWorker implements AutoCloseable {
         // a fresh signal per run; like ComfyUI's flag, it starts lowered
         InterruptSignal interrupt = new InterruptSignal();
         signals.put(item.promptId(), interrupt);
-        EventRouter router = new EventRouter(hub, item.clientId());
+        EventRouter router = new EventRouter(hub, item.clientId(),
+                Optional.of(new RemainingTime(item.promptId(), item.prompt(), nodeTimes, System::nanoTime)));
         RunRecorder recorder = new RunRecorder(router);
         RunOutcome outcome;
         try {

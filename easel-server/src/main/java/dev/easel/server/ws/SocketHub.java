@@ -16,6 +16,8 @@ import java.util.Optional;
  * Callers that must make a state change and its announcement one step synchronise on the hub.
  */
 public final class SocketHub {
+    /** The client feature flag that asks for {@code remaining_time} messages (Easel's own; ComfyUI has none). */
+    public static final String REMAINING_TIME_FLAG = "supports_remaining_time";
     private final Map<String, ClientSocket> sockets = new LinkedHashMap<>();
     private Optional<String> runningClient = Optional.empty();
     private Optional<String> lastNode = Optional.empty();
@@ -93,6 +95,12 @@ public final class SocketHub {
     public synchronized void noteExecuting(Optional<String> clientId, Optional<String> displayNode) {
         runningClient = clientId;
         lastNode = displayNode;
+    }
+
+    /** Whether this client asked for Easel's {@code remaining_time} messages in its feature flags. */
+    public synchronized boolean wantsRemainingTime(String sid) {
+        ClientSocket socket = sockets.get(sid);
+        return socket != null && socket.hasFlag(REMAINING_TIME_FLAG);
     }
 
     public synchronized boolean wantsPreviewMetadata(String sid) {

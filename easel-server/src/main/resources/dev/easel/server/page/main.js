@@ -33,7 +33,7 @@ function showGallery(offset) {
 
 const live = new LiveView({
   state: $('job-state'), node: $('running-node'), nodeBar: $('progress-node'), jobBar: $('progress-job'),
-  elapsed: $('elapsed'), interrupt: $('interrupt'), error: $('error'), preview: $('live-preview'), outputs: $('outputs'),
+  elapsed: $('elapsed'), eta: $('eta'), interrupt: $('interrupt'), error: $('error'), preview: $('live-preview'), outputs: $('outputs'),
 }, nodeTitle);
 
 /** When this tab saw the job start (kept for a reload), else now. */
@@ -181,6 +181,7 @@ function onMessage(type, data) {
       if (lastNode !== null && (promptId || live.running)) watch(promptId).executing(lastNode);
       break;
     case 'progress': watch(promptId).progress(data.value, data.max); break;
+    case 'remaining_time': watch(promptId).remaining(data); break;
     case 'progress_state': watch(promptId).progressState(data.nodes); break;
     case 'executed':
       for (const image of (data.output && data.output.images) || []) watch(promptId).output(api.viewUrl(image), false);

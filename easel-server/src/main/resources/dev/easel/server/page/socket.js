@@ -51,7 +51,9 @@ export class Socket {
     ws.binaryType = 'arraybuffer';
     ws.onopen = () => {
       this.attempt = 0;
-      ws.send(JSON.stringify({ type: 'feature_flags', data: { supports_preview_metadata: true } }));
+      // type-4 previews (ComfyUI's), and Easel's remaining_time estimates
+      ws.send(JSON.stringify({ type: 'feature_flags',
+        data: { supports_preview_metadata: true, supports_remaining_time: true } }));
       this.handlers.state('connected', 'connected');
     };
     ws.onmessage = (event) => {

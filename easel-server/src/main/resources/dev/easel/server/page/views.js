@@ -43,8 +43,11 @@ export function renderQueue(list, empty, queue, cancel) {
   empty.hidden = entries.length > 0;
 }
 
+/** A duration: "12.3 s" under a minute, "13 min 11 s" beyond. */
 function seconds(ms) {
-  return `${(ms / 1000).toFixed(1)} s`;
+  if (ms < 60000) return `${(ms / 1000).toFixed(1)} s`;
+  const whole = Math.round(ms / 1000);
+  return `${Math.floor(whole / 60)} min ${whole % 60} s`;
 }
 
 /** The live view: the job being watched, its running node, both progress bars, preview and results. */
@@ -74,6 +77,7 @@ export class LiveView {
     this.setBar(this.el.nodeBar, 0, 1);
     this.setBar(this.el.jobBar, 0, 1);
     this.el.preview.hidden = true;
+    this.el.eta.textContent = '—';
     this.el.interrupt.disabled = false;
     this.clearError();
     clearInterval(this.timer);
@@ -167,9 +171,17 @@ export class LiveView {
     }
   }
 
+  /** The server's estimate: the job's time left, and whether every node to run was timed before. */
+  remaining(estimate) {
+    if (!this.running) return;
+    const left = seconds(estimate.job_seconds * 1000);
+    this.el.eta.textContent = estimate.complete ? `about ${left}` : `at least ${left}`;
+  }
+
   end(outcome) {
     if (!this.running) return;
     this.running = false;
+    this.el.eta.textContent = '—';
     clearInterval(this.timer);
     this.tick();
     this.el.interrupt.disabled = true;
