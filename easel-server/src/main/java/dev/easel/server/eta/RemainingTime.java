@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.easel.engine.event.ExecutionEvent;
 import dev.easel.server.wire.Json;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
@@ -30,10 +32,16 @@ public final class RemainingTime {
     private final NodeTimes learned;
     private final LongSupplier clock;
     private final String size;
-    private final Set<String> done = new HashSet<>();
+    private final Set<String> cached = new HashSet<>();
+    /** What each node still to run is expected to take (null: never timed), filled at the first node. */
+    private Map<String, Long> expected;
+    private long restNanos;
+    private int restUnknown;
     private Optional<String> node = Optional.empty();
     private long nodeStarted;
     private long nodeSteps;
+    private long nodeNanos;
+    private boolean nodeKnown;
 
     /** @param clock nanoseconds, as {@link System#nanoTime()} */
     public RemainingTime(String promptId, JsonNode prompt, NodeTimes learned, LongSupplier clock) {
@@ -55,55 +63,76 @@ public final class RemainingTime {
         return "";
     }
 
-    /** Takes in one event of the run; an estimate after a node starts and after each of its steps. */
-    public Optional<Estimate> observe(ExecutionEvent event) {
+    /**
+     * Takes in one event of the run; true when it changes the estimate (a node started, a step
+     * ended), which {@link #estimate()} then gives. Cheap: the nodes still to run are summed once.
+     */
+    public boolean observe(ExecutionEvent event) {
         long now = clock.getAsLong();
         switch (event) {
-            case ExecutionEvent.ExecutionCached cached -> done.addAll(cached.nodes());
+            case ExecutionEvent.ExecutionCached c -> cached.addAll(c.nodes());
             case ExecutionEvent.Executing executing -> {
                 endNode(now, true);
-                node = Optional.of(executing.nodeId());
-                nodeStarted = now;
-                nodeSteps = 0;
-                return Optional.of(estimate(key(executing.nodeId()).flatMap(learned::timing)
-                        .map(t -> t.nanosFor(steps(executing.nodeId()))).orElse(0L)));
+                startNode(executing.nodeId(), now);
+                return true;
             }
             case ExecutionEvent.Progress progress when node.filter(progress.nodeId()::equals).isPresent() -> {
                 long value = progress.value().longValue();
                 long max = progress.max().longValue();
                 nodeSteps = max;
-                if (value <= 0) return Optional.empty();
-                long perStep = (now - nodeStarted) / value;
-                return Optional.of(estimate(perStep * Math.max(0, max - value)));
+                if (value <= 0) return false;
+                nodeNanos = (now - nodeStarted) / value * Math.max(0, max - value);
+                nodeKnown = true;
+                return true;
             }
             case ExecutionEvent.ExecutionSuccess success -> endNode(now, true);
             case ExecutionEvent.ExecutionError error when !error.isBlocker() -> endNode(now, false);
             case ExecutionEvent.ExecutionInterrupted interrupted -> endNode(now, false);
             default -> { }
         }
-        return Optional.empty();
+        return false;
+    }
+
+    /** The estimate as of the last event that changed it. */
+    public Estimate estimate() {
+        return new Estimate(promptId, node.orElse(""), seconds(nodeNanos), seconds(nodeNanos + restNanos),
+                nodeKnown && restUnknown == 0);
+    }
+
+    private void startNode(String id, long now) {
+        if (expected == null) {
+            expected = new HashMap<>();
+            for (var entry : prompt.properties()) {
+                if (cached.contains(entry.getKey())) continue;
+                Long nanos = timing(entry.getKey()).orElse(null);
+                expected.put(entry.getKey(), nanos);
+                if (nanos == null) restUnknown++;
+                else restNanos += nanos;
+            }
+        }
+        Optional<Long> own = timing(id);
+        if (expected.containsKey(id)) {
+            Long nanos = expected.remove(id);
+            if (nanos == null) restUnknown--;
+            else restNanos -= nanos;
+        }
+        node = Optional.of(id);
+        nodeStarted = now;
+        nodeSteps = 0;
+        nodeNanos = own.orElse(0L);
+        nodeKnown = own.isPresent();
     }
 
     private void endNode(long now, boolean finished) {
         if (node.isEmpty()) return;
-        String id = node.get();
-        if (finished) key(id).ifPresent(k -> learned.learn(k, new NodeTimes.Timing(now - nodeStarted, nodeSteps)));
-        done.add(id);
+        if (finished) key(node.get()).ifPresent(k -> learned.learn(k, new NodeTimes.Timing(now - nodeStarted, nodeSteps)));
         node = Optional.empty();
+        nodeNanos = 0;
     }
 
-    private Estimate estimate(long nodeNanos) {
-        long rest = 0;
-        boolean complete = true;
-        for (var entry : prompt.properties()) {
-            String id = entry.getKey();
-            if (done.contains(id) || node.filter(id::equals).isPresent()) continue;
-            Optional<NodeTimes.Timing> timing = key(id).flatMap(learned::timing);
-            if (timing.isEmpty()) complete = false;
-            rest += timing.map(t -> t.nanosFor(steps(id))).orElse(0L);
-        }
-        String current = node.orElse("");
-        return new Estimate(promptId, current, seconds(nodeNanos), seconds(nodeNanos + rest), complete);
+    /** What a node of this prompt is expected to take, from an earlier run of its type at this size. */
+    private Optional<Long> timing(String nodeId) {
+        return key(nodeId).flatMap(learned::timing).map(t -> t.nanosFor(steps(nodeId)));
     }
 
     private Optional<String> key(String nodeId) {

@@ -55,12 +55,13 @@ public final class EventRouter {
             hub.noteExecuting(clientId, Optional.of(executing.displayNodeId()));
         }
         if (isProgress) flushPreview();
-        remaining.flatMap(r -> r.observe(event)).ifPresent(this::sendEstimate);
+        remaining.filter(r -> r.observe(event)).ifPresent(this::sendEstimate);
     }
 
-    private void sendEstimate(RemainingTime.Estimate estimate) {
+    /** Written only for a client that asked for it. */
+    private void sendEstimate(RemainingTime remaining) {
         clientId.filter(hub::wantsRemainingTime)
-                .ifPresent(id -> hub.send(id, SocketHub.text("remaining_time", estimate.json())));
+                .ifPresent(id -> hub.send(id, SocketHub.text("remaining_time", remaining.estimate().json())));
     }
 
     /** The run is over: anything held back goes out, and reconnects no longer see a node. */
