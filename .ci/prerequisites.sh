@@ -1,5 +1,6 @@
-# Sourced by ./easel, ./easel-test and .ci/run: makes sure a JDK 21+ and Maven are installed,
-# installing them with apt-get on Debian/Ubuntu when they are missing, and sets EASEL_JAVA_HOME.
+# Sourced by ./easel, ./easel-test and .ci/run: makes sure a JDK 21+ and Maven are installed (and,
+# for the tests, chromium and chromium-driver), installing them with apt-get on Debian/Ubuntu when
+# they are missing, and sets EASEL_JAVA_HOME.
 # Maven's toolchains plugin finds the JDK by itself (it scans JAVA_HOME and /usr/lib/jvm).
 
 easel_jdk_major() { # $1: a JDK home; prints its feature version, or nothing
@@ -72,4 +73,13 @@ easel_prerequisites() {
     easel_apt_install maven || { echo "easel: Maven is missing and could not be installed" >&2; return 1; }
   fi
   export EASEL_JAVA_HOME
+}
+
+easel_browser_prerequisites() { # the web page's tests drive Debian's chromium through chromedriver
+  if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then
+    easel_apt_install chromium chromium-browser || echo "easel: chromium could not be installed; the web page's tests will fail" >&2
+  fi
+  if ! command -v chromedriver >/dev/null 2>&1; then
+    easel_apt_install chromium-driver || echo "easel: chromium-driver could not be installed; the web page's tests will fail" >&2
+  fi
 }

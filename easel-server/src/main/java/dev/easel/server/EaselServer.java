@@ -18,6 +18,7 @@ import dev.easel.server.routes.JobsRoutes;
 import dev.easel.server.routes.ListingRoutes;
 import dev.easel.server.routes.ManagerRoutes;
 import dev.easel.server.routes.NodeInfoRoutes;
+import dev.easel.server.routes.PageRoutes;
 import dev.easel.server.routes.PromptRoutes;
 import dev.easel.server.routes.QueueRoutes;
 import dev.easel.server.routes.RootRoutes;
@@ -146,6 +147,7 @@ public final class EaselServer implements AutoCloseable {
         new ListingRoutes(services).register(api);
         ManagerRoutes.register(cfg, api, services);
         new RootRoutes(services).register(cfg.routes);
+        new PageRoutes().register(cfg.routes);
         cfg.routes.ws("/ws", ws::configure);
         cfg.routes.ws("/api/ws", ws::configure);
         config.frontEndRoot().ifPresent(root -> cfg.staticFiles.add(files -> {

@@ -45,8 +45,13 @@ final class LiveServer implements AutoCloseable {
      * {@code --base-directory base}: the same folders, demo model and node packs.
      */
     static LiveServer app(Path base, String... flags) {
+        return app(base, 0, flags);
+    }
+
+    /** The same on a given port (0: a free one), e.g. to start again where a closed server was. */
+    static LiveServer app(Path base, int port, String... flags) {
         CommandLine commandLine = EaselCommand.commandLine();
-        List<String> args = new ArrayList<>(List.of("--base-directory", base.toString(), "--port", "0"));
+        List<String> args = new ArrayList<>(List.of("--base-directory", base.toString(), "--port", String.valueOf(port)));
         args.addAll(List.of(flags));
         commandLine.parseArgs(args.toArray(String[]::new));
         EaselCommand command = commandLine.getCommand();

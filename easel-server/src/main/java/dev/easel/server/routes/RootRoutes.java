@@ -9,16 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** {@code GET /}: the front end's index page, or a note that the API is up. */
+/** {@code GET /}: the front end's index page, or Easel's own page when none is configured. */
 public final class RootRoutes {
-    private static final String BUILT_IN = """
-            <!doctype html>
-            <html><head><meta charset="utf-8"><title>Easel</title></head>
-            <body><h1>Easel is running</h1>
-            <p>This is a ComfyUI-compatible API server. No front end is configured; start it with a
-            front-end root to serve one here, or point any ComfyUI client at this address.</p></body></html>
-            """;
-
     private final Services services;
 
     public RootRoutes(Services services) {
@@ -36,7 +28,7 @@ public final class RootRoutes {
         if (index.isPresent()) {
             ctx.contentType("text/html; charset=utf-8").result(Files.readAllBytes(index.get()));
         } else {
-            ctx.html(BUILT_IN);
+            ctx.contentType("text/html; charset=utf-8").result(PageRoutes.index());
         }
     }
 }

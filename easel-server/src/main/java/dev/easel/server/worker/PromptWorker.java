@@ -7,6 +7,8 @@ import dev.easel.engine.exec.InterruptSignal;
 import dev.easel.engine.exec.RunOutcome;
 import dev.easel.engine.graph.Prompt;
 import dev.easel.server.store.Claim;
+import dev.easel.server.eta.NodeTimes;
+import dev.easel.server.eta.RemainingTime;
 import dev.easel.server.store.HistoryEntry;
 import dev.easel.server.store.JobStore;
 import dev.easel.server.store.QueueItem;
@@ -47,6 +49,8 @@ public final class PromptWorker implements AutoCloseable {
     private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("lease-renewal").daemon().factory());
     private final Map<String, InterruptSignal> signals = new ConcurrentHashMap<>();
+    /** What nodes took in this server's runs, for the time estimates. */
+    private final NodeTimes nodeTimes = new NodeTimes();
     private final AtomicBoolean unloadModels = new AtomicBoolean();
     private final AtomicBoolean freeMemory = new AtomicBoolean();
     private final Thread thread;
@@ -130,7 +134,8 @@ public final class PromptWorker implements AutoCloseable {
         AtomicBoolean ended = new AtomicBoolean();
         ScheduledFuture<?> renewal = renewals.scheduleAtFixedRate(() -> renew(claim, interrupt, ended),
                 LEASE.toMillis() / 3, LEASE.toMillis() / 3, TimeUnit.MILLISECONDS);
-        EventRouter router = new EventRouter(hub, item.clientId());
+        EventRouter router = new EventRouter(hub, item.clientId(),
+                Optional.of(new RemainingTime(item.promptId(), item.prompt(), nodeTimes, System::nanoTime)));
         RunRecorder recorder = new RunRecorder(router);
         RunOutcome outcome;
         try {

@@ -115,9 +115,13 @@ public final class ClientSocket {
 
     /** Whether the client negotiated type-4 previews (strictly the JSON boolean true). */
     public boolean wantsPreviewMetadata() {
+        return hasFlag("supports_preview_metadata");
+    }
+
+    /** Whether the client's feature flags set this one to the JSON boolean true. */
+    public boolean hasFlag(String name) {
         JsonNode flags = clientFlags;
-        return flags != null && flags.path("supports_preview_metadata").isBoolean()
-                && flags.get("supports_preview_metadata").booleanValue();
+        return flags != null && flags.path(name).isBoolean() && flags.get(name).booleanValue();
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.easel.engine.event.ExecutionEvent;
 import dev.easel.engine.event.ExecutionEvent.ExecutionError;
 import dev.easel.engine.event.ExecutionEvent.PreviewImage;
 import dev.easel.engine.node.Preview;
+import dev.easel.server.eta.RemainingTime;
 import dev.easel.server.wire.BinaryFrames;
 import dev.easel.server.wire.EventMessages;
 import dev.easel.server.wire.Json;
@@ -24,12 +25,19 @@ public final class EventRouter {
     private Optional<Frame> pendingPreview = Optional.empty();
     private final ProgressStateText progressState = new ProgressStateText();
     private final Optional<LiveView> live;
+    private final Optional<RemainingTime> remaining;
 
     public EventRouter(SocketHub hub, Optional<String> clientId) {
+        this(hub, clientId, Optional.empty());
+    }
+
+    /** The same, also sending the run's time estimates to its client if that client asked for them. */
+    public EventRouter(SocketHub hub, Optional<String> clientId, Optional<RemainingTime> remaining) {
         this.hub = hub;
         this.clientId = clientId;
         this.live = clientId.map(id -> new LiveView(id, progressState));
         live.ifPresent(hub::watch);
+        this.remaining = remaining;
     }
 
     public void route(ExecutionEvent event) {
@@ -54,6 +62,13 @@ public final class EventRouter {
             }
         });
         if (isProgress) flushPreview();
+        remaining.filter(r -> r.observe(event)).ifPresent(this::sendEstimate);
+    }
+
+    /** Written only for a client that asked for it. */
+    private void sendEstimate(RemainingTime remaining) {
+        clientId.filter(hub::wantsRemainingTime)
+                .ifPresent(id -> hub.send(id, SocketHub.text("remaining_time", remaining.estimate().json())));
     }
 
     /** The run is over: anything held back goes out, and reconnects no longer see the run. */

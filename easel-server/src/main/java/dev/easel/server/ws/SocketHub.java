@@ -16,6 +16,8 @@ import java.util.Optional;
  * Callers that must make a state change and its announcement one step synchronise on the hub.
  */
 public final class SocketHub {
+    /** The client feature flag that asks for {@code remaining_time} messages (Easel's own; ComfyUI has none). */
+    public static final String REMAINING_TIME_FLAG = "supports_remaining_time";
     private final Map<String, ClientSocket> sockets = new LinkedHashMap<>();
     private final Optional<String> instanceId;
     private Optional<LiveView> live = Optional.empty();
@@ -106,6 +108,12 @@ public final class SocketHub {
 
     synchronized void unwatch(LiveView view) {
         if (live.filter(view::equals).isPresent()) live = Optional.empty();
+    }
+
+    /** Whether this client asked for Easel's {@code remaining_time} messages in its feature flags. */
+    public synchronized boolean wantsRemainingTime(String sid) {
+        ClientSocket socket = sockets.get(sid);
+        return socket != null && socket.hasFlag(REMAINING_TIME_FLAG);
     }
 
     public synchronized boolean wantsPreviewMetadata(String sid) {

@@ -101,11 +101,11 @@ class MiddlewareTest {
     }
 
     @Test
-    void rootWithoutFrontEndSaysEaselIsRunning() {
+    void rootWithoutFrontEndServesEaselsOwnPage() {
         try (ServerFixture fx = ServerFixture.start(dir, TestNodes.registry())) {
             Http.Response index = fx.http.get("/");
             assertThat(index.status()).isEqualTo(200);
-            assertThat(index.text()).contains("Easel is running");
+            assertThat(index.text()).contains("<script type=\"module\" src=\"page/main.js\"></script>");
         }
     }
 

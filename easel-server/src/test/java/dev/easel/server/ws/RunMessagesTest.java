@@ -303,4 +303,39 @@ class RunMessagesTest extends ServerTest {
             ws.untilPromptEnd();
         }
     }
+
+    /**
+     * Easel's {@code remaining_time} goes only to a client whose feature flags ask for it: after
+     * the node's {@code executing} and after each {@code progress}; the others' messages are ComfyUI's.
+     */
+    @Test
+    void remainingTimeGoesOnlyToAClientThatAskedForIt() throws Exception {
+        try (WsRecorder asking = WsRecorder.connect(fx.port(), "clientId=asks");
+             WsRecorder plain = WsRecorder.connect(fx.port(), "clientId=plain")) {
+            asking.nextText();
+            plain.nextText();
+            asking.send("{\"type\": \"feature_flags\", \"data\": {\"supports_remaining_time\": true}}");
+            asking.awaitType("feature_flags");
+            String id = submit(previewPrompt(2), "asks");
+            List<Message> messages = asking.untilPromptEnd();
+            assertThat(WsRecorder.types(messages)).containsExactly(
+                    "status", "status", "execution_start", "execution_cached",
+                    "progress_state", "executing", "remaining_time",
+                    "progress_state", "progress", "binary:1", "remaining_time",
+                    "progress_state", "progress", "binary:1", "remaining_time",
+                    "progress_state",
+                    "progress_state", "executing", "remaining_time", "executed", "progress_state",
+                    "execution_success", "status", "executing");
+            List<JsonNode> estimates = messages.stream().filter(m -> m instanceof Message.Text t && t.type().equals("remaining_time"))
+                    .map(m -> ((Message.Text) m).data()).toList();
+            assertThat(estimates).extracting(e -> e.path("prompt_id").asText()).containsOnly(id);
+            assertThat(estimates).extracting(e -> e.path("node").asText()).containsExactly("1", "1", "1", "2");
+            // the last step leaves nothing for the node; a first run knows nothing of node 2 yet
+            assertThat(estimates.get(2).path("node_seconds").asDouble()).isEqualTo(0.0);
+            assertThat(estimates.get(0).path("complete").asBoolean()).isFalse();
+
+            submit(previewPrompt(2), "plain");
+            assertThat(WsRecorder.types(plain.untilPromptEnd())).doesNotContain("remaining_time");
+        }
+    }
 }
