@@ -28,6 +28,13 @@ class RemainingTimeTest {
         return new RemainingTime(promptId, prompt, learned, now::get);
     }
 
+    /** The prompt with one input of one node set to another value. */
+    private static JsonNode changed(String node, String input, int value) {
+        JsonNode copy = PROMPT.deepCopy();
+        ((ObjectNode) copy.get(node).get("inputs")).put(input, value);
+        return copy;
+    }
+
     private static ExecutionEvent executing(String node) {
         return new ExecutionEvent.Executing("p", node, node);
     }
@@ -58,9 +65,7 @@ class RemainingTimeTest {
     @Test
     void aFirstRunKnowsOnlyItsRunningNodeAndALaterOneKnowsEveryNode() {
         firstRun();
-        JsonNode twentySteps = PROMPT.deepCopy();
-        ((ObjectNode) twentySteps.get("3").get("inputs")).put("steps", 20);
-        RemainingTime second = run("q", twentySteps);
+        RemainingTime second = run("q", changed("3", "steps", 20));
         assertThat(at(100 * SECOND, second, new ExecutionEvent.ExecutionCached("q", List.of("4"), 0))).isEmpty();
         // the latent as before (1 s), the sampler at 2 s a step for 20 steps, the decode 3 s
         assertThat(at(100 * SECOND, second, executing("5")))
@@ -75,9 +80,7 @@ class RemainingTimeTest {
     @Test
     void anotherImageSizeIsNotKnownFromThisOne() {
         firstRun();
-        JsonNode bigger = PROMPT.deepCopy();
-        ((ObjectNode) bigger.get("5").get("inputs")).put("width", 128);
-        RemainingTime other = run("r", bigger);
+        RemainingTime other = run("r", changed("5", "width", 128));
         assertThat(at(0, other, executing("5"))).contains(new RemainingTime.Estimate("r", "5", 0.0, 0.0, false));
     }
 
