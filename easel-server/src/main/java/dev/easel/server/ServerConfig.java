@@ -40,27 +40,6 @@ public record ServerConfig(List<String> listen, int port, Path baseDir, Path out
         argv = List.copyOf(argv);
     }
 
-    /** Single-user, with no command line to report and the default job store. */
-    public ServerConfig(List<String> listen, int port, Path baseDir, Path outputDir, Path inputDir, Path tempDir,
-                        Path userDir, CachePolicy cache, double maxUploadSizeMb, Optional<String> corsOrigin,
-                        boolean disableMetadata, String previewMethod, int previewSize,
-                        Optional<Path> frontEndRoot, Map<String, List<Path>> modelFolders, ResourceLimits limits,
-                        SocketLimits sockets) {
-        this(listen, port, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb, corsOrigin,
-                disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits, sockets, false, List.of(),
-                JobStoreSettings.defaults());
-    }
-
-    /** With the default {@link ResourceLimits} and {@link SocketLimits}. */
-    public ServerConfig(List<String> listen, int port, Path baseDir, Path outputDir, Path inputDir, Path tempDir,
-                        Path userDir, CachePolicy cache, double maxUploadSizeMb, Optional<String> corsOrigin,
-                        boolean disableMetadata, String previewMethod, int previewSize,
-                        Optional<Path> frontEndRoot, Map<String, List<Path>> modelFolders) {
-        this(listen, port, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb, corsOrigin,
-                disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, ResourceLimits.defaults(),
-                SocketLimits.defaults());
-    }
-
     /** The directories searched for a folder key; {@code custom_nodes} is beside {@code models}, not in it. */
     public List<Path> modelPaths(String folder) {
         Path byDefault = folder.equals("custom_nodes") ? baseDir.resolve(folder) : baseDir.resolve("models").resolve(folder);
@@ -71,58 +50,110 @@ public record ServerConfig(List<String> listen, int port, Path baseDir, Path out
     public static ServerConfig defaults(Path base) {
         return new ServerConfig(List.of("127.0.0.1"), 8188, base, base.resolve("output"), base.resolve("input"),
                 base.resolve("temp"), base.resolve("user"), CachePolicy.classic(), 100.0, Optional.empty(),
-                false, "none", 512, Optional.empty(), Map.of());
+                false, "none", 512, Optional.empty(), Map.of(), ResourceLimits.defaults(), SocketLimits.defaults(),
+                false, List.of(), JobStoreSettings.defaults());
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(listen, newPort, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb,
-                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits, sockets,
-                multiUser, argv, jobStore);
+        return toBuilder().port(newPort).build();
     }
 
     public ServerConfig withLimits(ResourceLimits newLimits) {
-        return new ServerConfig(listen, port, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb,
-                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, newLimits, sockets,
-                multiUser, argv, jobStore);
+        return toBuilder().limits(newLimits).build();
     }
 
     public ServerConfig withSockets(SocketLimits newSockets) {
-        return new ServerConfig(listen, port, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb,
-                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits, newSockets,
-                multiUser, argv, jobStore);
+        return toBuilder().sockets(newSockets).build();
     }
 
     public ServerConfig withListen(List<String> addresses) {
-        return new ServerConfig(addresses, port, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb,
-                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits, sockets,
-                multiUser, argv, jobStore);
+        return toBuilder().listen(addresses).build();
     }
 
     public ServerConfig withCache(CachePolicy newCache) {
-        return new ServerConfig(listen, port, baseDir, outputDir, inputDir, tempDir, userDir, newCache, maxUploadSizeMb,
-                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits, sockets,
-                multiUser, argv, jobStore);
+        return toBuilder().cache(newCache).build();
     }
 
     public ServerConfig withMultiUser(boolean newMultiUser) {
-        return new ServerConfig(listen, port, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb,
-                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits, sockets,
-                newMultiUser, argv, jobStore);
+        return toBuilder().multiUser(newMultiUser).build();
     }
 
     public ServerConfig withArgv(List<String> newArgv) {
-        return new ServerConfig(listen, port, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb,
-                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits, sockets,
-                multiUser, newArgv, jobStore);
+        return toBuilder().argv(newArgv).build();
     }
 
     public ServerConfig withJobStore(JobStoreSettings newJobStore) {
-        return new ServerConfig(listen, port, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb,
-                corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits, sockets,
-                multiUser, argv, newJobStore);
+        return toBuilder().jobStore(newJobStore).build();
+    }
+
+    /** A builder starting from this configuration, for changing several fields or ones without a {@code with…}. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     public long maxUploadBytes() {
         return Math.round(maxUploadSizeMb * 1024 * 1024);
+    }
+
+    /** Every field of a {@link ServerConfig}, settable one at a time; {@link #build} checks nothing more than the record does. */
+    public static final class Builder {
+        private List<String> listen;
+        private int port;
+        private Path baseDir, outputDir, inputDir, tempDir, userDir;
+        private CachePolicy cache;
+        private double maxUploadSizeMb;
+        private Optional<String> corsOrigin;
+        private boolean disableMetadata;
+        private String previewMethod;
+        private int previewSize;
+        private Optional<Path> frontEndRoot;
+        private Map<String, List<Path>> modelFolders;
+        private ResourceLimits limits;
+        private SocketLimits sockets;
+        private boolean multiUser;
+        private List<String> argv;
+        private JobStoreSettings jobStore;
+
+        private Builder(ServerConfig c) {
+            listen = c.listen;
+            port = c.port;
+            baseDir = c.baseDir;
+            outputDir = c.outputDir;
+            inputDir = c.inputDir;
+            tempDir = c.tempDir;
+            userDir = c.userDir;
+            cache = c.cache;
+            maxUploadSizeMb = c.maxUploadSizeMb;
+            corsOrigin = c.corsOrigin;
+            disableMetadata = c.disableMetadata;
+            previewMethod = c.previewMethod;
+            previewSize = c.previewSize;
+            frontEndRoot = c.frontEndRoot;
+            modelFolders = c.modelFolders;
+            limits = c.limits;
+            sockets = c.sockets;
+            multiUser = c.multiUser;
+            argv = c.argv;
+            jobStore = c.jobStore;
+        }
+
+        public Builder listen(List<String> v) { listen = v; return this; }
+        public Builder port(int v) { port = v; return this; }
+        public Builder cache(CachePolicy v) { cache = v; return this; }
+        public Builder maxUploadSizeMb(double v) { maxUploadSizeMb = v; return this; }
+        public Builder corsOrigin(Optional<String> v) { corsOrigin = v; return this; }
+        public Builder frontEndRoot(Optional<Path> v) { frontEndRoot = v; return this; }
+        public Builder modelFolders(Map<String, List<Path>> v) { modelFolders = v; return this; }
+        public Builder limits(ResourceLimits v) { limits = v; return this; }
+        public Builder sockets(SocketLimits v) { sockets = v; return this; }
+        public Builder multiUser(boolean v) { multiUser = v; return this; }
+        public Builder argv(List<String> v) { argv = v; return this; }
+        public Builder jobStore(JobStoreSettings v) { jobStore = v; return this; }
+
+        public ServerConfig build() {
+            return new ServerConfig(listen, port, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb,
+                    corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits, sockets,
+                    multiUser, argv, jobStore);
+        }
     }
 }

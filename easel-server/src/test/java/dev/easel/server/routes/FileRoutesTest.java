@@ -22,9 +22,7 @@ class FileRoutesTest extends ServerTest {
 
     @Override
     protected ServerConfig configure(ServerConfig c) {
-        return new ServerConfig(c.listen(), c.port(),
-                c.baseDir(), c.outputDir(), c.inputDir(), c.tempDir(), c.userDir(), c.cache(), 0.01,
-                c.corsOrigin(), c.disableMetadata(), c.previewMethod(), c.previewSize(), c.frontEndRoot(), c.modelFolders());
+        return c.toBuilder().maxUploadSizeMb(0.01).build();
     }
 
     static byte[] png(int argb) throws Exception {

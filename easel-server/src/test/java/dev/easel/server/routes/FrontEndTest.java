@@ -33,9 +33,7 @@ class FrontEndTest extends ServerTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return new ServerConfig(c.listen(), c.port(), c.baseDir(), c.outputDir(), c.inputDir(), c.tempDir(), c.userDir(),
-                c.cache(), c.maxUploadSizeMb(), c.corsOrigin(), c.disableMetadata(), c.previewMethod(), c.previewSize(),
-                Optional.of(root), c.modelFolders());
+        return c.toBuilder().frontEndRoot(Optional.of(root)).build();
     }
 
     @Test

@@ -26,9 +26,7 @@ class MiddlewareTest {
     Path dir;
 
     private static ServerConfig withCors(ServerConfig c, Optional<String> cors, Optional<Path> front) {
-        return new ServerConfig(c.listen(), c.port(), c.baseDir(), c.outputDir(), c.inputDir(), c.tempDir(), c.userDir(),
-                c.cache(), c.maxUploadSizeMb(), cors, c.disableMetadata(), c.previewMethod(), c.previewSize(), front,
-                c.modelFolders());
+        return c.toBuilder().corsOrigin(cors).frontEndRoot(front).build();
     }
 
     @Test
@@ -141,9 +139,7 @@ class MiddlewareTest {
         Files.writeString(Files.createDirectories(dir.resolve("c")).resolve("u.pth"), "x");
         var folders = java.util.Map.of("checkpoints", java.util.List.of(first, dir.resolve("b")),
                 "my_upscalers", java.util.List.of(dir.resolve("c")));
-        try (ServerFixture fx = ServerFixture.start(dir, TestNodes.registry(), c -> new ServerConfig(c.listen(), c.port(),
-                c.baseDir(), c.outputDir(), c.inputDir(), c.tempDir(), c.userDir(), c.cache(), c.maxUploadSizeMb(),
-                c.corsOrigin(), c.disableMetadata(), c.previewMethod(), c.previewSize(), c.frontEndRoot(), folders))) {
+        try (ServerFixture fx = ServerFixture.start(dir, TestNodes.registry(), c -> c.toBuilder().modelFolders(folders).build())) {
             assertThat(fx.http.get("/models/checkpoints").json())
                     .isEqualTo(Http.json("[\"one.safetensors\", \"sub/two.ckpt\"]"));
             assertThat(fx.http.get("/models/my_upscalers").json()).isEqualTo(Http.json("[\"u.pth\"]"));

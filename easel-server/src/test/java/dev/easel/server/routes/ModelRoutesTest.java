@@ -25,10 +25,8 @@ class ModelRoutesTest extends ServerTest {
     @Override
     protected ServerConfig configure(ServerConfig c) {
         Path extra = c.baseDir().resolve("more-loras");
-        return new ServerConfig(c.listen(), c.port(), c.baseDir(), c.outputDir(), c.inputDir(), c.tempDir(), c.userDir(),
-                c.cache(), c.maxUploadSizeMb(), c.corsOrigin(), c.disableMetadata(), c.previewMethod(), c.previewSize(),
-                c.frontEndRoot(), Map.of("loras", List.of(c.baseDir().resolve("models/loras"), extra),
-                        "upscalers_extra", List.of(c.baseDir().resolve("up"))));
+        return c.toBuilder().modelFolders(Map.of("loras", List.of(c.baseDir().resolve("models/loras"), extra),
+                "upscalers_extra", List.of(c.baseDir().resolve("up")))).build();
     }
 
     private Path models(String relative) throws java.io.IOException {
