@@ -116,6 +116,35 @@ public final class WsRecorder implements AutoCloseable {
                 && t.data().path("prompt_id").asText().equals(promptId);
     }
 
+    /**
+     * Every message so far, in arrival order: those already read and those waiting, which count
+     * as read from now on.
+     */
+    public List<Message> received() {
+        inbox.drainTo(seen);
+        return List.copyOf(seen);
+    }
+
+    /**
+     * The first message ever received that matches, read or not; waits up to {@code limit} for
+     * one if none has come yet. Messages read while waiting count as read.
+     */
+    public Message first(Predicate<Message> wanted, java.time.Duration limit) {
+        for (Message m : received()) if (wanted.test(m)) return m;
+        long deadline = System.nanoTime() + limit.toNanos();
+        try {
+            while (true) {
+                long left = deadline - System.nanoTime();
+                Message message = left > 0 ? inbox.poll(left, TimeUnit.NANOSECONDS) : null;
+                if (message == null) throw new AssertionError("no such WebSocket message within " + limit + "; seen: " + seen);
+                seen.add(message);
+                if (wanted.test(message)) return message;
+            }
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     public Message.Text awaitType(String type) {
         return (Message.Text) until(m -> m instanceof Message.Text t && t.type().equals(type)).getLast();
     }

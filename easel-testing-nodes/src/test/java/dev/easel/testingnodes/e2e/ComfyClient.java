@@ -2,22 +2,23 @@ package dev.easel.testingnodes.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.easel.testkit.WsRecorder;
+import dev.easel.testkit.WsRecorder.Message;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
- * A client that talks to the server as ComfyUI's test harness does: one socket with a client
- * id, prompts posted as form-typed JSON, each run awaited until {@code executing {node: null}}.
+ * A client that talks to the server as ComfyUI's test harness does: one socket (the test kit's
+ * recorder) with a client id, prompts posted as form-typed JSON, each run awaited until
+ * {@code executing {node: null}}.
  */
 final class ComfyClient implements AutoCloseable {
     private static final Duration RUN_LIMIT = Duration.ofSeconds(120);
@@ -25,8 +26,7 @@ final class ComfyClient implements AutoCloseable {
     private final URI base;
     private final String clientId = UUID.randomUUID().toString();
     private final HttpClient http = HttpClient.newHttpClient();
-    private final List<JsonNode> received = new ArrayList<>();
-    private final WebSocket socket;
+    private final WsRecorder socket;
 
     /** Thrown when the server answers a prompt with a status of 400 or more. */
     static final class Rejected extends RuntimeException {
@@ -42,33 +42,13 @@ final class ComfyClient implements AutoCloseable {
 
     ComfyClient(int port) throws Exception {
         this.base = URI.create("http://127.0.0.1:" + port);
-        this.socket = http.newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws?clientId=" + clientId), new Collector())
-                .get(30, TimeUnit.SECONDS);
+        this.socket = WsRecorder.connect(port, "clientId=" + clientId);
         awaitMessage(m -> m.path("type").asText().equals("status"));
     }
 
-    private final class Collector implements WebSocket.Listener {
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                try {
-                    JsonNode message = TestGraph.JSON.readTree(partial.toString());
-                    synchronized (received) {
-                        received.add(message);
-                        received.notifyAll();
-                    }
-                } catch (Exception malformed) {
-                    throw new IllegalStateException("server sent a non-JSON text frame", malformed);
-                }
-                partial.setLength(0);
-            }
-            ws.request(1);
-            return null;
-        }
+    /** The text messages received so far, in order. */
+    private List<JsonNode> received() {
+        return socket.received().stream().filter(Message.Text.class::isInstance).map(m -> ((Message.Text) m).json()).toList();
     }
 
     HttpResponse<String> post(String path, String body) throws Exception {
@@ -123,41 +103,27 @@ final class ComfyClient implements AutoCloseable {
     }
 
     int count(String type) {
-        synchronized (received) {
-            return (int) received.stream().filter(m -> m.path("type").asText().equals(type)).count();
-        }
+        return (int) received().stream().filter(m -> m.path("type").asText().equals(type)).count();
     }
 
     /** Waits for the {@code n}-th message of a type (counting from the first ever received). */
-    void awaitCount(String type, int n) throws InterruptedException {
+    void awaitCount(String type, int n) {
         int[] seen = {0};
         awaitMessage(m -> m.path("type").asText().equals(type) && ++seen[0] >= n);
     }
 
     /** Every message this client received so far about one prompt. */
     List<JsonNode> messagesAbout(String promptId) {
-        synchronized (received) {
-            return received.stream().filter(m -> m.path("data").path("prompt_id").asText().equals(promptId)).toList();
-        }
+        return received().stream().filter(m -> m.path("data").path("prompt_id").asText().equals(promptId)).toList();
     }
 
-    JsonNode awaitMessage(java.util.function.Predicate<JsonNode> wanted) throws InterruptedException {
-        long deadline = System.nanoTime() + RUN_LIMIT.toNanos();
-        int seen = 0;
-        synchronized (received) {
-            while (true) {
-                for (; seen < received.size(); seen++) {
-                    if (wanted.test(received.get(seen))) return received.get(seen);
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) throw new AssertionError("no such message within " + RUN_LIMIT + "; got " + received);
-                received.wait(Math.max(1, left / 1_000_000));
-            }
-        }
+    /** The first text message ever received that matches, waiting for it if it has not come yet. */
+    JsonNode awaitMessage(Predicate<JsonNode> wanted) {
+        return ((Message.Text) socket.first(m -> m instanceof Message.Text t && wanted.test(t.json()), RUN_LIMIT)).json();
     }
 
     @Override
     public void close() {
-        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+        socket.closeGracefully();
     }
 }
