@@ -13,11 +13,17 @@ let objectInfo = {};
 let form = null;
 let lastNode = null;
 
-function nodeTitle(prompt, nodeId) {
+/**
+ * A node's title: its own, else its type's display name. The type may come from the message
+ * itself (`classType`), for a job whose prompt this page no longer holds (one that ended before
+ * its POST was answered, or one queued elsewhere).
+ */
+function nodeTitle(prompt, nodeId, classType) {
   const node = prompt && prompt[nodeId];
-  if (!node) return `#${nodeId}`;
-  const info = objectInfo[node.class_type];
-  return `${(node._meta && node._meta.title) || (info && info.display_name) || node.class_type} #${nodeId}`;
+  const type = node ? node.class_type : classType;
+  if (!type) return `#${nodeId}`;
+  const info = objectInfo[type];
+  return `${(node && node._meta && node._meta.title) || (info && info.display_name) || type} #${nodeId}`;
 }
 
 const gallery = new Gallery({
@@ -191,7 +197,7 @@ function onMessage(type, data) {
     case 'execution_error':
       // a blocked branch (ExecutionBlocked) is reported while the rest of the job goes on
       if (data.exception_type !== 'ExecutionBlocked') watch(promptId).end('error');
-      live.showError(`${nodeTitle(prompts.get(promptId), data.node_id)} failed (${data.node_type})`,
+      live.showError(`${nodeTitle(prompts.get(promptId), data.node_id, data.node_type)} failed (${data.node_type})`,
         [`${data.exception_type}: ${data.exception_message}`]);
       break;
     default: break;
