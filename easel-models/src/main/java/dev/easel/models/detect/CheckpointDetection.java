@@ -204,31 +204,23 @@ public final class CheckpointDetection {
     private List<TextEncoderPrefix> textEncoders(CheckpointKind kind) {
         List<TextEncoderPrefix> found = new ArrayList<>();
         switch (kind) {
-            case SD15 -> {
-                // old files lack "text_model."; the loader puts it back, as ComfyUI does
-                if (!add(found, "cond_stage_model.transformer.text_model.", Layout.HF_CLIP)) {
-                    add(found, "cond_stage_model.transformer.", Layout.HF_CLIP);
-                }
-            }
-            case SD20 -> {
-                if (!add(found, "cond_stage_model.model.", Layout.OPEN_CLIP)) {
-                    add(found, "conditioner.embedders.0.model.", Layout.OPEN_CLIP);
-                }
-            }
+            // old SD1 files lack "text_model."; the loader puts it back, as ComfyUI does
+            case SD15 -> add(found, TextEncoderPrefixes.SD1_CLIP_L, Layout.HF_CLIP);
+            case SD20 -> add(found, TextEncoderPrefixes.SD2_CLIP_H, Layout.OPEN_CLIP);
             case SDXL -> {
-                add(found, "conditioner.embedders.0.transformer.text_model.", Layout.HF_CLIP);
-                add(found, "conditioner.embedders.1.model.", Layout.OPEN_CLIP);
+                add(found, TextEncoderPrefixes.SDXL_CLIP_L, Layout.HF_CLIP);
+                add(found, TextEncoderPrefixes.SDXL_CLIP_G, Layout.OPEN_CLIP);
             }
-            case SDXL_REFINER -> add(found, "conditioner.embedders.0.model.", Layout.OPEN_CLIP);
+            case SDXL_REFINER -> add(found, TextEncoderPrefixes.REFINER_CLIP_G, Layout.OPEN_CLIP);
         }
         return found;
     }
 
-    private boolean add(List<TextEncoderPrefix> found, String prefix, Layout layout) {
+    /** The first of {@code prefixes} under which the encoder's token embedding is stored, if any. */
+    private void add(List<TextEncoderPrefix> found, List<String> prefixes, Layout layout) {
         String embedding = layout == Layout.HF_CLIP ? "embeddings.token_embedding.weight" : "token_embedding.weight";
-        if (!shapes.containsKey(prefix + embedding)) return false;
-        found.add(new TextEncoderPrefix(prefix, layout));
-        return true;
+        prefixes.stream().filter(prefix -> shapes.containsKey(prefix + embedding)).findFirst()
+                .ifPresent(prefix -> found.add(new TextEncoderPrefix(prefix, layout)));
     }
 
     private Optional<String> vae() {

@@ -1,6 +1,7 @@
 package dev.easel.models.single;
 
 import dev.easel.diffusion.model.Parameterization;
+import dev.easel.models.detect.TextEncoderPrefixes;
 import dev.easel.models.diffusers.ModelFamily;
 
 import java.util.List;
@@ -22,13 +23,6 @@ public record CheckpointConfig(ModelFamily family, UnetConfig unet, VaeConfig va
             if (prefixes.isEmpty()) throw new IllegalArgumentException("a text encoder needs at least one key prefix");
         }
     }
-
-    /** SD1's CLIP-L, under {@code text_model.} or, in older files, directly under {@code transformer.}. */
-    public static final List<String> SD1_CLIP_PREFIXES = List.of("cond_stage_model.transformer.text_model.", "cond_stage_model.transformer.");
-    /** SD2's OpenCLIP-H, in the LDM layout or the SGM one. */
-    public static final List<String> SD2_CLIP_PREFIXES = List.of("cond_stage_model.model.", "conditioner.embedders.0.model.");
-    public static final List<String> SDXL_CLIP_L_PREFIXES = List.of("conditioner.embedders.0.transformer.text_model.");
-    public static final List<String> SDXL_CLIP_G_PREFIXES = List.of("conditioner.embedders.1.model.");
 
     public CheckpointConfig {
         textEncoders = List.copyOf(textEncoders);
@@ -52,19 +46,19 @@ public record CheckpointConfig(ModelFamily family, UnetConfig unet, VaeConfig va
     /** SD1.x ({@code v1-5-pruned-emaonly.safetensors} and its fine-tunes): ε-prediction. */
     public static CheckpointConfig sd15() {
         return new CheckpointConfig(ModelFamily.SD1, UnetConfig.sd15(), VaeConfig.sd(),
-                List.of(new TextEncoder(SD1_CLIP_PREFIXES, TextEncoderConfig.clipL())), Parameterization.EPS);
+                List.of(new TextEncoder(TextEncoderPrefixes.SD1_CLIP_L, TextEncoderConfig.clipL())), Parameterization.EPS);
     }
 
     /** SD2.x: ε for the 512 models, v-prediction for the 768 ones (detection guesses; ComfyUI logs the guess). */
     public static CheckpointConfig sd2(Parameterization parameterization) {
         return new CheckpointConfig(ModelFamily.SD2, UnetConfig.sd2(), VaeConfig.sd(),
-                List.of(new TextEncoder(SD2_CLIP_PREFIXES, TextEncoderConfig.openClipH())), parameterization);
+                List.of(new TextEncoder(TextEncoderPrefixes.SD2_CLIP_H, TextEncoderConfig.openClipH())), parameterization);
     }
 
     /** SDXL base (and SDXL-Turbo): CLIP-L and OpenCLIP-G, label_emb, ε-prediction unless the file says otherwise. */
     public static CheckpointConfig sdxl(Parameterization parameterization) {
         return new CheckpointConfig(ModelFamily.SDXL, UnetConfig.sdxl(), VaeConfig.sd(),
-                List.of(new TextEncoder(SDXL_CLIP_L_PREFIXES, TextEncoderConfig.clipL()),
-                        new TextEncoder(SDXL_CLIP_G_PREFIXES, TextEncoderConfig.openClipBigG())), parameterization);
+                List.of(new TextEncoder(TextEncoderPrefixes.SDXL_CLIP_L, TextEncoderConfig.clipL()),
+                        new TextEncoder(TextEncoderPrefixes.SDXL_CLIP_G, TextEncoderConfig.openClipBigG())), parameterization);
     }
 }

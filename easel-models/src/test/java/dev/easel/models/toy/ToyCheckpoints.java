@@ -4,6 +4,7 @@ import dev.easel.diffusion.model.Parameterization;
 import dev.easel.models.diffusers.ModelFamily;
 import dev.easel.models.safetensors.DType;
 import dev.easel.models.safetensors.SafetensorsWriter;
+import dev.easel.models.detect.TextEncoderPrefixes;
 import dev.easel.models.single.CheckpointConfig;
 import dev.easel.models.single.CheckpointTensors;
 import dev.easel.models.single.TextEncoderConfig;
@@ -47,7 +48,7 @@ public final class ToyCheckpoints {
         TextEncoderConfig clip = new TextEncoderConfig(Layout.HUGGING_FACE, 32, 3, 4, 64, Activation.QUICK_GELU, 49408,
                 TokenizerSpec.clipL(), false);
         return new CheckpointConfig(ModelFamily.SD1, unet, vae(),
-                List.of(new CheckpointConfig.TextEncoder(CheckpointConfig.SD1_CLIP_PREFIXES, clip)), Parameterization.EPS);
+                List.of(new CheckpointConfig.TextEncoder(TextEncoderPrefixes.SD1_CLIP_L, clip)), Parameterization.EPS);
     }
 
     /** SD2-v-shaped: 16-wide heads, linear projections; OpenCLIP layout 64 wide, 3 layers, padded with 0, with its text projection; v-prediction. */
@@ -55,7 +56,7 @@ public final class ToyCheckpoints {
         UnetConfig unet = new UnetConfig(4, 4, 32, List.of(1, 2, 2, 2), 2, List.of(1, 1, 1, 1, 1, 1, 0, 0), 1,
                 List.of(1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0), new UnetConfig.Heads.OfWidth(16), 64, true, 0);
         return new CheckpointConfig(ModelFamily.SD2, unet, vae(),
-                List.of(new CheckpointConfig.TextEncoder(CheckpointConfig.SD2_CLIP_PREFIXES, openClip())),
+                List.of(new CheckpointConfig.TextEncoder(TextEncoderPrefixes.SD2_CLIP_H, openClip())),
                 Parameterization.V_PREDICTION);
     }
 
@@ -69,8 +70,8 @@ public final class ToyCheckpoints {
         TextEncoderConfig l = new TextEncoderConfig(Layout.HUGGING_FACE, 32, 3, 4, 64, Activation.QUICK_GELU, 49408,
                 TokenizerSpec.clipL(), false);
         return new CheckpointConfig(ModelFamily.SDXL, unet, vae(),
-                List.of(new CheckpointConfig.TextEncoder(CheckpointConfig.SDXL_CLIP_L_PREFIXES, l),
-                        new CheckpointConfig.TextEncoder(CheckpointConfig.SDXL_CLIP_G_PREFIXES, openClip())),
+                List.of(new CheckpointConfig.TextEncoder(TextEncoderPrefixes.SDXL_CLIP_L, l),
+                        new CheckpointConfig.TextEncoder(TextEncoderPrefixes.SDXL_CLIP_G, openClip())),
                 Parameterization.EPS);
     }
 

@@ -39,11 +39,16 @@ public final class ModelLibraries {
         byEnvironment.values().forEach(entry -> entry.cache().unloadAll());
     }
 
-    /** The environment's folders, with {@code models/checkpoints} and {@code models/tokenizers} when it names none. */
+    /**
+     * The environment's folders, with {@code models/checkpoints} when it names none, and a
+     * {@code tokenizers} folder beside the first checkpoints folder.
+     */
     private static Map<String, List<Path>> folders(PackEnvironment env) {
         Map<String, List<Path>> folders = new LinkedHashMap<>(env.modelFolders());
-        folders.putIfAbsent("checkpoints", List.of(env.baseDir().resolve("models").resolve("checkpoints")));
-        folders.putIfAbsent(ModelLibrary.TOKENIZERS, List.of(env.baseDir().resolve("models").resolve(ModelLibrary.TOKENIZERS)));
+        folders.putIfAbsent(ModelLibrary.CHECKPOINTS, List.of(env.baseDir().resolve("models").resolve(ModelLibrary.CHECKPOINTS)));
+        // beside the default checkpoints folder, so that a models directory moved elsewhere takes it along
+        Path models = folders.get(ModelLibrary.CHECKPOINTS).getFirst().toAbsolutePath().getParent();
+        if (models != null) folders.putIfAbsent(ModelLibrary.TOKENIZERS, List.of(models.resolve(ModelLibrary.TOKENIZERS)));
         return folders;
     }
 }
