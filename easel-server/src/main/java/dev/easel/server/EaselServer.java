@@ -30,6 +30,7 @@ import dev.easel.server.store.JobStore;
 import dev.easel.server.worker.PromptRunner;
 import dev.easel.server.worker.PromptWorker;
 import dev.easel.server.ws.FeatureFlags;
+import dev.easel.server.ws.HeartbeatClock;
 import dev.easel.server.ws.SocketEvents;
 import dev.easel.server.ws.SocketHub;
 import dev.easel.server.ws.SocketLimits;
@@ -99,7 +100,7 @@ public final class EaselServer implements AutoCloseable {
         Bodies bodies = new Bodies(config.maxUploadBytes(), config.limits().maxJsonDepth());
         ImageDecoder decoder = new ImageDecoder(config.limits().maxImagePixels(), config.limits().maxConcurrentDecodes());
         Services services = new Services(config, registry, store, hub, jobs, worker, bodies, files, decoder, instanceId);
-        WsEndpoint ws = new WsEndpoint(hub, FeatureFlags.server(config.maxUploadBytes()), limits);
+        WsEndpoint ws = new WsEndpoint(hub, FeatureFlags.server(config.maxUploadBytes()), limits, HeartbeatClock.system());
         Javalin app = Javalin.create(cfg -> configure(cfg, config, services, ws, limits));
         worker.start();
         try {
@@ -153,6 +154,7 @@ public final class EaselServer implements AutoCloseable {
         ManagerRoutes.register(cfg, api, services);
         new RootRoutes(services).register(cfg.routes);
         new PageRoutes().register(cfg.routes);
+        ws.observePongs(cfg);
         cfg.routes.ws("/ws", ws::configure);
         cfg.routes.ws("/api/ws", ws::configure);
         config.frontEndRoot().ifPresent(root -> cfg.staticFiles.add(files -> {

@@ -14,14 +14,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
  * A real WebSocket client that records every message in arrival order. Reading can be paused
- * to play a client that stops reading.
+ * to play a client that stops reading. It answers each server ping it reads with a pong (the
+ * JDK client does so as it reads), so a paused recorder also plays a peer whose pongs never come.
  */
 public final class WsRecorder implements AutoCloseable {
     private static final long WAIT_SECONDS = 20;
+    /** The code a client reports for a connection that ended without a close frame. */
+    public static final int ABNORMAL_CLOSURE = 1006;
 
     public sealed interface Message {
         record Text(JsonNode json) implements Message {
@@ -47,6 +51,7 @@ public final class WsRecorder implements AutoCloseable {
     private final List<Message> seen = new ArrayList<>();
     private final WebSocket socket;
     private volatile boolean paused;
+    private final AtomicInteger pings = new AtomicInteger();
 
     private WsRecorder(URI uri, boolean startPaused) throws Exception {
         this.paused = startPaused;
@@ -62,7 +67,7 @@ public final class WsRecorder implements AutoCloseable {
         return new WsRecorder(URI.create("ws://127.0.0.1:" + port + path + (query.isEmpty() ? "" : "?" + query)), false);
     }
 
-    /** Connects and reads only the first frame, then stops reading. */
+    /** Connects and reads only the first frame, then stops reading (and so answering pings). */
     public static WsRecorder connectPaused(int port, String query) throws Exception {
         return new WsRecorder(URI.create("ws://127.0.0.1:" + port + "/ws" + (query.isEmpty() ? "" : "?" + query)), true);
     }
@@ -161,6 +166,11 @@ public final class WsRecorder implements AutoCloseable {
         return types;
     }
 
+    /** Pings read (and so answered) so far. */
+    public int pingsAnswered() {
+        return pings.get();
+    }
+
     public void resume() {
         paused = false;
         socket.request(Long.MAX_VALUE / 2);
@@ -209,9 +219,22 @@ public final class WsRecorder implements AutoCloseable {
         }
 
         @Override
+        public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+            pings.incrementAndGet();
+            more(webSocket);
+            return null;
+        }
+
+        @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
             inbox.add(new Message.Closed(statusCode, reason));
             return CompletableFuture.completedFuture(null);
+        }
+
+        /** The connection broke without a close frame read: recorded as browsers report it, 1006. */
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            inbox.add(new Message.Closed(ABNORMAL_CLOSURE, String.valueOf(error)));
         }
 
         private void more(WebSocket webSocket) {

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.easel.server.wire.Json;
+import io.javalin.config.JavalinConfig;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsContext;
+import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,19 +15,29 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** {@code /ws}: session ids, the greeting, feature-flag negotiation, cleanup on close. */
+/** {@code /ws}: session ids, the greeting, feature-flag negotiation, heartbeats, cleanup on close. */
 public final class WsEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(WsEndpoint.class);
 
     private final SocketHub hub;
     private final ObjectNode serverFlags;
     private final SocketLimits limits;
-    private final Map<String, ClientSocket> byConnection = new ConcurrentHashMap<>();
+    private final HeartbeatClock clock;
+    private final Map<Session, ClientSocket> byConnection = new ConcurrentHashMap<>();
 
-    public WsEndpoint(SocketHub hub, ObjectNode serverFlags, SocketLimits limits) {
+    public WsEndpoint(SocketHub hub, ObjectNode serverFlags, SocketLimits limits, HeartbeatClock clock) {
         this.hub = hub;
         this.serverFlags = serverFlags;
         this.limits = limits;
+        this.clock = clock;
+    }
+
+    /** Lets pongs reach this endpoint's sockets; once per server, before it starts. */
+    public void observePongs(JavalinConfig cfg) {
+        PongRelay.install(cfg, session -> {
+            ClientSocket socket = byConnection.get(session);
+            if (socket != null) socket.heard();
+        });
     }
 
     public void configure(WsConfig ws) {
@@ -39,14 +51,16 @@ public final class WsEndpoint {
         String requested = QueryText.param(ctx.queryString(), "clientId").orElse("");
         String sid = !requested.isEmpty() ? requested : UUID.randomUUID().toString().replace("-", "");
         ClientSocket socket = new ClientSocket(sid, new JettyFrameSink(ctx.session), limits, hub::disconnect);
-        byConnection.put(ctx.sessionId(), socket);
+        byConnection.put(ctx.session, socket);
         hub.connect(socket);
         socket.start();
+        socket.startHeartbeat(clock);
     }
 
     private void received(WsContext ctx, String text) {
-        ClientSocket socket = byConnection.get(ctx.sessionId());
+        ClientSocket socket = byConnection.get(ctx.session);
         if (socket == null) return;
+        socket.heard();
         JsonNode message;
         try {
             message = Json.parse(text);
@@ -60,7 +74,7 @@ public final class WsEndpoint {
     }
 
     private void ended(WsContext ctx) {
-        ClientSocket socket = byConnection.remove(ctx.sessionId());
+        ClientSocket socket = byConnection.remove(ctx.session);
         if (socket != null) socket.closed();
     }
 }
