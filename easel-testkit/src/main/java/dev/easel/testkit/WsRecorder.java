@@ -7,12 +7,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -47,8 +46,7 @@ public final class WsRecorder implements AutoCloseable {
         record Closed(int code, String reason) implements Message {}
     }
 
-    private final BlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
-    private final List<Message> seen = new ArrayList<>();
+    private final Inbox<Message> inbox = new Inbox<>("WebSocket message");
     private final WebSocket socket;
     private volatile boolean paused;
     private final AtomicInteger pings = new AtomicInteger();
@@ -78,14 +76,7 @@ public final class WsRecorder implements AutoCloseable {
 
     /** The next message, or an assertion failure after a generous wait. */
     public Message next() {
-        try {
-            Message message = inbox.poll(WAIT_SECONDS, TimeUnit.SECONDS);
-            if (message == null) throw new AssertionError("no WebSocket message; seen so far: " + seen);
-            seen.add(message);
-            return message;
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
-        }
+        return inbox.next(Duration.ofSeconds(WAIT_SECONDS));
     }
 
     public Message.Text nextText() {
@@ -126,27 +117,23 @@ public final class WsRecorder implements AutoCloseable {
      * as read from now on.
      */
     public List<Message> received() {
-        inbox.drainTo(seen);
-        return List.copyOf(seen);
+        return inbox.received();
     }
 
     /**
      * The first message ever received that matches, read or not; waits up to {@code limit} for
      * one if none has come yet. Messages read while waiting count as read.
      */
-    public Message first(Predicate<Message> wanted, java.time.Duration limit) {
+    public Message first(Predicate<Message> wanted, Duration limit) {
         for (Message m : received()) if (wanted.test(m)) return m;
         long deadline = System.nanoTime() + limit.toNanos();
-        try {
-            while (true) {
-                long left = deadline - System.nanoTime();
-                Message message = left > 0 ? inbox.poll(left, TimeUnit.NANOSECONDS) : null;
-                if (message == null) throw new AssertionError("no such WebSocket message within " + limit + "; seen: " + seen);
-                seen.add(message);
-                if (wanted.test(message)) return message;
+        while (true) {
+            long left = deadline - System.nanoTime();
+            Message message = left > 0 ? inbox.poll(Duration.ofNanos(left)) : null;
+            if (message == null) {
+                throw new AssertionError("no such WebSocket message within " + limit + "; seen: " + inbox.describeRead());
             }
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
+            if (wanted.test(message)) return message;
         }
     }
 

@@ -53,10 +53,19 @@ public final class ClientSocket {
         Thread.ofVirtual().name("ws-writer-" + sid).start(this::drain);
     }
 
-    /** Starts pinging every {@code limits.pingInterval()}, if heartbeats are on. */
+    /** Starts pinging every {@code limits.pingInterval()}, if heartbeats are on, closing the socket if the peer falls silent. */
     public void startHeartbeat(HeartbeatClock clock) {
+        startBeating(clock, true);
+    }
+
+    /** The same pings for a transport whose peer cannot answer them: they only keep the connection busy. */
+    public void startKeepAlive(HeartbeatClock clock) {
+        startBeating(clock, false);
+    }
+
+    private void startBeating(HeartbeatClock clock, boolean expectsAnswers) {
         if (!limits.heartbeats()) return;
-        Heartbeat beat = new Heartbeat(this, clock, limits.pingInterval(), limits.pingTimeout());
+        Heartbeat beat = new Heartbeat(this, clock, limits.pingInterval(), limits.pingTimeout(), expectsAnswers);
         heartbeat = beat;
         beat.start();
     }

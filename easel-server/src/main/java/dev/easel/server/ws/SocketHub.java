@@ -125,6 +125,11 @@ public final class SocketHub {
         return socket != null && socket.wantsPreviewMetadata();
     }
 
+    /** A sid for a client that named none: 32 lower-case hex characters, as ComfyUI's {@code uuid4().hex}. */
+    public static String newSid() {
+        return java.util.UUID.randomUUID().toString().replace("-", "");
+    }
+
     public static Frame.Text text(String type, JsonNode data) {
         ObjectNode message = Json.object();
         message.put("type", type);

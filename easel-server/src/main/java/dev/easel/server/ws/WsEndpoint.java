@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** {@code /ws}: session ids, the greeting, feature-flag negotiation, heartbeats, cleanup on close. */
@@ -49,7 +48,7 @@ public final class WsEndpoint {
 
     private void connected(WsContext ctx) {
         String requested = QueryText.param(ctx.queryString(), "clientId").orElse("");
-        String sid = !requested.isEmpty() ? requested : UUID.randomUUID().toString().replace("-", "");
+        String sid = !requested.isEmpty() ? requested : SocketHub.newSid();
         ClientSocket socket = new ClientSocket(sid, new JettyFrameSink(ctx.session), limits, hub::disconnect);
         byConnection.put(ctx.session, socket);
         hub.connect(socket);
