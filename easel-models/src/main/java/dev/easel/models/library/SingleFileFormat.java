@@ -1,6 +1,5 @@
 package dev.easel.models.library;
 
-import dev.easel.models.detect.CheckpointDetection;
 import dev.easel.models.diffusers.TokenizerLoader;
 import dev.easel.models.safetensors.SafetensorsFile;
 import dev.easel.models.single.CheckpointConfig;
@@ -42,7 +41,7 @@ public final class SingleFileFormat implements CheckpointFormat {
         return new SingleFileFormat(SingleFileLoader.defaults(), new Resolver() {
             @Override
             public CheckpointConfig config(SafetensorsFile file) throws IOException {
-                return DetectedConfigs.of(file.path(), CheckpointDetection.detect(file));
+                return DetectedConfigs.of(file);
             }
 
             @Override
