@@ -2,6 +2,9 @@ package dev.easel.server;
 
 import dev.easel.engine.exec.PromptExecutor;
 import dev.easel.engine.node.NodeRegistry;
+import dev.easel.server.auth.Accounts;
+import dev.easel.server.auth.AccountsUnusable;
+import dev.easel.server.auth.TokenCheck;
 import dev.easel.server.events.JobEvent;
 import dev.easel.server.events.JobPublisher;
 import dev.easel.server.files.FileLocations;
@@ -52,6 +55,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -88,6 +92,7 @@ public final class EaselServer implements AutoCloseable {
     /** The same with the executor and socket bounds supplied (tests use small bounds). */
     public static EaselServer start(ServerConfig config, NodeRegistry registry, PromptRunner runner, SocketLimits limits) {
         createDirectories(config);
+        Optional<TokenCheck> tokens = tokenCheck(config);
         TempFolder.empty(config.tempDir());
         String instanceId = UUID.randomUUID().toString();
         JobStore store = config.jobStore().open(config.userDir());
@@ -103,7 +108,7 @@ public final class EaselServer implements AutoCloseable {
         ImageDecoder decoder = new ImageDecoder(config.limits().maxImagePixels(), config.limits().maxConcurrentDecodes());
         Services services = new Services(config, registry, store, hub, jobs, worker, bodies, files, decoder, instanceId);
         WsEndpoint ws = new WsEndpoint(hub, FeatureFlags.server(config.maxUploadBytes()), limits, HeartbeatClock.system());
-        Javalin app = Javalin.create(cfg -> configure(cfg, config, services, ws, limits));
+        Javalin app = Javalin.create(cfg -> configure(cfg, config, services, ws, limits, tokens));
         worker.start();
         try {
             app.start();
@@ -115,8 +120,20 @@ public final class EaselServer implements AutoCloseable {
         return new EaselServer(app, worker, hub, store, instanceId);
     }
 
+    /** With {@code --auth}, the users who may sign in; a start without any is refused, since nobody could use it. */
+    private static Optional<TokenCheck> tokenCheck(ServerConfig config) {
+        if (!config.auth()) return Optional.empty();
+        Accounts accounts = Accounts.open(config.userDir());
+        if (accounts.all().isEmpty()) {
+            throw new AccountsUnusable("--auth needs at least one user, and " + accounts.file() + " has none: run "
+                    + "'easel users add NAME --admin' (with the same --base-directory or --user-directory) and start again");
+        }
+        LOG.info("Authentication on: {} user(s) from {}; every request needs a token", accounts.all().size(), accounts.file());
+        return Optional.of(new TokenCheck(accounts, PageRoutes::isShell));
+    }
+
     private static void configure(JavalinConfig cfg, ServerConfig config, Services services, WsEndpoint ws,
-                                  SocketLimits sockets) {
+                                  SocketLimits sockets, Optional<TokenCheck> tokens) {
         long maxBody = config.maxUploadBytes();
         cfg.startup.showJavalinBanner = false;
         cfg.concurrency.useVirtualThreads = true;
@@ -139,7 +156,7 @@ public final class EaselServer implements AutoCloseable {
             http.addCustomizer(new LenientQuery());
         });
         bind(cfg, config);
-        RequestGuard guard = new RequestGuard(config.corsOrigin(), maxBody, config.listen());
+        RequestGuard guard = new RequestGuard(config.corsOrigin(), maxBody, config.listen(), tokens);
         cfg.routes.before(guard::before);
         cfg.routes.wsBeforeUpgrade(guard::beforeUpgrade);
         cfg.routes.after(CacheHeaders::after);
@@ -197,6 +214,23 @@ public final class EaselServer implements AutoCloseable {
     /** The bound port (useful when started on port 0). */
     public int port() {
         return app.port();
+    }
+
+    /** A route as the router holds it: method and path pattern ({@code {name}} for a path parameter). */
+    public record Route(String method, String path) {}
+
+    /**
+     * Every route the router holds: the HTTP endpoints with their methods, and the WebSocket
+     * paths with the method {@code WEBSOCKET}. Read from the router itself, so a test that walks
+     * them also covers routes added later.
+     */
+    public List<Route> routes() {
+        var router = app.unsafe.internalRouter;
+        var http = router.allHttpHandlers().stream().map(e -> e.endpoint)
+                .filter(e -> e.method.isHttpMethod()).map(e -> new Route(e.method.name(), e.path));
+        var sockets = router.allWsHandlers().stream().filter(e -> e.getType() == io.javalin.websocket.WsHandlerType.WEBSOCKET)
+                .map(e -> new Route("WEBSOCKET", e.getPath()));
+        return java.util.stream.Stream.concat(http, sockets).toList();
     }
 
     /** The socket registry, for diagnostics and tests. */
