@@ -5,6 +5,8 @@ import dev.easel.engine.node.NodeRegistry;
 import dev.easel.server.auth.Accounts;
 import dev.easel.server.auth.AccountsUnusable;
 import dev.easel.server.auth.TokenCheck;
+import dev.easel.server.events.JobEvent;
+import dev.easel.server.events.JobPublisher;
 import dev.easel.server.files.FileLocations;
 import dev.easel.server.files.ImageDecoder;
 import dev.easel.server.files.TempFolder;
@@ -31,6 +33,7 @@ import dev.easel.server.store.JobStore;
 import dev.easel.server.worker.PromptRunner;
 import dev.easel.server.worker.PromptWorker;
 import dev.easel.server.ws.FeatureFlags;
+import dev.easel.server.ws.SocketEvents;
 import dev.easel.server.ws.SocketHub;
 import dev.easel.server.ws.SocketLimits;
 import dev.easel.server.ws.WsEndpoint;
@@ -94,12 +97,14 @@ public final class EaselServer implements AutoCloseable {
         LOG.info("Server instance {}: {} job(s) queued{}", instanceId, store.remaining(),
                 abandoned.isEmpty() ? "" : ", " + abandoned.size() + " left running by the previous start recorded as failed");
         SocketHub hub = new SocketHub(instanceId);
-        PromptWorker worker = new PromptWorker(store, hub, runner, instanceId);
+        JobPublisher jobs = new JobPublisher(new SocketEvents(hub), store::remaining);
+        jobs.announce(JobEvent.QueueChanged::new);   // what the first connections are greeted with
+        PromptWorker worker = new PromptWorker(store, jobs, runner, instanceId);
         FileLocations files = new FileLocations(config.outputDir(), config.inputDir(), config.tempDir());
         Bodies bodies = new Bodies(config.maxUploadBytes(), config.limits().maxJsonDepth());
         ImageDecoder decoder = new ImageDecoder(config.limits().maxImagePixels(), config.limits().maxConcurrentDecodes());
-        Services services = new Services(config, registry, store, hub, worker, bodies, files, decoder, instanceId);
-        WsEndpoint ws = new WsEndpoint(hub, store::remaining, FeatureFlags.server(config.maxUploadBytes()), limits);
+        Services services = new Services(config, registry, store, hub, jobs, worker, bodies, files, decoder, instanceId);
+        WsEndpoint ws = new WsEndpoint(hub, FeatureFlags.server(config.maxUploadBytes()), limits);
         Javalin app = Javalin.create(cfg -> configure(cfg, config, services, ws, limits, tokens));
         worker.start();
         try {

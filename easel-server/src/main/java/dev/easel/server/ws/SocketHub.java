@@ -2,6 +2,7 @@ package dev.easel.server.ws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.easel.server.events.QueueCount;
 import dev.easel.server.wire.Json;
 
 import java.util.LinkedHashMap;
@@ -21,6 +22,8 @@ public final class SocketHub {
     private final Map<String, ClientSocket> sockets = new LinkedHashMap<>();
     private final Optional<String> instanceId;
     private Optional<LiveView> live = Optional.empty();
+    /** The newest queue length broadcast, which a new connection is greeted with. */
+    private QueueCount queue = new QueueCount(0, 0);
 
     /** A hub whose {@code status} messages carry no instance id. */
     public SocketHub() {
@@ -34,15 +37,15 @@ public final class SocketHub {
 
     /**
      * Registers a new connection (closing an older one with the same sid, which would otherwise
-     * stay open and silent) and
-     * queues its greeting: {@code status} with the sid, then, if this client's prompt is running,
+     * stay open and silent) and queues its greeting: {@code status} with the sid and the newest
+     * queue length broadcast, then, if this client's prompt is running,
      * where the run stands: {@code executing} for its node, its latest {@code progress_state}
      * and its latest preview.
      */
-    public synchronized void connect(ClientSocket socket, int queueRemaining) {
+    public synchronized void connect(ClientSocket socket) {
         ClientSocket previous = sockets.put(socket.sid(), socket);
         if (previous != null && previous != socket) previous.replaced();
-        ObjectNode data = statusData(queueRemaining);
+        ObjectNode data = statusData(queue.remaining());
         data.put("sid", socket.sid());
         socket.offer(text("status", data));
         live.filter(view -> view.clientId().equals(socket.sid()))
@@ -92,13 +95,14 @@ public final class SocketHub {
         socket.offer(frame);
     }
 
-    public void broadcastStatus(int queueRemaining) {
-        broadcast(text("status", statusData(queueRemaining)));
-    }
-
-    /** Reads the queue length and broadcasts it under the hub's lock, so counts never go out of order. */
-    public synchronized void broadcastStatus(java.util.function.IntSupplier queueRemaining) {
-        broadcastStatus(queueRemaining.getAsInt());
+    /**
+     * {@code status} to everyone, unless a newer count already went out: counts are read by
+     * their publishers, never here, so this lock is never held across a store call.
+     */
+    public synchronized void broadcastStatus(QueueCount count) {
+        if (!count.isNewerThan(queue)) return;
+        queue = count;
+        broadcast(text("status", statusData(count.remaining())));
     }
 
     /** The run whose client is told where it stands on reconnecting; one at a time. */

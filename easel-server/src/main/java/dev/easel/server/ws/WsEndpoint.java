@@ -12,21 +12,18 @@ import org.slf4j.LoggerFactory;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.IntSupplier;
 
 /** {@code /ws}: session ids, the greeting, feature-flag negotiation, cleanup on close. */
 public final class WsEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(WsEndpoint.class);
 
     private final SocketHub hub;
-    private final IntSupplier queueRemaining;
     private final ObjectNode serverFlags;
     private final SocketLimits limits;
     private final Map<String, ClientSocket> byConnection = new ConcurrentHashMap<>();
 
-    public WsEndpoint(SocketHub hub, IntSupplier queueRemaining, ObjectNode serverFlags, SocketLimits limits) {
+    public WsEndpoint(SocketHub hub, ObjectNode serverFlags, SocketLimits limits) {
         this.hub = hub;
-        this.queueRemaining = queueRemaining;
         this.serverFlags = serverFlags;
         this.limits = limits;
     }
@@ -43,7 +40,7 @@ public final class WsEndpoint {
         String sid = !requested.isEmpty() ? requested : UUID.randomUUID().toString().replace("-", "");
         ClientSocket socket = new ClientSocket(sid, new JettyFrameSink(ctx.session), limits, hub::disconnect);
         byConnection.put(ctx.sessionId(), socket);
-        hub.connect(socket, queueRemaining.getAsInt());
+        hub.connect(socket);
         socket.start();
     }
 

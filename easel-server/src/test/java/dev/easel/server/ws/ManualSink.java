@@ -37,7 +37,7 @@ final class ManualSink implements FrameSink {
     /** Connects a socket writing to this sink to {@code hub} as {@code sid} and starts its writer. */
     ClientSocket connect(SocketHub hub, String sid, SocketLimits limits) {
         ClientSocket socket = new ClientSocket(sid, this, limits, hub::disconnect);
-        hub.connect(socket, 0);
+        hub.connect(socket);
         socket.start();
         return socket;
     }
