@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.easel.engine.graph.Prompt;
 import dev.easel.engine.validate.PromptValidator;
 import dev.easel.engine.validate.ValidationResult;
+import dev.easel.server.auth.Identity;
 import dev.easel.server.http.Api;
 import dev.easel.server.http.HttpError;
 import dev.easel.server.http.Responses;
@@ -139,7 +140,7 @@ public final class PromptRoutes {
             if (value != null && !value.isNull()) sensitive.put(key, value.asText());
         }
         extra.put("create_time", System.currentTimeMillis());
-        return new QueueItem(number, promptId, (ObjectNode) body.get("prompt"), extra, outputs, sensitive);
+        return new QueueItem(number, promptId, (ObjectNode) body.get("prompt"), extra, outputs, sensitive, Identity.of(ctx).user());
     }
 
     private static HttpError invalidJson(String details) {

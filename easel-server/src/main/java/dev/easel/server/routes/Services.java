@@ -6,6 +6,7 @@ import dev.easel.server.files.FileLocations;
 import dev.easel.server.files.ImageDecoder;
 import dev.easel.server.http.Bodies;
 import dev.easel.server.store.JobStore;
+import dev.easel.server.store.OwnerFilter;
 import dev.easel.server.store.QueueItem;
 import dev.easel.server.worker.PromptWorker;
 import dev.easel.server.ws.SocketHub;
@@ -24,6 +25,12 @@ public record Services(ServerConfig config, NodeRegistry registry, JobStore stor
             store.enqueue(item);
             hub.broadcastStatus(store::remaining);
         }
+    }
+
+    /** Interrupts the job if it is running and the filter admits it; returns whether it was interrupted. */
+    public boolean interruptIfVisible(String promptId, OwnerFilter owners) {
+        boolean visible = owners.equals(OwnerFilter.ALL) || store.job(promptId, owners).isPresent();
+        return visible && worker.interruptIfRunning(promptId);
     }
 
     /** A queue mutation happened: everyone hears the new length. */
