@@ -134,6 +134,7 @@ public final class EaselServer implements AutoCloseable {
         RequestGuard guard = new RequestGuard(config.corsOrigin(), maxBody, config.listen());
         cfg.routes.before(guard::before);
         cfg.routes.wsBeforeUpgrade(guard::beforeUpgrade);
+        cfg.routes.wsBeforeUpgrade(ws::beforeUpgrade);
         cfg.routes.after(CacheHeaders::after);
         ErrorMapping.install(cfg);
         Api api = new Api(cfg.routes);

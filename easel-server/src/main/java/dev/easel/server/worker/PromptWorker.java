@@ -14,6 +14,7 @@ import dev.easel.server.store.JobStore;
 import dev.easel.server.store.QueueItem;
 import dev.easel.server.wire.Json;
 import dev.easel.server.ws.EventRouter;
+import dev.easel.server.ws.JobAudience;
 import dev.easel.server.ws.SocketHub;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -134,7 +135,8 @@ public final class PromptWorker implements AutoCloseable {
         AtomicBoolean ended = new AtomicBoolean();
         ScheduledFuture<?> renewal = renewals.scheduleAtFixedRate(() -> renew(claim, interrupt, ended),
                 LEASE.toMillis() / 3, LEASE.toMillis() / 3, TimeUnit.MILLISECONDS);
-        EventRouter router = new EventRouter(hub, item.clientId(),
+        JobAudience audience = new JobAudience(item.promptId(), item.clientId(), item.user());
+        EventRouter router = new EventRouter(hub, audience,
                 Optional.of(new RemainingTime(item.promptId(), item.prompt(), nodeTimes, System::nanoTime)));
         RunRecorder recorder = new RunRecorder(router);
         RunOutcome outcome;
@@ -161,10 +163,8 @@ public final class PromptWorker implements AutoCloseable {
             recorder.sendTerminal();
             router.finish();
             hub.broadcastStatus(store::remaining);
-            item.clientId().ifPresent(client -> {
-                ObjectNode data = Json.object().putNull("node").put("prompt_id", item.promptId());
-                hub.send(client, SocketHub.text("executing", data));
-            });
+            hub.toJob(audience, JobAudience.Reach.CLIENT,
+                    () -> SocketHub.text("executing", Json.object().putNull("node").put("prompt_id", item.promptId())));
         }
         LOG.info("Prompt executed in {} seconds", String.format("%.2f", (System.nanoTime() - started) / 1e9));
     }

@@ -3,18 +3,26 @@ package dev.easel.server.ws;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.easel.server.auth.Identity;
+import dev.easel.server.http.HttpError;
 import dev.easel.server.wire.Json;
+import io.javalin.http.Context;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
 
-/** {@code /ws}: session ids, the greeting, feature-flag negotiation, cleanup on close. */
+/**
+ * {@code /ws}: session ids, the greeting, feature-flag negotiation, cleanup on close. A socket
+ * acts for the identity of its upgrade request; a client id that belongs to another user is
+ * refused before the upgrade (403).
+ */
 public final class WsEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(WsEndpoint.class);
 
@@ -38,12 +46,24 @@ public final class WsEndpoint {
         ws.onError(ctx -> ended(ctx));
     }
 
+    /** Runs before the upgrade, after authentication: the requested client id must be free or the caller's own. */
+    public void beforeUpgrade(Context ctx) {
+        String requested = QueryText.param(ctx.queryString(), "clientId").orElse("");
+        Identity caller = Identity.of(ctx);
+        if (!requested.isEmpty() && !hub.claimClientId(requested, caller)) {
+            LOG.warn("refused a WebSocket for user {}: client id {} belongs to another user", caller.user(), requested);
+            throw HttpError.json(403, Json.object().put("error", "this clientId belongs to another user; connect with your own"));
+        }
+    }
+
     private void connected(WsContext ctx) {
         String requested = QueryText.param(ctx.queryString(), "clientId").orElse("");
+        Identity identity = Optional.ofNullable(ctx.<Identity>attribute(Identity.ATTRIBUTE)).orElse(Identity.OPEN);
         String sid = !requested.isEmpty() ? requested : UUID.randomUUID().toString().replace("-", "");
+        if (requested.isEmpty()) hub.claimClientId(sid, identity);
         ClientSocket socket = new ClientSocket(sid, new JettyFrameSink(ctx.session), limits, hub::disconnect);
         byConnection.put(ctx.sessionId(), socket);
-        hub.connect(socket, queueRemaining.getAsInt());
+        hub.connect(socket, identity, queueRemaining.getAsInt());
         socket.start();
     }
 
