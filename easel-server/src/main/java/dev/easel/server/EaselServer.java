@@ -25,9 +25,11 @@ import dev.easel.server.routes.RootRoutes;
 import dev.easel.server.routes.Services;
 import dev.easel.server.routes.UploadRoutes;
 import dev.easel.server.store.JobStore;
+import dev.easel.server.store.OwnerFilter;
 import dev.easel.server.worker.PromptRunner;
 import dev.easel.server.worker.PromptWorker;
 import dev.easel.server.ws.FeatureFlags;
+import dev.easel.server.ws.JobWatch;
 import dev.easel.server.ws.SocketHub;
 import dev.easel.server.ws.SocketLimits;
 import dev.easel.server.ws.WsEndpoint;
@@ -94,7 +96,8 @@ public final class EaselServer implements AutoCloseable {
         Bodies bodies = new Bodies(config.maxUploadBytes(), config.limits().maxJsonDepth());
         ImageDecoder decoder = new ImageDecoder(config.limits().maxImagePixels(), config.limits().maxConcurrentDecodes());
         Services services = new Services(config, registry, store, hub, worker, bodies, files, decoder, instanceId);
-        WsEndpoint ws = new WsEndpoint(hub, store::remaining, FeatureFlags.server(config.maxUploadBytes()), limits);
+        WsEndpoint ws = new WsEndpoint(hub, store::remaining, FeatureFlags.server(config.maxUploadBytes()), limits,
+                new JobWatch(hub, id -> store.job(id, OwnerFilter.ALL)));
         Javalin app = Javalin.create(cfg -> configure(cfg, config, services, ws, limits));
         worker.start();
         try {

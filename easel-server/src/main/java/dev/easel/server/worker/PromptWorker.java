@@ -135,8 +135,7 @@ public final class PromptWorker implements AutoCloseable {
         AtomicBoolean ended = new AtomicBoolean();
         ScheduledFuture<?> renewal = renewals.scheduleAtFixedRate(() -> renew(claim, interrupt, ended),
                 LEASE.toMillis() / 3, LEASE.toMillis() / 3, TimeUnit.MILLISECONDS);
-        JobAudience audience = new JobAudience(item.promptId(), item.clientId(), item.user());
-        EventRouter router = new EventRouter(hub, audience,
+        EventRouter router = new EventRouter(hub, new JobAudience(item.promptId(), item.clientId(), item.user()),
                 Optional.of(new RemainingTime(item.promptId(), item.prompt(), nodeTimes, System::nanoTime)));
         RunRecorder recorder = new RunRecorder(router);
         RunOutcome outcome;
@@ -163,8 +162,7 @@ public final class PromptWorker implements AutoCloseable {
             recorder.sendTerminal();
             router.finish();
             hub.broadcastStatus(store::remaining);
-            hub.toJob(audience, JobAudience.Reach.CLIENT,
-                    () -> SocketHub.text("executing", Json.object().putNull("node").put("prompt_id", item.promptId())));
+            router.idle();
         }
         LOG.info("Prompt executed in {} seconds", String.format("%.2f", (System.nanoTime() - started) / 1e9));
     }

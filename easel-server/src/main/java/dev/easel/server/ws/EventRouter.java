@@ -37,8 +37,8 @@ public final class EventRouter {
     public EventRouter(SocketHub hub, JobAudience job, Optional<RemainingTime> remaining) {
         this.hub = hub;
         this.job = job;
-        this.live = job.clientId().map(id -> new LiveView(job, progressState));
-        live.ifPresent(hub::watch);
+        this.live = Optional.of(new LiveView(job, progressState));
+        live.ifPresent(hub::track);
         this.remaining = remaining;
     }
 
@@ -73,13 +73,22 @@ public final class EventRouter {
                 () -> SocketHub.text("remaining_time", remaining.estimate().json()));
     }
 
-    /** The run is over: anything held back goes out, and reconnects no longer see the run. */
+    /** The run is over: anything held back goes out, and reconnects and watchers no longer see the run. */
     public void finish() {
         flushPreview();
-        live.ifPresent(hub::unwatch);
+        live.ifPresent(hub::untrack);
     }
 
     /** The metadata form at once to addressed sockets that asked for it; the plain one, after its progress, to the rest. */
+    /**
+     * After the run's last {@code status}: ComfyUI's {@code executing} with a null node tells the
+     * client that its prompt is done; it is the last message watchers get.
+     */
+    public void idle() {
+        hub.toJob(job, Reach.CLIENT, () -> SocketHub.text("executing", Json.object().putNull("node").put("prompt_id", job.promptId())));
+        hub.endWatches(job.promptId());
+    }
+
     private void preview(PreviewImage preview) {
         boolean droppable = isDroppable(preview);
         hub.toJob(job, Reach.CLIENT_ELSE_ALL, this::wantsMetadata,

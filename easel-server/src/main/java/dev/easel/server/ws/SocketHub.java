@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.easel.server.auth.Identity;
 import dev.easel.server.wire.Json;
 
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,6 +30,8 @@ public final class SocketHub {
     private final Map<String, ClientSocket> sockets = new LinkedHashMap<>();
     private final Map<ClientSocket, Identity> identities = new IdentityHashMap<>();
     private final ClientIdOwners clientIds = new ClientIdOwners(ClientIdOwners.DEFAULT_CAPACITY);
+    /** Sockets that asked to watch a job, by prompt id, until the job ends or the socket closes. */
+    private final Map<String, Set<ClientSocket>> watchers = new HashMap<>();
     private final Optional<String> instanceId;
     private Optional<LiveView> live = Optional.empty();
 
@@ -69,6 +72,8 @@ public final class SocketHub {
     public synchronized void disconnect(ClientSocket socket) {
         sockets.remove(socket.sid(), socket);
         identities.remove(socket);
+        watchers.values().forEach(set -> set.remove(socket));
+        watchers.values().removeIf(Set::isEmpty);
     }
 
     /** Binds a client id to the caller's user; false when it belongs to another user (see {@link ClientIdOwners}). */
@@ -105,6 +110,7 @@ public final class SocketHub {
         boolean everyone = reach == JobAudience.Reach.ALL || (reach == JobAudience.Reach.CLIENT_ELSE_ALL && job.clientId().isEmpty());
         if (everyone) to.addAll(sockets.values());
         else job.clientId().map(sockets::get).ifPresent(to::add);
+        to.addAll(watchers.getOrDefault(job.promptId(), Set.of()));
         to.removeIf(socket -> !sees(socket, job) || !filter.test(socket));
         if (to.isEmpty()) return;
         Frame built = frame.get();
@@ -116,9 +122,29 @@ public final class SocketHub {
         toJob(job, reach, socket -> true, frame);
     }
 
-    /** Whether the socket is one the job's messages are addressed to (its client's), not only one a broadcast reaches. */
+    /** Whether the job's messages are addressed to the socket (its client's, or a watcher), not only broadcast to it. */
     public synchronized boolean addressed(JobAudience job, ClientSocket socket) {
-        return job.clientId().equals(Optional.of(socket.sid())) && sees(socket, job);
+        boolean named = job.clientId().equals(Optional.of(socket.sid()))
+                || watchers.getOrDefault(job.promptId(), Set.of()).contains(socket);
+        return named && sees(socket, job);
+    }
+
+    /**
+     * Starts sending the job's messages to the socket, if its user sees the job's owner: first
+     * {@code reply}, then, if the job is running, where it stands (as on a reconnect). Returns
+     * false, and registers nothing, when the user may not see it.
+     */
+    public synchronized boolean watch(ClientSocket socket, JobAudience job, Frame reply) {
+        if (!sees(socket, job)) return false;
+        watchers.computeIfAbsent(job.promptId(), id -> new LinkedHashSet<>()).add(socket);
+        socket.offer(reply);
+        live.filter(view -> view.job().promptId().equals(job.promptId())).ifPresent(view -> view.snapshot().forEach(socket::offer));
+        return true;
+    }
+
+    /** The job ended: its watchers heard the last of it. */
+    public synchronized void endWatches(String promptId) {
+        watchers.remove(promptId);
     }
 
     private boolean sees(ClientSocket socket, JobAudience job) {
@@ -141,11 +167,11 @@ public final class SocketHub {
     }
 
     /** The run whose client is told where it stands on reconnecting; one at a time. */
-    synchronized void watch(LiveView view) {
+    synchronized void track(LiveView view) {
         live = Optional.of(view);
     }
 
-    synchronized void unwatch(LiveView view) {
+    synchronized void untrack(LiveView view) {
         if (live.filter(view::equals).isPresent()) live = Optional.empty();
     }
 

@@ -30,13 +30,15 @@ public final class WsEndpoint {
     private final IntSupplier queueRemaining;
     private final ObjectNode serverFlags;
     private final SocketLimits limits;
+    private final JobWatch watch;
     private final Map<String, ClientSocket> byConnection = new ConcurrentHashMap<>();
 
-    public WsEndpoint(SocketHub hub, IntSupplier queueRemaining, ObjectNode serverFlags, SocketLimits limits) {
+    public WsEndpoint(SocketHub hub, IntSupplier queueRemaining, ObjectNode serverFlags, SocketLimits limits, JobWatch watch) {
         this.hub = hub;
         this.queueRemaining = queueRemaining;
         this.serverFlags = serverFlags;
         this.limits = limits;
+        this.watch = watch;
     }
 
     public void configure(WsConfig ws) {
@@ -58,7 +60,7 @@ public final class WsEndpoint {
 
     private void connected(WsContext ctx) {
         String requested = QueryText.param(ctx.queryString(), "clientId").orElse("");
-        Identity identity = Optional.ofNullable(ctx.<Identity>attribute(Identity.ATTRIBUTE)).orElse(Identity.OPEN);
+        Identity identity = identity(ctx);
         String sid = !requested.isEmpty() ? requested : UUID.randomUUID().toString().replace("-", "");
         if (requested.isEmpty()) hub.claimClientId(sid, identity);
         ClientSocket socket = new ClientSocket(sid, new JettyFrameSink(ctx.session), limits, hub::disconnect);
@@ -79,7 +81,14 @@ public final class WsEndpoint {
         }
         if (socket.acceptFirstMessage(message)) {
             hub.reply(socket, SocketHub.text("feature_flags", serverFlags));
+        } else if (JobWatch.TYPE.equals(message.path("type").asText())) {
+            watch.request(socket, identity(ctx), message.path("data"));
         }
+    }
+
+    /** Who the upgrade request was authenticated as. */
+    private static Identity identity(WsContext ctx) {
+        return Optional.ofNullable(ctx.<Identity>attribute(Identity.ATTRIBUTE)).orElse(Identity.OPEN);
     }
 
     private void ended(WsContext ctx) {

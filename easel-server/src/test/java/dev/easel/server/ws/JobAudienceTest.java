@@ -2,11 +2,18 @@ package dev.easel.server.ws;
 
 import dev.easel.engine.event.ExecutionEvent;
 import dev.easel.engine.node.Preview;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.easel.server.auth.Identity;
+import dev.easel.server.store.InMemoryJobStore;
+import dev.easel.server.store.OwnerFilter;
+import dev.easel.server.store.QueueItem;
+import dev.easel.server.wire.Json;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,6 +94,7 @@ class JobAudienceTest {
     void aReconnectSeesWhereTheRunStandsOnlyWhenItsUserSeesTheJob() throws Exception {
         new EventRouter(hub, new JobAudience("p", Optional.of("tab"), "alice")).route(new ExecutionEvent.Executing("p", "7", "7"));
         bob.connect(hub, "tab", SocketLimits.defaults(), BOB);
+        ClientSocketTest.waitFor(() -> bob.written.size() == 1);
         admin.connect(hub, "tab", SocketLimits.defaults(), ROOT);
         ClientSocketTest.waitFor(() -> admin.written.size() == 2);
         assertThat(types(bob)).containsExactly("status");
@@ -111,5 +119,28 @@ class JobAudienceTest {
         assertThat(owners.claim("c", "alice")).isTrue();
         assertThat(owners.claim("a", "bob")).isFalse();
         assertThat(owners.claim("b", "bob")).isTrue();
+    }
+    @Test
+    void onlyAUserWhoSeesTheOwnerMayWatchAJobAndWatchersHearItsOwnMessages() throws Exception {
+        InMemoryJobStore store = new InMemoryJobStore();
+        ObjectNode extra = Json.object().put("client_id", "alice-tab");
+        store.enqueue(new QueueItem(IntNode.valueOf(0), "p", Json.object(), extra, List.of(), Map.of(), "alice"));
+        JobWatch watch = new JobWatch(hub, id -> store.job(id, OwnerFilter.ALL));
+        ClientSocket bobs = bob.connect(hub, "bob-tab", SocketLimits.defaults(), BOB);
+        ClientSocket admins = admin.connect(hub, "admin-tab", SocketLimits.defaults(), ROOT);
+        watch.request(bobs, BOB, Json.object().put("prompt_id", "p"));
+        watch.request(admins, ROOT, Json.object().put("prompt_id", "p"));
+        JobAudience job = new JobAudience("p", Optional.of("alice-tab"), "alice");
+        EventRouter router = new EventRouter(hub, job);
+        router.route(new ExecutionEvent.ExecutionStart("p", 1));
+        router.finish();
+        assertThat(hub.addressed(job, admins)).isTrue();
+        router.idle();
+        ClientSocketTest.waitFor(() -> bob.written.size() == 2 && admin.written.size() == 4);
+        assertThat(((Frame.Text) bob.written.get(1)).json())
+                .isEqualTo("{\"type\":\"watch_error\",\"data\":{\"prompt_id\":\"p\",\"error\":\"no job with this prompt_id that you may see\"}}");
+        assertThat(types(admin)).containsExactly("status", "watching", "execution_start", "executing");
+        // the job's end also ends the watch
+        assertThat(hub.addressed(job, admins)).isFalse();
     }
 }
