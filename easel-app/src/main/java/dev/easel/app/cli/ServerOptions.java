@@ -44,6 +44,10 @@ public final class ServerOptions {
             + "request header among the users of users.json (no authentication, as in ComfyUI).")
     boolean multiUser;
 
+    @Option(names = "--auth", description = "Require an API token on every request and WebSocket (Authorization: "
+            + "Bearer TOKEN or ?token=TOKEN), except Easel's page, which asks for one. Users and tokens: 'easel users add NAME --admin'.")
+    boolean auth;
+
     @Option(names = "--max-prompt-nodes", paramLabel = "N", defaultValue = "100000",
             description = "Most nodes a submitted prompt may have (default: ${DEFAULT-VALUE}).")
     int maxPromptNodes;
@@ -125,7 +129,7 @@ public final class ServerOptions {
                 settings.cache(), maxUploadSize, Optional.ofNullable(corsOrigin), settings.metadataDisabled(),
                 settings.previewMethod().wireName(), settings.previewSize(),
                 Optional.ofNullable(frontEndRoot).map(p -> p.toAbsolutePath().normalize()), folders,
-                limits(commandLine, settings.limits()), sockets(commandLine), multiUser, argv,
+                limits(commandLine, settings.limits()), sockets(commandLine), multiUser, auth, argv,
                 new JobStoreSettings(jobStore, maxHistory));
     }
 

@@ -2,6 +2,8 @@ package dev.easel.server.routes;
 
 import dev.easel.engine.node.NodeRegistry;
 import dev.easel.server.ServerConfig;
+import dev.easel.server.events.JobEvent;
+import dev.easel.server.events.JobPublisher;
 import dev.easel.server.files.FileLocations;
 import dev.easel.server.files.ImageDecoder;
 import dev.easel.server.http.Bodies;
@@ -13,18 +15,12 @@ import dev.easel.server.ws.SocketHub;
 
 /** What route handlers work with; one per server. */
 public record Services(ServerConfig config, NodeRegistry registry, JobStore store, SocketHub hub,
-                       PromptWorker worker, Bodies bodies, FileLocations files, ImageDecoder decoder,
+                       JobPublisher jobs, PromptWorker worker, Bodies bodies, FileLocations files, ImageDecoder decoder,
                        String instanceId) {
 
-    /**
-     * Queues a job and announces it as one step, so the worker's "taken" status (which needs the
-     * hub) can never overtake the "queued" one.
-     */
+    /** Queues a job and announces it as one step, so the worker's "taken" announcement can never overtake it. */
     public void enqueue(QueueItem item) {
-        synchronized (hub) {
-            store.enqueue(item);
-            hub.broadcastStatus(store::remaining);
-        }
+        jobs.announce(() -> store.enqueue(item), count -> new JobEvent.Accepted(item.promptId(), item.clientId(), count));
     }
 
     /** Interrupts the job if it is running and the filter admits it; returns whether it was interrupted. */
@@ -35,6 +31,6 @@ public record Services(ServerConfig config, NodeRegistry registry, JobStore stor
 
     /** A queue mutation happened: everyone hears the new length. */
     public void queueChanged() {
-        hub.broadcastStatus(store::remaining);
+        jobs.announce(JobEvent.QueueChanged::new);
     }
 }

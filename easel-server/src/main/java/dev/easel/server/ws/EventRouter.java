@@ -49,11 +49,17 @@ public final class EventRouter {
             case PreviewImage preview -> preview(preview);
             case ExecutionEvent.ProgressText text -> hub.toJob(job, Reach.ALL,
                     () -> new Frame.Binary(BinaryFrames.progressText(text.nodeId(), text.text()), false));
-            case ExecutionEvent.Progress p -> hub.toJob(job, Reach.CLIENT_ELSE_ALL, () -> textFrame(p));
             case ExecutionEvent.ProgressState p -> hub.toJob(job, Reach.CLIENT_ELSE_ALL, () -> new Frame.Text(progressState.message(p)));
-            case ExecutionEvent.ExecutionInterrupted i -> hub.toJob(job, Reach.CLIENT_ELSE_ALL, () -> textFrame(i));
-            case ExecutionError e when e.isBlocker() -> hub.toJob(job, Reach.CLIENT_ELSE_ALL, () -> textFrame(e));
-            default -> hub.toJob(job, Reach.CLIENT, () -> textFrame(event));
+            default -> {
+                Reach reach = switch (event) {
+                    case ExecutionEvent.Progress p -> Reach.CLIENT_ELSE_ALL;
+                    case ExecutionEvent.ExecutionInterrupted i -> Reach.CLIENT_ELSE_ALL;
+                    case ExecutionError e when e.isBlocker() -> Reach.CLIENT_ELSE_ALL;
+                    default -> Reach.CLIENT;
+                };
+                if (event.isTerminal()) hub.toJobLast(job, reach, () -> textFrame(event));
+                else hub.toJob(job, reach, () -> textFrame(event));
+            }
         }
         live.ifPresent(view -> {
             switch (event) {

@@ -36,24 +36,26 @@ public final class JobWatch {
 
     public void request(ClientSocket socket, Identity caller, JsonNode data) {
         String promptId = data.path("prompt_id").isTextual() ? data.get("prompt_id").asText() : "";
-        // under the hub's lock: a job found running cannot send its last messages before the watcher is registered
-        synchronized (hub) {
-            Optional<JobView> job = promptId.isEmpty() ? Optional.empty()
-                    : jobs.apply(promptId).filter(found -> caller.sees(found.item().user()));
-            if (job.isEmpty()) {
-                hub.reply(socket, SocketHub.text("watch_error", Json.object().put("prompt_id", promptId)
-                        .put("error", promptId.isEmpty() ? "watch needs data.prompt_id" : "no job with this prompt_id that you may see")));
-                return;
-            }
+        Optional<JobView> job = visible(promptId, caller);
+        // a job not yet ended is watched, unless its end went out since it was read: then history holds it
+        if (job.isPresent() && job.get().history().isEmpty()) {
             JobView view = job.get();
-            Frame reply = SocketHub.text("watching", Json.object().put("prompt_id", promptId).put("status", view.status().wireName()));
-            if (view.history().isEmpty()) {
-                hub.watch(socket, new JobAudience(promptId, view.item().clientId(), view.item().user()), reply);
-                return;
-            }
-            hub.reply(socket, reply);
-            finalState(view.history().get()).forEach(frame -> hub.reply(socket, frame));
+            if (hub.watch(socket, new JobAudience(promptId, view.item().clientId(), view.item().user()), watching(view))) return;
+            job = visible(promptId, caller);
         }
+        job.filter(view -> view.history().isPresent()).ifPresentOrElse(view -> {
+            hub.reply(socket, watching(view));
+            finalState(view.history().get()).forEach(frame -> hub.reply(socket, frame));
+        }, () -> hub.reply(socket, SocketHub.text("watch_error", Json.object().put("prompt_id", promptId)
+                .put("error", promptId.isEmpty() ? "watch needs data.prompt_id" : "no job with this prompt_id that you may see"))));
+    }
+
+    private Optional<JobView> visible(String promptId, Identity caller) {
+        return promptId.isEmpty() ? Optional.empty() : jobs.apply(promptId).filter(found -> caller.sees(found.item().user()));
+    }
+
+    private static Frame watching(JobView job) {
+        return SocketHub.text("watching", Json.object().put("prompt_id", job.id()).put("status", job.status().wireName()));
     }
 
     /**

@@ -3,8 +3,10 @@ package dev.easel.server.ws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.easel.server.auth.Identity;
+import dev.easel.server.events.QueueCount;
 import dev.easel.server.wire.Json;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -27,13 +29,23 @@ import java.util.function.Supplier;
 public final class SocketHub {
     /** The client feature flag that asks for {@code remaining_time} messages (Easel's own; ComfyUI has none). */
     public static final String REMAINING_TIME_FLAG = "supports_remaining_time";
+    private static final int RECENTLY_ENDED = 1024;
     private final Map<String, ClientSocket> sockets = new LinkedHashMap<>();
     private final Map<ClientSocket, Identity> identities = new IdentityHashMap<>();
     private final ClientIdOwners clientIds = new ClientIdOwners(ClientIdOwners.DEFAULT_CAPACITY);
     /** Sockets that asked to watch a job, by prompt id, until the job ends or the socket closes. */
     private final Map<String, Set<ClientSocket>> watchers = new HashMap<>();
+    /** The last jobs whose terminal message went out, so that a watch arriving just after it reads history instead. */
+    private final Set<String> ended = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > RECENTLY_ENDED;
+        }
+    });
     private final Optional<String> instanceId;
     private Optional<LiveView> live = Optional.empty();
+    /** The newest queue length broadcast, which a new connection is greeted with. */
+    private QueueCount queue = new QueueCount(0, 0);
 
     /** A hub whose {@code status} messages carry no instance id. */
     public SocketHub() {
@@ -47,16 +59,16 @@ public final class SocketHub {
 
     /**
      * Registers a new connection (closing an older one with the same sid, which would otherwise
-     * stay open and silent) and
-     * queues its greeting: {@code status} with the sid, then, if this client's prompt is running,
+     * stay open and silent) and queues its greeting: {@code status} with the sid and the newest
+     * queue length broadcast, then, if this client's prompt is running,
      * where the run stands: {@code executing} for its node, its latest {@code progress_state}
      * and its latest preview. The socket acts for {@code identity}.
      */
-    public synchronized void connect(ClientSocket socket, Identity identity, int queueRemaining) {
+    public synchronized void connect(ClientSocket socket, Identity identity) {
         ClientSocket previous = sockets.put(socket.sid(), socket);
         if (previous != null && previous != socket) previous.replaced();
         identities.put(socket, identity);
-        ObjectNode data = statusData(queueRemaining);
+        ObjectNode data = statusData(queue.remaining());
         data.put("sid", socket.sid());
         socket.offer(text("status", data));
         live.filter(view -> view.job().clientId().equals(Optional.of(socket.sid())) && identity.sees(view.job().owner()))
@@ -64,8 +76,8 @@ public final class SocketHub {
     }
 
     /** A connection while authentication is off. */
-    public void connect(ClientSocket socket, int queueRemaining) {
-        connect(socket, Identity.OPEN, queueRemaining);
+    public void connect(ClientSocket socket) {
+        connect(socket, Identity.OPEN);
     }
 
     /** Forgets a socket, unless its sid already belongs to a newer connection. */
@@ -132,14 +144,21 @@ public final class SocketHub {
     /**
      * Starts sending the job's messages to the socket, if its user sees the job's owner: first
      * {@code reply}, then, if the job is running, where it stands (as on a reconnect). Returns
-     * false, and registers nothing, when the user may not see it.
+     * false, and registers nothing, when the user may not see it or the job's terminal message
+     * already went out (its end is then in history).
      */
     public synchronized boolean watch(ClientSocket socket, JobAudience job, Frame reply) {
-        if (!sees(socket, job)) return false;
+        if (!sees(socket, job) || ended.contains(job.promptId())) return false;
         watchers.computeIfAbsent(job.promptId(), id -> new LinkedHashSet<>()).add(socket);
         socket.offer(reply);
         live.filter(view -> view.job().promptId().equals(job.promptId())).ifPresent(view -> view.snapshot().forEach(socket::offer));
         return true;
+    }
+
+    /** The job's terminal message, after which no new watcher is registered for it. */
+    public synchronized void toJobLast(JobAudience job, JobAudience.Reach reach, Supplier<Frame> frame) {
+        toJob(job, reach, socket -> true, frame);
+        ended.add(job.promptId());
     }
 
     /** The job ended: its watchers heard the last of it. */
@@ -157,13 +176,14 @@ public final class SocketHub {
         socket.offer(frame);
     }
 
-    public void broadcastStatus(int queueRemaining) {
-        broadcast(text("status", statusData(queueRemaining)));
-    }
-
-    /** Reads the queue length and broadcasts it under the hub's lock, so counts never go out of order. */
-    public synchronized void broadcastStatus(java.util.function.IntSupplier queueRemaining) {
-        broadcastStatus(queueRemaining.getAsInt());
+    /**
+     * {@code status} to everyone, unless a newer count already went out: counts are read by
+     * their publishers, never here, so this lock is never held across a store call.
+     */
+    public synchronized void broadcastStatus(QueueCount count) {
+        if (!count.isNewerThan(queue)) return;
+        queue = count;
+        broadcast(text("status", statusData(count.remaining())));
     }
 
     /** The run whose client is told where it stands on reconnecting; one at a time. */

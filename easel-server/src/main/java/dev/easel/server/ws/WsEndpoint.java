@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.IntSupplier;
 
 /**
  * {@code /ws}: session ids, the greeting, feature-flag negotiation, cleanup on close. A socket
@@ -27,15 +26,13 @@ public final class WsEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(WsEndpoint.class);
 
     private final SocketHub hub;
-    private final IntSupplier queueRemaining;
     private final ObjectNode serverFlags;
     private final SocketLimits limits;
     private final JobWatch watch;
     private final Map<String, ClientSocket> byConnection = new ConcurrentHashMap<>();
 
-    public WsEndpoint(SocketHub hub, IntSupplier queueRemaining, ObjectNode serverFlags, SocketLimits limits, JobWatch watch) {
+    public WsEndpoint(SocketHub hub, ObjectNode serverFlags, SocketLimits limits, JobWatch watch) {
         this.hub = hub;
-        this.queueRemaining = queueRemaining;
         this.serverFlags = serverFlags;
         this.limits = limits;
         this.watch = watch;
@@ -65,7 +62,7 @@ public final class WsEndpoint {
         if (requested.isEmpty()) hub.claimClientId(sid, identity);
         ClientSocket socket = new ClientSocket(sid, new JettyFrameSink(ctx.session), limits, hub::disconnect);
         byConnection.put(ctx.sessionId(), socket);
-        hub.connect(socket, identity, queueRemaining.getAsInt());
+        hub.connect(socket, identity);
         socket.start();
     }
 

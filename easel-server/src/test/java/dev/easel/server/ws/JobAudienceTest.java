@@ -5,6 +5,7 @@ import dev.easel.engine.node.Preview;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.easel.server.auth.Identity;
+import dev.easel.server.events.QueueCount;
 import dev.easel.server.store.InMemoryJobStore;
 import dev.easel.server.store.OwnerFilter;
 import dev.easel.server.store.QueueItem;
@@ -62,7 +63,7 @@ class JobAudienceTest {
     void messagesComfyUiBroadcastsForAJobWithoutClientReachOnlyItsOwnerAndAdmins() throws Exception {
         connectAll();
         runWithPreview(new EventRouter(hub, new JobAudience("p", Optional.empty(), "alice")));
-        hub.broadcastStatus(0);
+        hub.broadcastStatus(new QueueCount(1, 0));
         List<String> seen = List.of("status", "progress", "binary-1", "binary-3", "execution_interrupted", "status");
         ClientSocketTest.waitFor(() -> alice.written.size() == 6 && admin.written.size() == 6 && bob.written.size() == 2);
         assertThat(types(alice)).containsExactlyElementsOf(seen);

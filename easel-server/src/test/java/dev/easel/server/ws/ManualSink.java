@@ -44,7 +44,7 @@ final class ManualSink implements FrameSink {
     /** The same for a socket acting for {@code identity}. */
     ClientSocket connect(SocketHub hub, String sid, SocketLimits limits, Identity identity) {
         ClientSocket socket = new ClientSocket(sid, this, limits, hub::disconnect);
-        hub.connect(socket, identity, 0);
+        hub.connect(socket, identity);
         socket.start();
         return socket;
     }
