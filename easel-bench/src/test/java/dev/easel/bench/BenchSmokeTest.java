@@ -165,7 +165,10 @@ class BenchSmokeTest {
         assertThat(result.stepsNotPainted()).isEqualTo(6 - result.painted());
         assertThat(result.stepGaps().count()).isEqualTo(2 * 2);
         // a paint follows its step's end: only the clock mapping's error may put it before
-        assertThat(result.latency().minNanos() + result.clockErrorNanos()).isPositive();
+        assertThat(result.received().minNanos() + result.clockErrorNanos()).isPositive();
+        assertThat(result.received().count()).isEqualTo(result.painted());
+        // and its frame is received before it is painted
+        assertThat(result.latency().minNanos()).isGreaterThan(result.received().minNanos());
         assertThat(result.clockErrorNanos()).isPositive();
     }
 

@@ -54,13 +54,17 @@ public final class PageMemory {
         }
 
         private static String row(Sample s, String note) {
-            return String.format("%8d %7d %12s %13s %9d %9d %6d %12s %12s %12s%s%n", s.previews, s.prompts, mib(s.jsHeapUsed),
-                    mib(s.jsHeapTotal), s.nodes, s.listeners, s.images, mib(s.pss("renderer")), mib(s.pss("browser")),
+            return String.format("%8d %7d %12s %13s %9d %9d %6d %12s %12s %12s%s%n", s.previews, s.prompts, kib(s.jsHeapUsed),
+                    kib(s.jsHeapTotal), s.nodes, s.listeners, s.images, mib(s.pss("renderer")), mib(s.pss("browser")),
                     mib(s.pssTotal()), note);
         }
     }
 
     private PageMemory() {
+    }
+
+    private static String kib(long bytes) {
+        return String.format("%.1f KiB", bytes / 1024.0);
     }
 
     public static Result run(Options options) throws Exception {

@@ -35,16 +35,19 @@ final class PageSession implements AutoCloseable {
               else setTimeout(check, 50);
             };
             check();""";
-    /** The job's paint marks as [step, time] pairs (ms on the page's clock); clears every mark. */
+    /** The job's paint marks as [step, frame received, painted] (ms on the page's clock); clears every mark. */
     private static final String TAKE_MARKS = """
             const marks = performance.getEntriesByName('preview-painted')
-              .filter((m) => m.detail.promptId === arguments[0]).map((m) => [Number(m.detail.step), m.startTime]);
+              .filter((m) => m.detail.promptId === arguments[0]).map((m) => [Number(m.detail.step), m.detail.received, m.startTime]);
             performance.clearMarks('preview-painted');
             return JSON.stringify(marks);""";
     private static final int CLOCK_READS = 10;
 
-    /** One preview the page painted: its step (1-based) and when, in this JVM's {@link System#nanoTime()}. */
-    record Paint(int step, long at) {
+    /**
+     * One preview the page painted: its step (1-based), when the page's script received its frame
+     * and when it was painted, both in this JVM's {@link System#nanoTime()}.
+     */
+    record Paint(int step, long received, long painted) {
     }
 
     /**
@@ -116,7 +119,8 @@ final class PageSession implements AutoCloseable {
         long offset = (before.offsetNanos + after.offsetNanos) / 2;
         List<Paint> paints = new ArrayList<>();
         for (JsonNode mark : marks) {
-            paints.add(new Paint(mark.get(0).asInt(), Math.round(mark.get(1).asDouble() * 1e6) - offset));
+            paints.add(new Paint(mark.get(0).asInt(), Math.round(mark.get(1).asDouble() * 1e6) - offset,
+                    Math.round(mark.get(2).asDouble() * 1e6) - offset));
         }
         return new Run(stepEnds, paints, Math.max(before.errorNanos, after.errorNanos),
                 after.offsetNanos - before.offsetNanos);

@@ -53,7 +53,8 @@ function seconds(ms) {
 }
 
 /**
- * A `preview-painted` mark once the image is decoded and the frame showing it has been painted:
+ * A `preview-painted` mark once the image is decoded and the frame showing it has been painted
+ * (its detail: the job, the step and when the page's script received the frame):
  * a task queued from that frame's animation callback runs after its paint. A preview replaced
  * before that frame is never shown, and leaves no mark.
  */
@@ -157,13 +158,14 @@ export class LiveView {
   }
 
   preview(blob) {
+    const received = performance.now();
     const old = this.previewUrl;
     this.previewUrl = URL.createObjectURL(blob);
     this.el.preview.src = this.previewUrl;
     this.el.preview.dataset.step = this.el.nodeBar.dataset.value;
     this.el.preview.hidden = false;
     if (old) URL.revokeObjectURL(old);
-    if (MARK_PAINTS) markPaint(this.el.preview, { promptId: this.promptId, step: this.el.preview.dataset.step });
+    if (MARK_PAINTS) markPaint(this.el.preview, { promptId: this.promptId, step: this.el.preview.dataset.step, received });
   }
 
   /** A result image, newest first; the oldest beyond the kept number go (and their memory with them). */
