@@ -18,10 +18,15 @@ import dev.easel.nodes.latent.SetLatentNoiseMask;
 import dev.easel.nodes.latent.VAEDecode;
 import dev.easel.nodes.latent.VAEEncode;
 import dev.easel.nodes.latent.VAEEncodeForInpaint;
+import dev.easel.nodes.loaders.CLIPLoader;
+import dev.easel.nodes.loaders.CheckpointLoader;
 import dev.easel.nodes.loaders.CheckpointLoaderSimple;
+import dev.easel.nodes.loaders.DualCLIPLoader;
 import dev.easel.nodes.loaders.LoraLoader;
 import dev.easel.nodes.loaders.LoraLoaderModelOnly;
 import dev.easel.nodes.loaders.ModelLibraries;
+import dev.easel.nodes.loaders.UNETLoader;
+import dev.easel.nodes.loaders.VAELoader;
 import dev.easel.nodes.sampling.BasicScheduler;
 import dev.easel.nodes.sampling.CFGGuider;
 import dev.easel.nodes.sampling.DisableNoise;
@@ -67,6 +72,7 @@ public final class GenerationNodePack implements NodePack {
                 new VAEDecode(),
                 new VAEEncode(),
                 new VAEEncodeForInpaint(),
+                new VAELoader(library),
                 new EmptyLatentImage(),
                 new LatentUpscale(),
                 new LatentUpscaleBy(),
@@ -77,6 +83,10 @@ public final class GenerationNodePack implements NodePack {
                 new KSamplerAdvanced(env),
                 new SetLatentNoiseMask(),
                 new LoraLoader(library),
+                new CLIPLoader(library),
+                new UNETLoader(library),
+                new DualCLIPLoader(library),
+                new CheckpointLoader(library),
                 new ConditioningZeroOut(),
                 new LoraLoaderModelOnly(library),
                 new BasicScheduler(),

@@ -58,6 +58,7 @@ class GenerationSchemaParityTest {
                 "VAEDecode|VAE Decode|model/latent|nodes|V1",
                 "VAEEncode|VAE Encode|model/latent|nodes|V1",
                 "VAEEncodeForInpaint|VAE Encode (for Inpainting)|model/latent|nodes|V1",
+                "VAELoader|Load VAE|model/loaders|nodes|V1",
                 "EmptyLatentImage|Empty Latent Image|model/latent|nodes|V1",
                 "LatentUpscale|Upscale Latent|model/latent|nodes|V1",
                 "LatentUpscaleBy|Upscale Latent By|model/latent|nodes|V1",
@@ -68,6 +69,10 @@ class GenerationSchemaParityTest {
                 "KSamplerAdvanced|KSampler (Advanced)|model/sampling|nodes|V1",
                 "SetLatentNoiseMask|Set Latent Noise Mask|model/latent|nodes|V1",
                 "LoraLoader|Load LoRA (Model and CLIP)|model/loaders|nodes|V1",
+                "CLIPLoader|Load CLIP|model/loaders|nodes|V1",
+                "UNETLoader|Load Diffusion Model|model/loaders|nodes|V1",
+                "DualCLIPLoader|Load CLIP (Dual)|model/loaders|nodes|V1",
+                "CheckpointLoader|Load Checkpoint With Config (DEPRECATED)|model/loaders|nodes|V1",
                 "ConditioningZeroOut|Conditioning Zero Out|model/conditioning/transform|nodes|V1",
                 "LoraLoaderModelOnly|Load LoRA|model/loaders|nodes|V1",
                 "BasicScheduler|BasicScheduler|model/sampling/schedulers|comfy_extras.nodes_custom_sampler|V3",
@@ -100,6 +105,7 @@ class GenerationSchemaParityTest {
                 entry("ConditioningCombine", "Image Generation [combine, merge conditioning, combine prompts, merge prompts, mix prompts, add prompt]"),
                 entry("ConditioningSetArea", "- [regional prompt, area prompt, spatial conditioning, localized prompt]"),
                 entry("LoraLoader", "Image Generation [lora, load lora, apply lora, lora loader, lora model]"),
+                entry("CheckpointLoader", "- [load model, model loader]"),
                 entry("ConditioningZeroOut", "- [null conditioning, clear conditioning]"),
                 entry("LoraLoaderModelOnly", "- [lora, load lora, apply lora, lora loader, lora model]"),
                 entry("DisableNoise", "- [zero noise]"));
@@ -119,9 +125,18 @@ class GenerationSchemaParityTest {
                 entry("EmptyLatentImage", "Create a new batch of empty latent images to be denoised via sampling."),
                 entry("LoraLoader", "This LoRA loader is used to modify both diffusion and CLIP models, altering the way in which "
                         + "latents are denoised such as applying styles. Multiple LoRA nodes can be linked together."),
+                entry("CLIPLoader", "Recipes:\nsd: clip-l\nstable cascade: clip-g\nsd3: t5 xxl / clip-g / clip-l\nstable audio: t5 base\n"
+                        + "mochi: t5 xxl\ncogvideox: t5 xxl (226-token padding)\ncosmos: old t5 xxl\nlumina2: gemma 2 2B\n"
+                        + "wan: umt5 xxl\nhidream: llama-3.1 (Recommend) or t5\nomnigen2: qwen vl 2.5 3B\njoyimage: qwen3-vl 8B\n"
+                        + "lens: gpt-oss-20b\npixeldit: gemma 2 2B elm\nminimax: MiniMax H3 Qwen3-VL or Music3 Qwen/RVQ"),
+                entry("DualCLIPLoader", "Recipes:\nsdxl: clip-l, clip-g\nsd3: clip-l, clip-g / clip-l, t5 / clip-g, t5\nflux: clip-l, t5\n"
+                        + "hidream: at least one of t5 or llama, recommended t5 and llama\nhunyuan_image: qwen2.5vl 7b and byt5 small\n"
+                        + "newbie: gemma-3-4b-it, jina clip v2"),
                 entry("LoraLoaderModelOnly", "This LoRAs loader is used to modify the diffusion model, altering the way in which "
                         + "latents are denoised such as applying styles. Multiple LoRA nodes can be linked together."));
-        assertThat(schemas().values()).noneMatch(s -> s.outputNode() || s.deprecated() || s.experimental()
+        assertThat(schemas().values()).filteredOn(NodeSchema::deprecated).extracting(NodeSchema::classType)
+                .containsExactly("CheckpointLoader");
+        assertThat(schemas().values()).noneMatch(s -> s.outputNode() || s.experimental()
                 || s.inputIsList() || s.hasIntermediateOutput());
     }
 
@@ -223,6 +238,41 @@ class GenerationSchemaParityTest {
         java.nio.file.Files.write(base.resolve("models/loras/readme.txt"), new byte[0]);
         assertThat(choices(all.get("LoraLoader"), "lora_name")).containsExactly("styles/ink.safetensors");
         assertThat(choices(all.get("LoraLoaderModelOnly"), "lora_name")).containsExactly("styles/ink.safetensors");
+    }
+
+    @Test
+    void partLoaderInputsAndChoices() throws Exception {
+        Map<String, NodeSchema> all = schemas();
+        assertThat(inputs(all.get("CheckpointLoader"))).containsExactly("required config_name COMBO {}", "required ckpt_name COMBO {}");
+        assertThat(outputs(all.get("CheckpointLoader"))).containsExactly("MODEL MODEL", "CLIP CLIP", "VAE VAE");
+        assertThat(inputs(all.get("UNETLoader"))).containsExactly("required unet_name COMBO {}", "required weight_dtype COMBO {advanced=true}");
+        assertThat(choices(all.get("UNETLoader"), "weight_dtype")).containsExactly("default", "fp8_e4m3fn", "fp8_e4m3fn_fast", "fp8_e5m2");
+        assertThat(outputs(all.get("UNETLoader"))).containsExactly("MODEL MODEL");
+        assertThat(inputs(all.get("CLIPLoader"))).containsExactly("required clip_name COMBO {}", "required type COMBO {}",
+                "optional device COMBO {advanced=true}");
+        assertThat(choices(all.get("CLIPLoader"), "type")).startsWith("stable_diffusion", "stable_cascade", "sd3").hasSize(29);
+        assertThat(choices(all.get("CLIPLoader"), "device")).containsExactly("default", "cpu");
+        assertThat(inputs(all.get("DualCLIPLoader"))).containsExactly("required clip_name1 COMBO {}", "required clip_name2 COMBO {}",
+                "required type COMBO {}", "optional device COMBO {advanced=true}");
+        assertThat(choices(all.get("DualCLIPLoader"), "type")).containsExactly("sdxl", "sd3", "flux", "hunyuan_video", "hidream",
+                "hunyuan_image", "hunyuan_video_15", "kandinsky5", "kandinsky5_image", "ltxv", "newbie", "ace");
+        assertThat(inputs(all.get("VAELoader"))).containsExactly("required vae_name COMBO {}");
+        for (String type : List.of("CLIPLoader", "DualCLIPLoader")) assertThat(outputs(all.get(type))).containsExactly("CLIP CLIP");
+        assertThat(outputs(all.get("VAELoader"))).containsExactly("VAE VAE");
+
+        // each lists its folders as they are now: unet/ before diffusion_models/, text_encoders/ and clip/, configs/*.yaml
+        assertThat(choices(all.get("VAELoader"), "vae_name")).containsExactly("pixel_space");
+        java.nio.file.Path models = base.resolve("models");
+        for (String file : List.of("vae/ft-mse.safetensors", "unet/a.safetensors", "diffusion_models/b.sft", "text_encoders/clip_l.safetensors",
+                "clip/clip_g.safetensors", "configs/v1-inference.yaml", "configs/notes.txt")) {
+            java.nio.file.Files.createDirectories(models.resolve(file).getParent());
+            java.nio.file.Files.write(models.resolve(file), new byte[0]);
+        }
+        assertThat(choices(all.get("VAELoader"), "vae_name")).containsExactly("ft-mse.safetensors", "pixel_space");
+        assertThat(choices(all.get("UNETLoader"), "unet_name")).containsExactly("a.safetensors", "b.sft");
+        assertThat(choices(all.get("CLIPLoader"), "clip_name")).containsExactly("clip_g.safetensors", "clip_l.safetensors");
+        assertThat(choices(all.get("DualCLIPLoader"), "clip_name2")).containsExactly("clip_g.safetensors", "clip_l.safetensors");
+        assertThat(choices(all.get("CheckpointLoader"), "config_name")).containsExactly("v1-inference.yaml");
     }
 
     @Test

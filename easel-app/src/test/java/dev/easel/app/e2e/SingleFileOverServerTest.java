@@ -49,6 +49,12 @@ class SingleFileOverServerTest {
                 ToyCheckpoints.sd1(), ToyCheckpoints.SEED, DType.F16);
         VocabularyWriter.writeWithClipIds(models.resolve("tokenizers"), List.of("a", "bottle", "on", "table"));
         writeLora(Files.createDirectories(models.resolve("loras")).resolve("style.safetensors"));
+        // the same networks stored one to a file, under the names such files use
+        ToyCheckpoints.writePart(models.resolve("unet/x-unet.safetensors"), ToyCheckpoints.sd1(), ToyCheckpoints.SEED,
+                "model.diffusion_model.", "");
+        ToyCheckpoints.writePart(models.resolve("vae/x-vae.safetensors"), ToyCheckpoints.sd1(), ToyCheckpoints.SEED, "first_stage_model.", "");
+        ToyCheckpoints.writePart(models.resolve("clip/x-clip-l.safetensors"), ToyCheckpoints.sd1(), ToyCheckpoints.SEED,
+                "cond_stage_model.transformer.text_model.", "text_model.");
         server = LiveServer.app(base);
     }
 
@@ -89,6 +95,18 @@ class SingleFileOverServerTest {
         lora.putArray("clip").add("4").add(1);
         ((ObjectNode) prompt.get("3").get("inputs")).putArray("model").add("10").add(0);
         for (String encoder : List.of("6", "7")) ((ObjectNode) prompt.get(encoder).get("inputs")).putArray("clip").add("10").add(1);
+        return prompt;
+    }
+
+    /** The default workflow with its model, text encoder and VAE each loaded from a file of its own. */
+    private static ObjectNode fromParts(ObjectNode prompt) {
+        node(prompt, "11", "UNETLoader").put("unet_name", "x-unet.safetensors").put("weight_dtype", "default");
+        node(prompt, "12", "CLIPLoader").put("clip_name", "x-clip-l.safetensors").put("type", "stable_diffusion");
+        node(prompt, "13", "VAELoader").put("vae_name", "x-vae.safetensors");
+        prompt.remove("4");
+        ((ObjectNode) prompt.get("3").get("inputs")).putArray("model").add("11").add(0);
+        for (String encoder : List.of("6", "7")) ((ObjectNode) prompt.get(encoder).get("inputs")).putArray("clip").add("12").add(0);
+        ((ObjectNode) prompt.get("8").get("inputs")).putArray("vae").add("13").add(0);
         return prompt;
     }
 
@@ -144,6 +162,8 @@ class SingleFileOverServerTest {
             assertThat(styled).isNotEqualTo(plain);
             // strength 0 merges nothing: the checkpoint's own image, pixel for pixel
             assertThat(zero).isEqualTo(plain);
+            // UNETLoader, CLIPLoader and VAELoader on the same networks stored apart: the same image again
+            assertThat(pixels(run(ws, fromParts(defaultWorkflow("x.safetensors", 4, 42)), 4, "e2e_00004_.png"))).isEqualTo(plain);
         }
     }
 }

@@ -34,6 +34,11 @@ public record ModelKey(Path realPath, long size, long modifiedMillis, String kin
         return new ModelKey(real, size, modified, kind);
     }
 
+    /** The file's version on disk, for keys made of several files: its real path, size and time. */
+    public String version() {
+        return realPath + "@" + size + ":" + modifiedMillis;
+    }
+
     /** The same file loaded as something more: {@code kind} followed by {@code variant} (a part, the LoRAs merged in). */
     public ModelKey variant(String variant) {
         return new ModelKey(realPath, size, modifiedMillis, kind + " " + variant);

@@ -89,9 +89,12 @@ public final class CheckpointDetection {
         }
     }
 
-    /** The prefix with the most UNet keys, if more than five; else {@code model.} (as ComfyUI decides). */
+    /**
+     * The prefix with the most UNet keys, if more than five; else none for a UNet stored alone
+     * (a diffusion_models file); else {@code model.} (as ComfyUI decides).
+     */
     private String unetPrefix() {
-        String best = "model.";
+        String best = shapes.containsKey("input_blocks.0.0.weight") ? "" : "model.";
         long bestCount = 5;
         for (String prefix : UNET_PREFIXES) {
             long count = shapes.keySet().stream().filter(n -> n.startsWith(prefix)).count();

@@ -32,11 +32,10 @@ final class CheckpointHandle {
     private CheckpointHandle() {
     }
 
-    /** Where parts come from: the checkpoint's key, and how LoRAs merge into it if they can. */
-    record Source(ModelCache cache, ModelKey key, Optional<LoraPatching> patching) {
+    /** Where parts come from: the key of what they are part of, and how LoRAs merge into it (or why they cannot). */
+    record Source(ModelCache cache, ModelKey key, Optional<LoraPatching> patching, String refusal) {
         LoraPatching lorasOrRefuse() throws IOException {
-            return patching.orElseThrow(() -> new IOException("LoRAs merge into single-file .safetensors checkpoints only; "
-                    + key.realPath().getFileName() + " is loaded as " + key.kind() + ", whose weights are inside its ONNX graphs"));
+            return patching.orElseThrow(() -> new IOException(refusal));
         }
 
         ModelKey variant(String part, List<LoraApplication> loras) {
@@ -48,13 +47,24 @@ final class CheckpointHandle {
     static Checkpoint open(ModelCache cache, ModelKey key, ModelCache.Loader<LoadedCheckpoint> loader,
                            Optional<LoraPatching> patching) throws IOException {
         Leased<Checkpoint> whole = Leased.of(cache, key, LoadedCheckpoint.class, loader).map(LoadedCheckpoint::checkpoint);
-        Checkpoint loaded = whole.load(c -> c);
-        Source source = new Source(cache, key, patching);
-        return new Checkpoint(
-                new Model(whole.map(Checkpoint::model), loaded.model().sampling(), loaded.model().latentFormat(),
-                        loaded.model().maxBatch(), source, List.of()),
-                new Clip(whole.map(Checkpoint::clip), UnaryOperator.identity(), source, List.of()),
-                new Vae(whole.map(Checkpoint::vae), loaded.vae().latentFormat(), loaded.vae().downscale()));
+        Source source = new Source(cache, key, patching, "LoRAs merge into single-file .safetensors checkpoints only; "
+                + key.realPath().getFileName() + " is loaded as " + key.kind() + ", whose weights are inside its ONNX graphs");
+        return new Checkpoint(model(whole.map(Checkpoint::model), source), clip(whole.map(Checkpoint::clip), source),
+                vae(whole.map(Checkpoint::vae)));
+    }
+
+    /** A diffusion model as nodes hold it, loaded now; its sampling and latent format are read once. */
+    static DiffusionModel model(Leased<DiffusionModel> net, Source source) throws IOException {
+        return net.load(m -> new Model(net, m.sampling(), m.latentFormat(), m.maxBatch(), source, List.of()));
+    }
+
+    static ClipModel clip(Leased<ClipModel> net, Source source) throws IOException {
+        net.load(c -> c);
+        return new Clip(net, UnaryOperator.identity(), source, List.of());
+    }
+
+    static VaeModel vae(Leased<VaeModel> net) throws IOException {
+        return net.load(v -> new Vae(net, v.latentFormat(), v.downscale()));
     }
 
     /** The model with {@code lora} merged after the LoRAs it already has. */

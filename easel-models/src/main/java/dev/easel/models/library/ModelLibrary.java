@@ -3,9 +3,13 @@ package dev.easel.models.library;
 import dev.easel.diffusion.model.DiffusionModel;
 import dev.easel.models.Checkpoint;
 import dev.easel.models.ClipModel;
+import dev.easel.models.VaeModel;
 import dev.easel.models.cache.ModelCache;
 import dev.easel.models.cache.ModelKey;
 import dev.easel.models.diffusers.DiffusersLoader;
+import dev.easel.models.diffusers.OnnxClip;
+import dev.easel.models.diffusers.OnnxUnet;
+import dev.easel.models.single.SingleFileLoader;
 import dev.easel.models.lora.LoraApplication;
 
 import java.io.IOException;
@@ -17,6 +21,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -38,12 +43,17 @@ public final class ModelLibrary {
     /** Folders holding a CLIP vocabulary for single-file checkpoints (Easel's own key; ComfyUI has none). */
     public static final String TOKENIZERS = "tokenizers";
     public static final String LORAS = "loras";
+    public static final String VAE = "vae";
+    public static final String DIFFUSION_MODELS = "diffusion_models";
+    public static final String TEXT_ENCODERS = "text_encoders";
+    public static final String CONFIGS = "configs";
     /** What ComfyUI lists in model folders ({@code folder_paths.supported_pt_extensions}). */
     private static final List<String> MODEL_EXTENSIONS = List.of(".ckpt", ".pt", ".pt2", ".bin", ".pth", ".safetensors", ".pkl", ".sft");
 
     private final Map<String, List<Path>> folders;
     private final ModelCache cache;
     private final List<CheckpointFormat> formats;
+    private final SingleFileParts parts;
 
     public ModelLibrary(Map<String, List<Path>> modelFolders, ModelCache cache) {
         this(modelFolders, cache, List.of(new DiffusersOnnxFormat(DiffusersLoader.defaults()),
@@ -58,6 +68,7 @@ public final class ModelLibrary {
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> List.copyOf(e.getValue()))));
         this.cache = cache;
         this.formats = List.copyOf(formats);
+        this.parts = new SingleFileParts(SingleFileLoader.defaults(), folders(TOKENIZERS), folders(CHECKPOINTS));
     }
 
     /** Every checkpoint some format recognises in the {@code checkpoints} folders, sorted. */
@@ -105,13 +116,81 @@ public final class ModelLibrary {
     }
 
     private LoraApplication lora(String name, double strength) throws IOException {
-        Path file = entry(LORAS, name).filter(Files::isRegularFile).orElseThrow(() -> new NoSuchFileException(name, null,
-                "no LoRA of that name in the " + LORAS + " folders " + folders(LORAS)));
-        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".safetensors")
-                && !file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sft")) {
-            throw PickledCheckpointFormat.refusal(file);
-        }
-        return new LoraApplication(ModelKey.of(file, LORAS), strength);
+        return new LoraApplication(ModelKey.of(safetensors(LORAS, name, "LoRA"), LORAS), strength);
+    }
+
+    /** The files in the {@code vae} folders ({@code VAELoader}'s {@code vae_name} choices, before its built-in ones). */
+    public List<String> vaeNames() {
+        return names(VAE, ModelLibrary::isModelFile);
+    }
+
+    /** The files in the {@code diffusion_models} folders ({@code models/unet}, {@code models/diffusion_models}). */
+    public List<String> diffusionModelNames() {
+        return names(DIFFUSION_MODELS, ModelLibrary::isModelFile);
+    }
+
+    /** The files in the {@code text_encoders} folders ({@code models/text_encoders}, {@code models/clip}). */
+    public List<String> textEncoderNames() {
+        return names(TEXT_ENCODERS, ModelLibrary::isModelFile);
+    }
+
+    /** The model configurations in the {@code configs} folders ({@code CheckpointLoader}'s {@code config_name} choices). */
+    public List<String> configNames() {
+        return names(CONFIGS, entry -> Files.isRegularFile(entry) && entry.getFileName().toString().endsWith(".yaml"));
+    }
+
+    /** The named {@code configs} file, checked to exist: Easel configures every checkpoint from its tensors instead. */
+    public Path config(String name) throws IOException {
+        return entry(CONFIGS, name).filter(Files::isRegularFile).orElseThrow(() -> new NoSuchFileException(name, null,
+                "no config of that name in the " + CONFIGS + " folders " + folders(CONFIGS)));
+    }
+
+    /** A VAE stored alone in the {@code vae} folders, loaded now. */
+    public VaeModel loadVae(String name) throws IOException {
+        Path file = safetensors(VAE, name, "VAE");
+        return CheckpointHandle.vae(Leased.of(cache, ModelKey.of(file, VAE), VaeModel.class, () -> parts.vae(file)));
+    }
+
+    /** A UNet stored alone in the {@code diffusion_models} folders, loaded now; LoRAs merge into it as into a checkpoint's. */
+    public DiffusionModel loadDiffusionModel(String name) throws IOException {
+        Path file = safetensors(DIFFUSION_MODELS, name, "diffusion model");
+        ModelKey key = ModelKey.of(file, DIFFUSION_MODELS);
+        LoraPatching patching = new LoraPatching() {
+            @Override
+            public OnnxUnet unet(List<LoraApplication> loras) throws IOException {
+                return parts.unet(file, loras);
+            }
+
+            @Override
+            public OnnxClip clip(List<LoraApplication> loras) throws IOException {
+                throw new IOException(file.getFileName() + " is a UNet on its own, without text encoders");
+            }
+        };
+        return CheckpointHandle.model(Leased.of(cache, key, DiffusionModel.class, () -> parts.unet(file, List.of())),
+                new CheckpointHandle.Source(cache, key, Optional.of(patching), ""));
+    }
+
+    /**
+     * Text encoders stored alone in the {@code text_encoders} folders, as {@code type} combines them
+     * ({@code stable_diffusion}: one; {@code sdxl}: CLIP-L and bigG), loaded now.
+     */
+    public ClipModel loadTextEncoders(List<String> names, String type) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (String name : names) files.add(safetensors(TEXT_ENCODERS, name, "text encoder"));
+        ModelKey key = ModelKey.of(files.getFirst(), TEXT_ENCODERS + " " + type);
+        for (Path other : files.subList(1, files.size())) key = key.variant("+ " + ModelKey.of(other, TEXT_ENCODERS).version());
+        return CheckpointHandle.clip(Leased.of(cache, key, ClipModel.class, () -> parts.clip(files, type)),
+                new CheckpointHandle.Source(cache, key, Optional.empty(), "LoRAs merge into the text encoders of single-file "
+                        + "checkpoints; Easel does not merge them into text encoders loaded on their own yet"));
+    }
+
+    /** The named file of {@code folderKey}, which must be a {@code .safetensors} file: pickled ones are refused, saying why. */
+    private Path safetensors(String folderKey, String name, String what) throws IOException {
+        Path file = entry(folderKey, name).filter(Files::isRegularFile).orElseThrow(() -> new NoSuchFileException(name, null,
+                "no " + what + " of that name in the " + folderKey + " folders " + folders(folderKey)));
+        String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!lower.endsWith(".safetensors") && !lower.endsWith(".sft")) throw PickledCheckpointFormat.refusal(file);
+        return file;
     }
 
     private static boolean isModelFile(Path entry) {

@@ -11,6 +11,6 @@ public record LoraApplication(ModelKey file, double strength) {
 
     /** The file's path, size and time with the strength: what a merged model's cache key is made of. */
     public String id() {
-        return file.realPath() + "@" + file.size() + ":" + file.modifiedMillis() + "×" + strength;
+        return file.version() + "×" + strength;
     }
 }

@@ -26,10 +26,18 @@ final class ClipGraph {
     private final Names names;
 
     ClipGraph(TextEncoderConfig config, GraphWeights weights) {
+        this(config, weights, "");
+    }
+
+    /**
+     * {@code within} is where the transformer's names start inside the weights: {@code text_model.}
+     * in a Hugging Face file of its own, whose text projection sits beside it at the top.
+     */
+    ClipGraph(TextEncoderConfig config, GraphWeights weights, String within) {
         this.c = config;
         this.nn = new Layers(weights);
         this.g = nn.g;
-        this.names = config.layout() == Layout.HUGGING_FACE ? Names.HUGGING_FACE : Names.OPEN_CLIP;
+        this.names = (config.layout() == Layout.HUGGING_FACE ? Names.HUGGING_FACE : Names.OPEN_CLIP).under(within);
     }
 
     /** Where each layout keeps what; {@code %d} is the layer. */
@@ -39,6 +47,10 @@ final class ClipGraph {
                 "encoder.layers.%d.", "layer_norm1", "layer_norm2", "self_attn.out_proj", "mlp.fc1", "mlp.fc2", "final_layer_norm");
         static final Names OPEN_CLIP = new Names("token_embedding.weight", "positional_embedding",
                 "transformer.resblocks.%d.", "ln_1", "ln_2", "attn.out_proj", "mlp.c_fc", "mlp.c_proj", "ln_final");
+
+        Names under(String within) {
+            return new Names(within + tokens, within + positions, within + layer, norm1, norm2, outProj, fc1, fc2, within + finalNorm);
+        }
     }
 
     byte[] build() {
@@ -63,7 +75,10 @@ final class ClipGraph {
         Value eos = g.argMax(g.cast(g.equal(ids, g.ints(c.tokens().endToken())), ElementType.INT32), 1, true);
         Value pooled = g.gatherNd(lastHidden, eos, 1);
         if (c.projection()) {
-            g.output("text_embeds", g.matMul(pooled, nn.weight("text_projection", w, w)), ElementType.FLOAT, "batch", w);
+            // OpenCLIP computes x·P; Hugging Face's names store the same projection as a Linear [out, in]
+            Value projected = c.layout() == Layout.HUGGING_FACE ? nn.linear(pooled, "text_projection", w, w, false)
+                    : g.matMul(pooled, nn.weight("text_projection", w, w));
+            g.output("text_embeds", projected, ElementType.FLOAT, "batch", w);
         } else {
             g.output("pooler_output", pooled, ElementType.FLOAT, "batch", w);
         }

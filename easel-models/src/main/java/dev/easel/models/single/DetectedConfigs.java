@@ -41,9 +41,14 @@ public final class DetectedConfigs {
 
     /** Detects the file's checkpoint and reads its configuration. */
     public static CheckpointConfig of(SafetensorsFile file) throws IOException {
+        return of(file.path(), CheckpointDetection.detect(file), shapes(file));
+    }
+
+    /** Every tensor's name and shape, in file order: what the configurations are read from. */
+    public static Map<String, long[]> shapes(SafetensorsFile file) {
         Map<String, long[]> shapes = new LinkedHashMap<>();
         for (StoredTensor t : file.tensors()) shapes.put(t.name(), t.shape());
-        return of(file.path(), CheckpointDetection.detect(file), shapes);
+        return shapes;
     }
 
     /** What Easel cannot build yet is refused here, before anything is built. */
@@ -56,12 +61,7 @@ public final class DetectedConfigs {
             throw new IOException(file + ": a UNet without " + (detected.textEncoders().isEmpty() ? "text encoders" : "a VAE")
                     + ", not a whole checkpoint; CheckpointLoaderSimple needs all three parts");
         }
-        ModelFamily family = switch (detected.kind()) {
-            case SD15 -> ModelFamily.SD1;
-            case SD20 -> ModelFamily.SD2;
-            case SDXL -> ModelFamily.SDXL;
-            case SDXL_REFINER -> throw new IOException(file + ": an SDXL refiner, which Easel cannot run yet");
-        };
+        ModelFamily family = family(file, detected);
         DetectedConfigs read = new DetectedConfigs(file, shapes);
         List<CheckpointConfig.TextEncoder> encoders = new ArrayList<>();
         for (TextEncoderPrefix e : detected.textEncoders()) {
@@ -73,6 +73,66 @@ public final class DetectedConfigs {
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": its networks do not fit together: " + e.getMessage(), e);
         }
+    }
+
+    /** The UNet of a detected file (a checkpoint's or one stored alone), configured from its shapes. */
+    public static UnetConfig unet(Path file, DetectedCheckpoint detected, Map<String, long[]> shapes) throws IOException {
+        return new DetectedConfigs(file, shapes).unet(family(file, detected), detected.unet());
+    }
+
+    /** The family whose conditioning a detected UNet takes. */
+    public static ModelFamily family(Path file, DetectedCheckpoint detected) throws IOException {
+        return switch (detected.kind()) {
+            case SD15 -> ModelFamily.SD1;
+            case SD20 -> ModelFamily.SD2;
+            case SDXL -> ModelFamily.SDXL;
+            case SDXL_REFINER -> throw new IOException(file + ": an SDXL refiner, which Easel cannot run yet");
+        };
+    }
+
+    /**
+     * The VAE of a file holding one alone (a VAELoader file, {@code encoder.}/{@code decoder.} at the
+     * top or under {@code first_stage_model.}): its key prefix and its configuration.
+     */
+    public static Found<VaeConfig> vaeAlone(Path file, Map<String, long[]> shapes) throws IOException {
+        for (String prefix : List.of("", VaeGraph.PREFIX)) {
+            if (shapes.containsKey(prefix + "decoder.conv_in.weight") && shapes.containsKey(prefix + "encoder.conv_in.weight")) {
+                return new Found<>(prefix, new DetectedConfigs(file, shapes).vae(prefix));
+            }
+        }
+        String layout = shapes.keySet().stream().anyMatch(k -> k.contains("up_blocks.")) ? "a VAE in diffusers' layout, which Easel "
+                + "cannot read yet (it reads the LDM layout of .safetensors VAE releases)" : "no VAE in it";
+        throw new IOException(file + ": " + layout + "; looked for decoder.conv_in.weight and encoder.conv_in.weight, found "
+                + shapes.keySet().stream().limit(3).toList());
+    }
+
+    /**
+     * The text encoder of a file holding one alone (a CLIPLoader file): CLIP in Hugging Face's names
+     * (under {@code text_model.}, as ComfyUI's clip_l and clip_g files, or at the top) or OpenCLIP's.
+     * A Hugging Face one is CLIP-L (quick-GELU, its pooled output unprojected) unless it is 1024 or
+     * 1280 wide: OpenCLIP-H or bigG saved in those names (GELU, projected).
+     */
+    public static Found<TextEncoderConfig> textEncoderAlone(Path file, Map<String, long[]> shapes) throws IOException {
+        // found.prefix() is where the transformer's names start; the weights are read from the top of the file
+        List<TextEncoderPrefix> candidates = List.of(new TextEncoderPrefix("text_model.", TextEncoderPrefix.Layout.HF_CLIP),
+                new TextEncoderPrefix("", TextEncoderPrefix.Layout.HF_CLIP), new TextEncoderPrefix("", TextEncoderPrefix.Layout.OPEN_CLIP));
+        for (TextEncoderPrefix e : candidates) {
+            String probe = e.layout() == TextEncoderPrefix.Layout.HF_CLIP ? "embeddings.token_embedding.weight" : "token_embedding.weight";
+            if (!shapes.containsKey(e.prefix() + probe)) continue;
+            TextEncoderConfig read = new DetectedConfigs(file, shapes).textEncoder(e);
+            if (e.layout() == TextEncoderPrefix.Layout.HF_CLIP && (read.width() == 1024 || read.width() == 1280)) {
+                TextEncoderConfig openClip = TextEncoderConfig.openClipH();
+                read = new TextEncoderConfig(read.layout(), read.width(), read.layers(), read.heads(), read.mlpWidth(),
+                        openClip.activation(), read.vocabulary(), openClip.tokens(), shapes.containsKey("text_projection.weight"));
+            }
+            return new Found<>(e.prefix(), read);
+        }
+        throw new IOException(file + ": no CLIP text encoder in it; looked for text_model.embeddings.token_embedding.weight, "
+                + "embeddings.token_embedding.weight and token_embedding.weight, found " + shapes.keySet().stream().limit(3).toList());
+    }
+
+    /** A network found in a file: the prefix its keys start with and its configuration. */
+    public record Found<C>(String prefix, C config) {
     }
 
     private UnetConfig unet(ModelFamily family, UnetLayout u) throws IOException {

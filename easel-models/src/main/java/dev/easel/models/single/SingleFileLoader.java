@@ -1,5 +1,7 @@
 package dev.easel.models.single;
 
+import dev.easel.diffusion.latent.LatentFormat;
+import dev.easel.diffusion.model.Parameterization;
 import dev.easel.models.Checkpoint;
 import dev.easel.models.diffusers.EncoderLayer;
 import dev.easel.models.diffusers.ModelFamily;
@@ -78,40 +80,64 @@ public final class SingleFileLoader {
 
     /** The checkpoint's UNet alone, with {@code patches} (LoRA changes) merged into its weights. */
     public OnnxUnet unet(SafetensorsFile file, CheckpointConfig config, LoraMerge.Merged patches) throws IOException {
+        return unet(file, UnetGraph.PREFIX, config.unet(), config.parameterization(), patches);
+    }
+
+    /** A UNet stored under {@code prefix} (a checkpoint's, or {@code ""} in a file of its own), with {@code patches} merged. */
+    public OnnxUnet unet(SafetensorsFile file, String prefix, UnetConfig unet, Parameterization parameterization,
+                         LoraMerge.Merged patches) throws IOException {
         String name = file.path().getFileName().toString();
-        return building(opened -> OnnxUnet.of(session(file, UnetGraph.PREFIX, "the UNet", name + " UNet", opened, patches,
-                w -> new UnetGraph(config.unet(), w, chunking).build()), config.parameterization()));
+        return building(opened -> OnnxUnet.of(session(file, prefix, "the UNet", name + " UNet", opened, patches,
+                w -> new UnetGraph(unet, w, chunking).build()), parameterization));
+    }
+
+    /**
+     * One text encoder to build: the file holding it, its key prefix there, where the transformer's
+     * names start below that ({@code text_model.} in a Hugging Face file of its own, else empty), its shape.
+     */
+    public record Encoder(SafetensorsFile file, String prefix, String within, TextEncoderConfig config) {
     }
 
     /** The checkpoint's text encoders with their tokenizers, with {@code patches} merged into their weights. */
     public OnnxClip clip(SafetensorsFile file, CheckpointConfig config, TokenizerSource tokenizers, LoraMerge.Merged patches)
             throws IOException {
-        String name = file.path().getFileName().toString();
-        List<String> prefixes = new ArrayList<>();
-        for (CheckpointConfig.TextEncoder e : config.textEncoders()) prefixes.add(textEncoderPrefix(file, e));
+        List<Encoder> encoders = new ArrayList<>();
+        for (CheckpointConfig.TextEncoder e : config.textEncoders()) encoders.add(new Encoder(file, textEncoderPrefix(file, e), "", e.config()));
+        return clip(config.family(), encoders, tokenizers, patches);
+    }
+
+    /** Text encoders from one file or several (CLIPLoader, DualCLIPLoader), conditioning as {@code family}'s do. */
+    public OnnxClip clip(ModelFamily family, List<Encoder> encoders, TokenizerSource tokenizers, LoraMerge.Merged patches)
+            throws IOException {
         List<PromptTokenizer> tokenizerList = new ArrayList<>();
-        for (CheckpointConfig.TextEncoder e : config.textEncoders()) tokenizerList.add(tokenizers.tokenizer(e.config().tokens()));
+        for (Encoder e : encoders) tokenizerList.add(tokenizers.tokenizer(e.config().tokens()));
         return building(opened -> {
-            List<OnnxSession> encoders = new ArrayList<>();
-            for (int i = 0; i < config.textEncoders().size(); i++) {
-                TextEncoderConfig e = config.textEncoders().get(i).config();
-                encoders.add(session(file, prefixes.get(i), "text encoder " + (i + 1), name + " text encoder " + (i + 1), opened,
-                        patches, w -> new ClipGraph(e, w).build()));
+            List<OnnxSession> sessions = new ArrayList<>();
+            for (int i = 0; i < encoders.size(); i++) {
+                Encoder e = encoders.get(i);
+                String label = e.file().path().getFileName() + " text encoder" + (encoders.size() > 1 ? " " + (i + 1) : "");
+                sessions.add(session(e.file(), e.prefix(), "text encoder " + (i + 1), label, opened, patches,
+                        w -> new ClipGraph(e.config(), w, e.within()).build()));
             }
-            return OnnxClip.of(config.family(), encoders, tokenizerList, defaultLayer(config.family()));
+            return OnnxClip.of(family, sessions, tokenizerList, defaultLayer(family));
         });
     }
 
     /** The checkpoint's VAE, decoder and encoder. */
     public OnnxVae vae(SafetensorsFile file, CheckpointConfig config) throws IOException {
+        return vae(file, VaeGraph.PREFIX, config.vae(), config.family().latentFormat());
+    }
+
+    /** A VAE stored under {@code prefix} (a checkpoint's, or {@code ""} in a file of its own). */
+    public OnnxVae vae(SafetensorsFile file, String prefix, VaeConfig vae, LatentFormat format) throws IOException {
         String name = file.path().getFileName().toString();
         LoraMerge.Merged none = LoraMerge.Merged.none();
         return building(opened -> OnnxVae.of(
-                session(file, VaeGraph.PREFIX, "the VAE decoder", name + " VAE decoder", opened, none,
-                        w -> new VaeGraph(config.vae(), w, chunking).decoder()),
-                Optional.of(session(file, VaeGraph.PREFIX, "the VAE encoder", name + " VAE encoder", opened, none,
-                        w -> new VaeGraph(config.vae(), w, chunking).encoder())),
-                config.family().latentFormat(), name + " has a VAE encoder"));
+                session(file, prefix, "the VAE decoder", name + " VAE decoder", opened, none,
+                        w -> new VaeGraph(vae, w, chunking).decoder()),
+                Optional.of(session(file, prefix, "the VAE encoder", name + " VAE encoder", opened, none,
+                        w -> new VaeGraph(vae, w, chunking).encoder())),
+                format, name + " has a VAE encoder"));
     }
 
     /** Something built from sessions opened into the deque; on failure every session opened so far is closed. */

@@ -108,6 +108,22 @@ public final class ToyCheckpoints {
         SafetensorsWriter.write(file, entries, metadata);
     }
 
+    /**
+     * Writes the tensors of {@code config} under {@code from}, renamed to start with {@code to}, in
+     * float16: one part on its own, as a UNet, VAE or text-encoder file stores it.
+     */
+    public static void writePart(Path file, CheckpointConfig config, long seed, String from, String to) throws IOException {
+        Map<String, long[]> all = CheckpointTensors.expected(config);
+        Map<String, SafetensorsWriter.Entry> part = new LinkedHashMap<>();
+        all.forEach((key, shape) -> {
+            if (key.startsWith(from)) {
+                part.put(to + key.substring(from.length()), SafetensorsWriter.floats(DType.F16, values(key, shape, all, seed), shape));
+            }
+        });
+        java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+        SafetensorsWriter.write(file, part, Map.of());
+    }
+
     /** The values of one tensor, as {@link ToyCheckpoints} describes. */
     public static float[] values(String key, long[] shape, Map<String, long[]> all, long seed) {
         int n = Math.toIntExact(java.util.Arrays.stream(shape).reduce(1, Math::multiplyExact));

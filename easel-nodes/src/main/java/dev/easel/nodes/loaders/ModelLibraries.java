@@ -20,7 +20,11 @@ public final class ModelLibraries {
     /** The folders a loader reads, as ComfyUI lays them out under {@code models/}. */
     private static final Map<String, List<String>> DEFAULT_FOLDERS = Map.of(
             ModelLibrary.CHECKPOINTS, List.of("checkpoints"),
-            ModelLibrary.LORAS, List.of("loras"));
+            ModelLibrary.CONFIGS, List.of("configs"),
+            ModelLibrary.LORAS, List.of("loras"),
+            ModelLibrary.VAE, List.of("vae"),
+            ModelLibrary.TEXT_ENCODERS, List.of("text_encoders", "clip"),
+            ModelLibrary.DIFFUSION_MODELS, List.of("unet", "diffusion_models"));
 
     private final Map<PackEnvironment, Entry> byEnvironment = new ConcurrentHashMap<>();
     private final long budgetBytes;
