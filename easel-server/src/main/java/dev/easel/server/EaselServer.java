@@ -32,10 +32,12 @@ import dev.easel.server.routes.Services;
 import dev.easel.server.routes.UploadRoutes;
 import dev.easel.server.sse.SseClients;
 import dev.easel.server.store.JobStore;
+import dev.easel.server.store.OwnerFilter;
 import dev.easel.server.worker.PromptRunner;
 import dev.easel.server.worker.PromptWorker;
 import dev.easel.server.ws.FeatureFlags;
 import dev.easel.server.ws.HeartbeatClock;
+import dev.easel.server.ws.JobWatch;
 import dev.easel.server.ws.SocketEvents;
 import dev.easel.server.ws.SocketHub;
 import dev.easel.server.ws.SocketLimits;
@@ -107,7 +109,8 @@ public final class EaselServer implements AutoCloseable {
         Bodies bodies = new Bodies(config.maxUploadBytes(), config.limits().maxJsonDepth());
         ImageDecoder decoder = new ImageDecoder(config.limits().maxImagePixels(), config.limits().maxConcurrentDecodes());
         Services services = new Services(config, registry, store, hub, jobs, worker, bodies, files, decoder, instanceId);
-        WsEndpoint ws = new WsEndpoint(hub, FeatureFlags.server(config.maxUploadBytes()), limits, HeartbeatClock.system());
+        WsEndpoint ws = new WsEndpoint(hub, FeatureFlags.server(config.maxUploadBytes()), limits, HeartbeatClock.system(),
+                new JobWatch(hub, id -> store.job(id, OwnerFilter.ALL)));
         Javalin app = Javalin.create(cfg -> configure(cfg, config, services, ws, limits, tokens));
         worker.start();
         try {
@@ -159,6 +162,7 @@ public final class EaselServer implements AutoCloseable {
         RequestGuard guard = new RequestGuard(config.corsOrigin(), maxBody, config.listen(), tokens);
         cfg.routes.before(guard::before);
         cfg.routes.wsBeforeUpgrade(guard::beforeUpgrade);
+        cfg.routes.wsBeforeUpgrade(ws::beforeUpgrade);
         cfg.routes.after(CacheHeaders::after);
         ErrorMapping.install(cfg);
         Api api = new Api(cfg.routes);

@@ -20,8 +20,8 @@ public sealed interface JobEvent {
     record QueueChanged(QueueCount queue) implements JobEvent {
     }
 
-    /** The worker took the job; its run's events follow, then {@link Finished}. */
-    record Started(String promptId, Optional<String> clientId, JsonNode prompt, QueueCount queue) implements JobEvent {
+    /** The worker took the job of {@code user}; its run's events follow, then {@link Finished}. */
+    record Started(String promptId, Optional<String> clientId, String user, JsonNode prompt, QueueCount queue) implements JobEvent {
     }
 
     /** One event of a running job, in the order the engine emitted it. */

@@ -1,8 +1,11 @@
 package dev.easel.server.routes;
 
+import dev.easel.server.auth.Identity;
 import dev.easel.server.http.Api;
+import dev.easel.server.http.HttpError;
 import dev.easel.server.sse.SseClients;
 import dev.easel.server.sse.SseStream;
+import dev.easel.server.wire.Json;
 import dev.easel.server.ws.SocketHub;
 import io.javalin.http.Context;
 
@@ -27,11 +30,15 @@ public final class EventsRoutes {
     private void events(Context ctx) throws Exception {
         String requested = ctx.queryParam("clientId");
         String sid = requested == null || requested.isEmpty() ? SocketHub.newSid() : requested;
+        Identity caller = Identity.of(ctx);
+        if (!clients.claim(sid, caller)) {
+            throw HttpError.json(403, Json.object().put("error", "this clientId belongs to another user; connect with your own"));
+        }
         ctx.status(200).contentType("text/event-stream; charset=utf-8")
                 .header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no");
         SseStream stream = new SseStream(ctx.res().getOutputStream());
         ctx.res().flushBuffer();
-        clients.open(sid, lastEventId(ctx.header("Last-Event-ID")), stream);
+        clients.open(sid, caller, lastEventId(ctx.header("Last-Event-ID")), stream);
         stream.awaitEnd();
     }
 

@@ -1,5 +1,6 @@
 package dev.easel.server.sse;
 
+import dev.easel.server.auth.Identity;
 import dev.easel.server.ws.ClientSocket;
 import dev.easel.server.ws.HeartbeatClock;
 import dev.easel.server.ws.SocketHub;
@@ -38,8 +39,16 @@ public final class SseClients {
         this.clock = clock;
     }
 
-    /** Attaches {@code stream} to the client {@code sid}; returns at once (the stream is written from elsewhere). */
-    public void open(String sid, OptionalLong lastSeen, SseStream stream) {
+    /** Binds a client id to the caller's user, as a WebSocket upgrade does; false when it belongs to another user. */
+    public boolean claim(String sid, Identity caller) {
+        return hub.claimClientId(sid, caller);
+    }
+
+    /**
+     * Attaches {@code stream} to the client {@code sid}, acting for {@code caller}; returns at once
+     * (the stream is written from elsewhere).
+     */
+    public void open(String sid, Identity caller, OptionalLong lastSeen, SseStream stream) {
         Entry known = clients.get(sid);
         // only while this client still holds its sid: a WebSocket may have taken it since
         if (lastSeen.isPresent() && known != null && hub.socket(sid).filter(s -> s == known.socket() && s.isOpen()).isPresent()) {
@@ -60,7 +69,7 @@ public final class SseClients {
         client.whenEnded(() -> clients.remove(sid, entry));
         client.attach(stream, 0);
         clients.put(sid, entry);
-        hub.connect(socket);
+        hub.connect(socket, caller);
         socket.start();
         socket.startKeepAlive(clock);
     }

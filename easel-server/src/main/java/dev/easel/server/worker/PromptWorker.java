@@ -124,7 +124,7 @@ public final class PromptWorker implements AutoCloseable {
     private void run(Claim claim) {
         QueueItem item = claim.item();
         long started = System.nanoTime();
-        jobs.announce(count -> new JobEvent.Started(item.promptId(), item.clientId(), item.prompt(), count));
+        jobs.announce(count -> new JobEvent.Started(item.promptId(), item.clientId(), item.user(), item.prompt(), count));
         // a fresh signal per run; like ComfyUI's flag, it starts lowered
         InterruptSignal interrupt = new InterruptSignal();
         signals.put(item.promptId(), interrupt);

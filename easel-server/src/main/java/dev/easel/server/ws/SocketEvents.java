@@ -1,11 +1,9 @@
 package dev.easel.server.ws;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.easel.server.eta.NodeTimes;
 import dev.easel.server.eta.RemainingTime;
 import dev.easel.server.events.EventSink;
 import dev.easel.server.events.JobEvent;
-import dev.easel.server.wire.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Job events turned into WebSocket messages (§3.7): queue changes as {@code status} broadcasts,
  * each run through its own {@link EventRouter}, created when the job starts and finished after
- * its terminal message, then {@code executing {node: null}} to the job's client.
+ * its terminal message, then {@code executing {node: null}} to the job's client and watchers.
  */
 public final class SocketEvents implements EventSink {
     private static final Logger LOG = LoggerFactory.getLogger(SocketEvents.class);
@@ -47,7 +45,7 @@ public final class SocketEvents implements EventSink {
 
     private void started(JobEvent.Started job) {
         hub.broadcastStatus(job.queue());
-        runs.put(job.promptId(), new EventRouter(hub, job.clientId(),
+        runs.put(job.promptId(), new EventRouter(hub, new JobAudience(job.promptId(), job.clientId(), job.user()),
                 Optional.of(new RemainingTime(job.promptId(), job.prompt(), nodeTimes, System::nanoTime))));
     }
 
@@ -65,9 +63,6 @@ public final class SocketEvents implements EventSink {
         EventRouter router = runs.remove(job.promptId());
         if (router != null) router.finish();
         hub.broadcastStatus(job.queue());
-        job.clientId().ifPresent(client -> {
-            ObjectNode data = Json.object().putNull("node").put("prompt_id", job.promptId());
-            hub.send(client, SocketHub.text("executing", data));
-        });
+        if (router != null) router.idle();
     }
 }

@@ -1,5 +1,6 @@
 package dev.easel.server.sse;
 
+import dev.easel.server.auth.Identity;
 import dev.easel.server.ws.Frame;
 import dev.easel.server.ws.ManualClock;
 import dev.easel.server.ws.SocketHub;
@@ -42,7 +43,7 @@ class SseRetentionTest {
     private Wire openAndLeave(String sid, OptionalLong lastSeen) throws InterruptedException {
         Wire wire = new Wire();
         SseStream stream = new SseStream(wire);
-        clients.open(sid, lastSeen, stream);
+        clients.open(sid, Identity.OPEN, lastSeen, stream);
         await(() -> wire.text().contains("\"sid\":\"" + sid + "\"") || wire.text().contains("id: "));
         wire.gone = true;
         hub.broadcast(new Frame.Text("{\"type\":\"probe\"}"));   // the write that finds the client gone

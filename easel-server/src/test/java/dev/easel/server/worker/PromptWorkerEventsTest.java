@@ -9,6 +9,7 @@ import dev.easel.server.events.JobEvent;
 import dev.easel.server.events.JobPublisher;
 import dev.easel.server.events.QueueCount;
 import dev.easel.server.store.InMemoryJobStore;
+import dev.easel.server.store.OwnerFilter;
 import dev.easel.server.store.QueueItem;
 import dev.easel.server.testkit.TestNodes;
 import dev.easel.server.wire.Json;
@@ -37,7 +38,7 @@ class PromptWorkerEventsTest {
         }, store::remaining);
         ObjectNode extra = Json.object().put("client_id", "c");
         QueueItem item = new QueueItem(DoubleNode.valueOf(1), "p1", (ObjectNode) Json.tree(TestNodes.simplePrompt(3)),
-                extra, List.of("2"), Map.of());
+                extra, List.of("2"), Map.of(), "alice");
         NodeRegistry registry = TestNodes.registry();
         try (PromptWorker worker = new PromptWorker(store, jobs,
                 PromptRunner.of(new PromptExecutor(registry, CachePolicy.classic()), registry), "test")) {
@@ -46,12 +47,12 @@ class PromptWorkerEventsTest {
             assertThat(finished.await(30, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(heard.get(0)).isEqualTo(new JobEvent.Accepted("p1", Optional.of("c"), new QueueCount(1, 1)));
-        assertThat(heard.get(1)).isEqualTo(new JobEvent.Started("p1", Optional.of("c"), item.prompt(), new QueueCount(2, 1)));
+        assertThat(heard.get(1)).isEqualTo(new JobEvent.Started("p1", Optional.of("c"), "alice", item.prompt(), new QueueCount(2, 1)));
         assertThat(heard.getLast()).isEqualTo(new JobEvent.Finished("p1", Optional.of("c"), new QueueCount(3, 0)));
         assertThat(heard.subList(2, heard.size() - 1)).allMatch(e -> e instanceof JobEvent.Execution)
                 .extracting(e -> ((JobEvent.Execution) e).event().getClass().getSimpleName())
                 .startsWith("ExecutionStart", "ExecutionCached")
                 .endsWith("Executed", "ProgressState", "ExecutionSuccess");
-        assertThat(store.history("p1")).isPresent();
+        assertThat(store.history("p1", OwnerFilter.only("alice"))).isPresent();
     }
 }

@@ -42,7 +42,7 @@ class SocketHubTest {
     @Test
     void reconnectGreetingIncludesTheExecutingNodeOnlyForTheRunningClient() throws Exception {
         SocketHub hub = new SocketHub();
-        new EventRouter(hub, Optional.of("me")).route(new ExecutionEvent.Executing("p", "7", "7"));
+        new EventRouter(hub, new JobAudience("p", Optional.of("me"), "default")).route(new ExecutionEvent.Executing("p", "7", "7"));
         ManualSink mine = new ManualSink();
         ManualSink theirs = new ManualSink();
         mine.autoComplete = true;
