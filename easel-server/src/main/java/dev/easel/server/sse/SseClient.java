@@ -25,7 +25,8 @@ final class SseClient implements FrameSink {
     private final Duration retention;
     private final ExecutorService writes;
     private long nextId;
-    private SseStream stream;   // touched only on the writes thread
+    private SseStream stream;   // touched only on the writes thread, as is detachments
+    private long detachments;
     private volatile Runnable onExpired = () -> { };
     private volatile Runnable onEnded = () -> { };
 
@@ -47,7 +48,7 @@ final class SseClient implements FrameSink {
         onEnded = ended;
     }
 
-    /** Attaches a stream, first writing what it missed since {@code lastSeen} (0: nothing to replay). */
+    /** Attaches a stream, first writing what the buffer holds after {@code lastSeen} (0 for a new client, whose buffer holds at most its greeting). */
     void attach(SseStream fresh, long lastSeen) {
         onWriter(() -> {
             if (stream != null) stream.end();
@@ -103,8 +104,10 @@ final class SseClient implements FrameSink {
         SseStream left = stream;
         left.end();
         stream = null;
+        long detachment = ++detachments;
+        // expires only if no stream came back since this detachment
         clock.schedule(retention, () -> onWriter(() -> {
-            if (stream == null) onExpired.run();
+            if (stream == null && detachments == detachment) onExpired.run();
         }));
     }
 

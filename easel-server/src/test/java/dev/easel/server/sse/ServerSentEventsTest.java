@@ -1,6 +1,8 @@
 package dev.easel.server.sse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.easel.server.auth.Accounts;
+import dev.easel.server.auth.Identity;
 import dev.easel.server.testkit.ServerFixture;
 import dev.easel.server.testkit.ServerTest;
 import dev.easel.server.testkit.TestNodes;
@@ -145,6 +147,23 @@ class ServerSentEventsTest extends ServerTest {
                 // no answers are expected to the heartbeat comments: the stream stays open across many of them
                 ServerSentEventsTest.await(() -> back.comments() >= 5);
                 assertThat(server.server.hub().socket("r")).isPresent();
+            }
+        }
+    }
+
+    @Test
+    void withAuthenticationTheStreamTakesTheSameTokenAsEveryOtherRoute() throws Exception {
+        String[] token = new String[1];
+        try (ServerFixture server = ServerFixture.start(otherDir, TestNodes.registry(), c -> {
+            token[0] = Accounts.open(c.userDir()).add("ana", Identity.Role.USER);
+            return c.withAuth(true);
+        })) {
+            try (SseReader refused = SseReader.connect(server.port(), "clientId=t")) {
+                assertThat(refused.status()).isEqualTo(401);
+            }
+            try (SseReader admitted = SseReader.connect(server.port(), "clientId=t&token=" + token[0])) {
+                assertThat(admitted.status()).isEqualTo(200);
+                assertThat(((Message.Text) admitted.next().message()).data().path("sid").asText()).isEqualTo("t");
             }
         }
     }

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.PriorityQueue;
 
 /** Virtual time for heartbeats: nothing happens until the test advances it, then due tasks run in order on its thread. */
-final class ManualClock implements HeartbeatClock {
+public final class ManualClock implements HeartbeatClock {
     private record Task(long due, long order, Runnable body) {
     }
 
@@ -24,7 +24,7 @@ final class ManualClock implements HeartbeatClock {
     }
 
     /** Moves time forward by {@code step}, running every task that falls due on the way at its own moment. */
-    void advance(Duration step) {
+    public void advance(Duration step) {
         long end;
         synchronized (this) {
             end = now + step.toNanos();
