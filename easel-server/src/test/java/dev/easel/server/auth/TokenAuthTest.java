@@ -67,7 +67,7 @@ class TokenAuthTest extends ServerTest {
         List<EaselServer.Route> http = fx.server.routes().stream().filter(r -> !r.method().equals("WEBSOCKET")).toList();
         Set<String> paths = http.stream().map(EaselServer.Route::path).collect(Collectors.toSet());
         assertThat(paths).as("the router's own list, both spellings").contains("/prompt", "/api/prompt", "/userdata/{file}",
-                "/api/userdata/{file}", "/internal/logs", "/api/jobs", "/view", "/api/view", "/upload/image");
+                "/api/userdata/{file}", "/internal/logs", "/api/jobs", "/view", "/api/view", "/upload/image", "/events");
         assertThat(http).hasSizeGreaterThan(80);
         List<String> open = new ArrayList<>();
         for (EaselServer.Route route : http) {
