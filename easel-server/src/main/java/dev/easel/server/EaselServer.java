@@ -17,6 +17,7 @@ import dev.easel.server.http.ErrorMapping;
 import dev.easel.server.http.LenientQuery;
 import dev.easel.server.http.ProtocolErrors;
 import dev.easel.server.http.RequestGuard;
+import dev.easel.server.routes.EventsRoutes;
 import dev.easel.server.routes.FileRoutes;
 import dev.easel.server.routes.HistoryRoutes;
 import dev.easel.server.routes.JobsRoutes;
@@ -29,11 +30,13 @@ import dev.easel.server.routes.QueueRoutes;
 import dev.easel.server.routes.RootRoutes;
 import dev.easel.server.routes.Services;
 import dev.easel.server.routes.UploadRoutes;
+import dev.easel.server.sse.SseClients;
 import dev.easel.server.store.JobStore;
 import dev.easel.server.store.OwnerFilter;
 import dev.easel.server.worker.PromptRunner;
 import dev.easel.server.worker.PromptWorker;
 import dev.easel.server.ws.FeatureFlags;
+import dev.easel.server.ws.HeartbeatClock;
 import dev.easel.server.ws.JobWatch;
 import dev.easel.server.ws.SocketEvents;
 import dev.easel.server.ws.SocketHub;
@@ -106,7 +109,7 @@ public final class EaselServer implements AutoCloseable {
         Bodies bodies = new Bodies(config.maxUploadBytes(), config.limits().maxJsonDepth());
         ImageDecoder decoder = new ImageDecoder(config.limits().maxImagePixels(), config.limits().maxConcurrentDecodes());
         Services services = new Services(config, registry, store, hub, jobs, worker, bodies, files, decoder, instanceId);
-        WsEndpoint ws = new WsEndpoint(hub, FeatureFlags.server(config.maxUploadBytes()), limits,
+        WsEndpoint ws = new WsEndpoint(hub, FeatureFlags.server(config.maxUploadBytes()), limits, HeartbeatClock.system(),
                 new JobWatch(hub, id -> store.job(id, OwnerFilter.ALL)));
         Javalin app = Javalin.create(cfg -> configure(cfg, config, services, ws, limits, tokens));
         worker.start();
@@ -172,8 +175,12 @@ public final class EaselServer implements AutoCloseable {
         new UploadRoutes(services).register(api);
         new ListingRoutes(services).register(api);
         ManagerRoutes.register(cfg, api, services);
+        SseClients sse = new SseClients(services.hub(), sockets, HeartbeatClock.system());
+        cfg.events.serverStopping(sse::close);
+        new EventsRoutes(sse, services.hub()).register(api);
         new RootRoutes(services).register(cfg.routes);
         new PageRoutes().register(cfg.routes);
+        ws.observePongs(cfg);
         cfg.routes.ws("/ws", ws::configure);
         cfg.routes.ws("/api/ws", ws::configure);
         config.frontEndRoot().ifPresent(root -> cfg.staticFiles.add(files -> {

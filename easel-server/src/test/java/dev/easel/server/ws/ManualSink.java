@@ -14,6 +14,7 @@ final class ManualSink implements FrameSink {
     final List<CompletableFuture<Void>> pending = new CopyOnWriteArrayList<>();
     final AtomicInteger closedWith = new AtomicInteger();
     final CountDownLatch closed = new CountDownLatch(1);
+    final AtomicInteger pings = new AtomicInteger();
     volatile boolean autoComplete;
 
     @Override
@@ -23,6 +24,12 @@ final class ManualSink implements FrameSink {
         if (autoComplete) done.complete(null);
         else pending.add(done);
         return done;
+    }
+
+    @Override
+    public CompletableFuture<Void> ping() {
+        pings.incrementAndGet();
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override
