@@ -7,6 +7,8 @@ import dev.easel.bench.generation.PreviewLatency;
 import dev.easel.bench.load.LoadClient;
 import dev.easel.bench.load.LoadResult;
 import dev.easel.bench.ort.OrtThroughput;
+import dev.easel.bench.page.PageMemory;
+import dev.easel.bench.page.PagePreviewLatency;
 import dev.easel.bench.progress.ProgressLatency;
 import dev.easel.bench.sockets.IdleSockets;
 import dev.easel.bench.steps.SamplerSteps;
@@ -28,6 +30,8 @@ public final class Bench {
               sockets   [--sockets 1000]
               steps     [benchmark regex, e.g. StepParts] [JMH options, e.g. -p sampler=euler -f 1 -wi 3 -i 5]
               preview   [--prompts 10] [--warmup 2] [--steps 20] [--width 512] [--height 512] [--preview-method latent2rgb|auto|none] [--preview-size 512]
+              page      [--prompts 10] [--warmup 2] [--steps 20] [--width 512] [--height 512] [--preview-size 512]
+              page-memory [--previews 500] [--every 100] [--steps 20] [--width 512] [--height 512] [--preview-size 512]
               demo      [--runs 5] [--steps 20] [--width 512] [--height 512] [--preview-method latent2rgb|auto|none]
               ort       [--models toy,demo] [--threads 1,2] [--size 64] [--evals 200] [--warmup 50] [--rounds 5]
               jobs      [--history 10000] [--requests 2000] [--prompts 2000] [--pending 1000]
@@ -63,6 +67,8 @@ public final class Bench {
             case "frames" -> System.out.print(ImageFrames.run(options).report());
             case "sockets" -> System.out.print(IdleSockets.run(options).report());
             case "preview" -> System.out.print(PreviewLatency.run(options).report());
+            case "page" -> System.out.print(PagePreviewLatency.run(options).report());
+            case "page-memory" -> System.out.print(PageMemory.run(options).report());
             case "demo" -> System.out.print(DemoRun.run(options).report());
             case "ort" -> System.out.print(OrtThroughput.run(options).report());
             case "jobs" -> System.out.print(DurableJobs.run(options));

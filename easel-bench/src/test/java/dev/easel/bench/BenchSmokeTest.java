@@ -7,6 +7,8 @@ import dev.easel.bench.generation.PreviewLatency;
 import dev.easel.bench.load.LoadClient;
 import dev.easel.bench.load.LoadResult;
 import dev.easel.bench.ort.OrtThroughput;
+import dev.easel.bench.page.PageMemory;
+import dev.easel.bench.page.PagePreviewLatency;
 import dev.easel.bench.progress.ProgressLatency;
 import dev.easel.bench.sockets.IdleSockets;
 import dev.easel.bench.store.DurableJobs;
@@ -151,6 +153,44 @@ class BenchSmokeTest {
         });
         assertThat(second.seed()).isEqualTo(first.seed() + 1);
         assertThat(result.classTypes()).containsEntry("3", "KSampler").containsEntry("4", "CheckpointLoaderSimple");
+    }
+
+    @Test
+    void pageLatencyTimesEveryPaintedPreviewAgainstItsStep() throws Exception {
+        PagePreviewLatency.Result result = PagePreviewLatency.run(Options.of(Map.of("prompts", "2", "warmup", "0", "steps", "3",
+                "width", "64", "height", "64", "timeout-s", "60")));
+
+        // the last step's preview is never replaced, so each prompt paints at least one
+        assertThat(result.painted()).isBetween(2, 6);
+        assertThat(result.stepsNotPainted()).isEqualTo(6 - result.painted());
+        assertThat(result.stepGaps().count()).isEqualTo(2 * 2);
+        // a paint follows its step's end: only the clock mapping's error may put it before
+        assertThat(result.received().minNanos() + result.clockErrorNanos()).isPositive();
+        assertThat(result.received().count()).isEqualTo(result.painted());
+        // and its frame is received before it is painted
+        assertThat(result.latency().minNanos()).isGreaterThan(result.received().minNanos());
+        assertThat(result.clockErrorNanos()).isPositive();
+    }
+
+    @Test
+    void pageMemoryIsSampledBeforeTheFirstPreviewAndAtEachMultipleOfEvery() throws Exception {
+        PageMemory.Result result = PageMemory.run(Options.of(Map.of("previews", "4", "every", "2", "steps", "2",
+                "width", "64", "height", "64", "timeout-s", "60")));
+
+        List<PageMemory.Sample> samples = result.samples();
+        assertThat(samples.getFirst().previews()).isZero();
+        assertThat(samples.getFirst().prompts()).isZero();
+        assertThat(samples.getLast().previews()).isBetween(4, 5);
+        assertThat(samples).extracting(PageMemory.Sample::previews).isSorted().doesNotHaveDuplicates();
+        assertThat(samples).allSatisfy(sample -> {
+            assertThat(sample.jsHeapUsed()).isPositive();
+            assertThat(sample.nodes()).isPositive();
+            assertThat(sample.pssByProcessType()).containsKeys("browser", "renderer");
+            assertThat(sample.pssByProcessType().values()).allSatisfy(bytes -> assertThat(bytes).isPositive());
+        });
+        // every prompt of the page's own run shows its result image, and the live preview is one more
+        assertThat(samples.getLast().images()).isGreaterThanOrEqualTo(samples.getLast().prompts() + 1);
+        assertThat(result.afterPressure().previews()).isEqualTo(samples.getLast().previews());
     }
 
     @Test

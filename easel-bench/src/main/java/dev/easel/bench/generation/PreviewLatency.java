@@ -73,7 +73,7 @@ public final class PreviewLatency {
                 if (p >= warmup) tally.add(run, workflow.nodeIdOf("KSampler"), stepEnds);
             }
             return new Result(prompts, warmup, steps, width, height, method, previewSize, tally.frames, tally.malformed, tally.bytes,
-                    samples(tally.latencies), samples(tally.gaps),
+                    Samples.of(tally.latencies), Samples.of(tally.gaps),
                     CpuClock.processNanos() - cpu);
         }
     }
@@ -102,9 +102,5 @@ public final class PreviewLatency {
                 }
             }
         }
-    }
-
-    private static Samples samples(List<Long> nanos) {
-        return new Samples(nanos.stream().mapToLong(Long::longValue).toArray());
     }
 }

@@ -11,6 +11,10 @@ public final class Samples {
         Arrays.sort(sorted);
     }
 
+    public static Samples of(java.util.Collection<Long> nanos) {
+        return new Samples(nanos.stream().mapToLong(Long::longValue).toArray());
+    }
+
     public int count() {
         return sorted.length;
     }

@@ -80,11 +80,6 @@ public final class SocketHub {
                 .ifPresent(view -> view.snapshot().forEach(socket::offer));
     }
 
-    /** A connection while authentication is off. */
-    public void connect(ClientSocket socket) {
-        connect(socket, Identity.OPEN);
-    }
-
     /** Forgets a socket, unless its sid already belongs to a newer connection. */
     public synchronized void disconnect(ClientSocket socket) {
         sockets.remove(socket.sid(), socket);

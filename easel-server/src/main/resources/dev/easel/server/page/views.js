@@ -1,6 +1,8 @@
 // What the page shows: the connection state, the queue, and the live view of one job.
 
 const KEPT_OUTPUTS = 12;
+/** With `?paint-marks` in the page's address, each preview leaves a performance mark once painted (benchmarks read them). */
+const MARK_PAINTS = new URLSearchParams(location.search).has('paint-marks');
 
 export function showConnection(el, name, text) {
   el.dataset.state = name;
@@ -48,6 +50,19 @@ function seconds(ms) {
   if (ms < 60000) return `${(ms / 1000).toFixed(1)} s`;
   const whole = Math.round(ms / 1000);
   return `${Math.floor(whole / 60)} min ${whole % 60} s`;
+}
+
+/**
+ * A `preview-painted` mark once the image is decoded and the frame showing it has been painted
+ * (its detail: the job, the step and when the page's script received the frame):
+ * a task queued from that frame's animation callback runs after its paint. A preview replaced
+ * before that frame is never shown, and leaves no mark.
+ */
+function markPaint(img, detail) {
+  const { src } = img;
+  img.decode().then(() => requestAnimationFrame(() => {
+    if (img.src === src) setTimeout(() => performance.mark('preview-painted', { detail }));
+  }), () => {});
 }
 
 /** The live view: the job being watched, its running node, both progress bars, preview and results. */
@@ -143,12 +158,14 @@ export class LiveView {
   }
 
   preview(blob) {
+    const received = performance.now();
     const old = this.previewUrl;
     this.previewUrl = URL.createObjectURL(blob);
     this.el.preview.src = this.previewUrl;
     this.el.preview.dataset.step = this.el.nodeBar.dataset.value;
     this.el.preview.hidden = false;
     if (old) URL.revokeObjectURL(old);
+    if (MARK_PAINTS) markPaint(this.el.preview, { promptId: this.promptId, step: this.el.preview.dataset.step, received });
   }
 
   /** A result image, newest first; the oldest beyond the kept number go (and their memory with them). */
