@@ -177,7 +177,7 @@ public final class EaselServer implements AutoCloseable {
         ManagerRoutes.register(cfg, api, services);
         SseClients sse = new SseClients(services.hub(), sockets, HeartbeatClock.system());
         cfg.events.serverStopping(sse::close);
-        new EventsRoutes(sse).register(api);
+        new EventsRoutes(sse, services.hub()).register(api);
         new RootRoutes(services).register(cfg.routes);
         new PageRoutes().register(cfg.routes);
         ws.observePongs(cfg);

@@ -1,5 +1,6 @@
 package dev.easel.app.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -102,6 +103,32 @@ final class Browser implements AutoCloseable {
     boolean resultImageLoaded() {
         return Boolean.TRUE.equals(script("const img = document.querySelector(\"[data-testid='output-image']\");"
                 + " return !!img && img.complete && img.naturalWidth > 0"));
+    }
+
+    /** Records, in order, every new live-preview image (its step and a hash of its bytes) and every result added. */
+    void recordPreviewsAndResults() {
+        script("""
+                window.recorded = [];
+                const preview = document.querySelector("[data-testid='live-preview']");
+                new MutationObserver(() => {
+                  const entry = { kind: 'preview', step: preview.dataset.step, src: preview.getAttribute('src'), hash: null };
+                  window.recorded.push(entry);
+                  fetch(entry.src).then((r) => r.arrayBuffer()).then((b) => {
+                    let h = 0;
+                    for (const x of new Uint8Array(b)) h = (h * 31 + x) | 0;
+                    entry.hash = `${b.byteLength}:${h}`;
+                  });
+                }).observe(preview, { attributes: true, attributeFilter: ['src'] });
+                new MutationObserver((changes) => {
+                  for (const change of changes) for (const added of change.addedNodes) {
+                    window.recorded.push({ kind: 'output', src: added.querySelector('img').getAttribute('src') });
+                  }
+                }).observe(document.querySelector("[data-testid='outputs']"), { childList: true });
+                """);
+    }
+
+    JsonNode recorded() {
+        return LiveServer.parse((String) script("return JSON.stringify(window.recorded)"));
     }
 
     Object script(String script, Object... args) {

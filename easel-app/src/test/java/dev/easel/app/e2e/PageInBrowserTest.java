@@ -102,30 +102,12 @@ class PageInBrowserTest {
         return http.get("/history").json();
     }
 
-    /** Records, in order, every new live-preview image (its step and a hash of its bytes) and every result added. */
     private void recordPreviewsAndResults() {
-        browser.script("""
-                window.recorded = [];
-                const preview = document.querySelector("[data-testid='live-preview']");
-                new MutationObserver(() => {
-                  const entry = { kind: 'preview', step: preview.dataset.step, src: preview.getAttribute('src'), hash: null };
-                  window.recorded.push(entry);
-                  fetch(entry.src).then((r) => r.arrayBuffer()).then((b) => {
-                    let h = 0;
-                    for (const x of new Uint8Array(b)) h = (h * 31 + x) | 0;
-                    entry.hash = `${b.byteLength}:${h}`;
-                  });
-                }).observe(preview, { attributes: true, attributeFilter: ['src'] });
-                new MutationObserver((changes) => {
-                  for (const change of changes) for (const added of change.addedNodes) {
-                    window.recorded.push({ kind: 'output', src: added.querySelector('img').getAttribute('src') });
-                  }
-                }).observe(document.querySelector("[data-testid='outputs']"), { childList: true });
-                """);
+        browser.recordPreviewsAndResults();
     }
 
     private JsonNode recorded() {
-        return LiveServer.parse((String) browser.script("return JSON.stringify(window.recorded)"));
+        return browser.recorded();
     }
 
     @Test

@@ -2,10 +2,8 @@ package dev.easel.server.routes;
 
 import dev.easel.server.auth.Identity;
 import dev.easel.server.http.Api;
-import dev.easel.server.http.HttpError;
 import dev.easel.server.sse.SseClients;
 import dev.easel.server.sse.SseStream;
-import dev.easel.server.wire.Json;
 import dev.easel.server.ws.SocketHub;
 import io.javalin.http.Context;
 
@@ -14,13 +12,16 @@ import java.util.OptionalLong;
 /**
  * {@code GET /events?clientId=}: what {@code /ws} sends that client, as Server-Sent Events, for
  * clients that cannot hold a WebSocket. A reconnect's {@code Last-Event-ID} resumes the client
- * where it left off (docs/PROTOCOL-EXTENSIONS.md).
+ * where it left off (docs/PROTOCOL-EXTENSIONS.md). The stream acts for the caller, and a client
+ * id of another user is refused (403), as on {@code /ws}.
  */
 public final class EventsRoutes {
     private final SseClients clients;
+    private final SocketHub hub;
 
-    public EventsRoutes(SseClients clients) {
+    public EventsRoutes(SseClients clients, SocketHub hub) {
         this.clients = clients;
+        this.hub = hub;
     }
 
     public void register(Api api) {
@@ -29,11 +30,9 @@ public final class EventsRoutes {
 
     private void events(Context ctx) throws Exception {
         String requested = ctx.queryParam("clientId");
-        String sid = requested == null || requested.isEmpty() ? SocketHub.newSid() : requested;
         Identity caller = Identity.of(ctx);
-        if (!clients.claim(sid, caller)) {
-            throw HttpError.json(403, Json.object().put("error", "this clientId belongs to another user; connect with your own"));
-        }
+        String sid = requested == null || requested.isEmpty() ? SocketHub.newSid() : requested;
+        hub.requireClientId(sid, caller);
         ctx.status(200).contentType("text/event-stream; charset=utf-8")
                 .header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no");
         SseStream stream = new SseStream(ctx.res().getOutputStream());

@@ -39,15 +39,7 @@ public final class SseClients {
         this.clock = clock;
     }
 
-    /** Binds a client id to the caller's user, as a WebSocket upgrade does; false when it belongs to another user. */
-    public boolean claim(String sid, Identity caller) {
-        return hub.claimClientId(sid, caller);
-    }
-
-    /**
-     * Attaches {@code stream} to the client {@code sid}, acting for {@code caller}; returns at once
-     * (the stream is written from elsewhere).
-     */
+    /** Attaches {@code stream} to the client {@code sid}, acting for {@code caller}; returns at once (the stream is written from elsewhere). */
     public void open(String sid, Identity caller, OptionalLong lastSeen, SseStream stream) {
         Entry known = clients.get(sid);
         // only while this client still holds its sid: a WebSocket may have taken it since

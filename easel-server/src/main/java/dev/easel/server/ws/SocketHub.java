@@ -3,8 +3,12 @@ package dev.easel.server.ws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.easel.server.auth.Identity;
+import dev.easel.server.http.HttpError;
 import dev.easel.server.events.QueueCount;
 import dev.easel.server.wire.Json;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Collections;
 import java.util.HashMap;
@@ -29,6 +33,7 @@ import java.util.function.Supplier;
 public final class SocketHub {
     /** The client feature flag that asks for {@code remaining_time} messages (Easel's own; ComfyUI has none). */
     public static final String REMAINING_TIME_FLAG = "supports_remaining_time";
+    private static final Logger LOG = LoggerFactory.getLogger(SocketHub.class);
     private static final int RECENTLY_ENDED = 1024;
     private final Map<String, ClientSocket> sockets = new LinkedHashMap<>();
     private final Map<ClientSocket, Identity> identities = new IdentityHashMap<>();
@@ -81,6 +86,13 @@ public final class SocketHub {
         identities.remove(socket);
         watchers.values().forEach(set -> set.remove(socket));
         watchers.values().removeIf(Set::isEmpty);
+    }
+
+    /** Binds a connection's client id to the caller's user, or refuses the connection (403) when it belongs to another user. */
+    public void requireClientId(String clientId, Identity caller) {
+        if (claimClientId(clientId, caller)) return;
+        LOG.warn("refused a connection of user {}: client id {} belongs to another user", caller.user(), clientId);
+        throw HttpError.json(403, Json.object().put("error", "this clientId belongs to another user; connect with your own"));
     }
 
     /** Binds a client id to the caller's user; false when it belongs to another user (see {@link ClientIdOwners}). */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.easel.server.auth.Identity;
-import dev.easel.server.http.HttpError;
 import dev.easel.server.wire.Json;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -19,9 +18,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@code /ws}: session ids, the greeting, feature-flag negotiation, heartbeats, cleanup on close. A socket
- * acts for the identity of its upgrade request; a client id that belongs to another user is
- * refused before the upgrade (403).
+ * {@code /ws}: session ids, the greeting, feature-flag negotiation, heartbeats, cleanup on close.
+ * A socket acts for the identity of its upgrade request; a client id that belongs to another
+ * user is refused before the upgrade (403).
  */
 public final class WsEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(WsEndpoint.class);
@@ -58,12 +57,8 @@ public final class WsEndpoint {
 
     /** Runs before the upgrade, after authentication: the requested client id must be free or the caller's own. */
     public void beforeUpgrade(Context ctx) {
-        String requested = QueryText.param(ctx.queryString(), "clientId").orElse("");
-        Identity caller = Identity.of(ctx);
-        if (!requested.isEmpty() && !hub.claimClientId(requested, caller)) {
-            LOG.warn("refused a WebSocket for user {}: client id {} belongs to another user", caller.user(), requested);
-            throw HttpError.json(403, Json.object().put("error", "this clientId belongs to another user; connect with your own"));
-        }
+        QueryText.param(ctx.queryString(), "clientId").filter(id -> !id.isEmpty())
+                .ifPresent(requested -> hub.requireClientId(requested, Identity.of(ctx)));
     }
 
     private void connected(WsContext ctx) {

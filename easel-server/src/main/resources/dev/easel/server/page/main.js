@@ -54,7 +54,24 @@ function watch(promptId) {
   const fresh = promptId !== live.promptId;
   live.watch(promptId, prompts.get(promptId), startedAt(promptId));
   if (fresh && lastNode !== null) live.executing(lastNode);
+  if (fresh) showShareLink(promptId);
   return live;
+}
+
+/** A link that opens this job's live view in any browser (relative, so it works under a proxy's sub-path). */
+function showShareLink(promptId) {
+  const link = $('share-link');
+  link.href = `?${new URLSearchParams({ job: promptId })}`;
+  link.hidden = false;
+}
+
+/** The job of a job link (?job=ID): watched through the socket, its prompt read for the node names. */
+function followLinkedJob(promptId) {
+  socket.watchJob(promptId);
+  api.job(promptId).then((job) => {
+    prompts.set(promptId, job.workflow.prompt);
+    if (live.promptId === promptId) live.watch(promptId, job.workflow.prompt);
+  }).catch(() => {});
 }
 
 /** Keeps the workflow for a reload of this tab: as opened, then with the values of each Run. */
@@ -175,6 +192,8 @@ function onMessage(type, data) {
   const promptId = data && data.prompt_id;
   switch (type) {
     case 'status': refreshQueue(); break;
+    case 'watching': watch(promptId); break;
+    case 'watch_error': live.showError('Cannot show the linked job', [data.error]); break;
     case 'execution_start':
       sessionStorage.setItem('easel.started', toJson({ promptId, at: Date.now() }));
       watch(promptId);
@@ -257,6 +276,8 @@ async function loadDefault() {
 async function start() {
   wire();
   showRecent();
+  const linked = new URLSearchParams(location.search).get('job');
+  if (linked) followLinkedJob(linked);
   try {
     // first, so that a server with --auth has asked for the token before the socket needs it
     const info = api.objectInfo();

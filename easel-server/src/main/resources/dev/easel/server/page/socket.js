@@ -42,6 +42,18 @@ export class Socket {
     this.handlers = handlers;
     this.clientId = tabClientId();
     this.attempt = 0;
+    this.ws = null;
+    this.watched = null;
+  }
+
+  /** Asks for another client's job's messages (Easel's watch message), now and after every reconnect. */
+  watchJob(promptId) {
+    this.watched = promptId;
+    if (this.ws && this.ws.readyState === WebSocket.OPEN) this.sendWatch();
+  }
+
+  sendWatch() {
+    this.ws.send(JSON.stringify({ type: 'watch', data: { prompt_id: this.watched } }));
   }
 
   connect() {
@@ -49,12 +61,14 @@ export class Socket {
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
     this.handlers.state('connecting', 'connecting');
     const ws = new WebSocket(url);
+    this.ws = ws;
     ws.binaryType = 'arraybuffer';
     ws.onopen = () => {
       this.attempt = 0;
       // type-4 previews (ComfyUI's), and Easel's remaining_time estimates
       ws.send(JSON.stringify({ type: 'feature_flags',
         data: { supports_preview_metadata: true, supports_remaining_time: true } }));
+      if (this.watched) this.sendWatch();
       this.handlers.state('connected', 'connected');
     };
     ws.onmessage = (event) => {

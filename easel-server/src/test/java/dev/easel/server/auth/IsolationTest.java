@@ -6,6 +6,7 @@ import dev.easel.server.testkit.GatedServerTest;
 import dev.easel.server.testkit.TestNodes;
 import dev.easel.server.wire.Json;
 import dev.easel.testkit.Http;
+import dev.easel.testkit.SseReader;
 import dev.easel.testkit.WsRecorder;
 import dev.easel.testkit.WsRecorder.Message;
 import org.junit.jupiter.api.Test;
@@ -156,7 +157,9 @@ class IsolationTest extends GatedServerTest {
     void aJobsMessagesReachItsOwnerAndAdminsButNotAnotherUserWhileStatusReachesEveryone() throws Exception {
         try (WsRecorder alices = socket(alice, "alice-tab");
              WsRecorder bobs = socket(bob, "bob-tab");
-             WsRecorder roots = socket(root, "root-tab")) {
+             WsRecorder roots = socket(root, "root-tab");
+             SseReader bobsEvents = SseReader.connect(fx.port(), "clientId=bob-sse&token=" + bob)) {
+            assertThat(bobsEvents.status()).isEqualTo(200);
             release.countDown();
             // without a client id ComfyUI broadcasts progress, previews and progress_state
             String id = queue(alice, gated(), null);
@@ -176,6 +179,10 @@ class IsolationTest extends GatedServerTest {
                 }
             }
             assertThat(WsRecorder.types(toBob)).contains("status", "execution_start", "execution_success");
+            // the Server-Sent Events fallback follows the same rule
+            List<Message> toBobsStream = SseReader.messages(bobsEvents.until(m -> m instanceof Message.Text t
+                    && t.type().equals("status") && t.data().path("status").path("exec_info").path("queue_remaining").asInt() == 0));
+            assertThat(toBobsStream).allMatch(m -> m instanceof Message.Text t && t.type().equals("status"));
             assertThat(toBob.stream().filter(m -> m instanceof Message.Text t && t.type().equals("status")).count())
                     .as("bob hears the queue change for both jobs").isGreaterThanOrEqualTo(4);
         }
@@ -190,6 +197,9 @@ class IsolationTest extends GatedServerTest {
             assertThat(refused).isInstanceOf(ExecutionException.class).cause().isInstanceOf(WebSocketHandshakeException.class);
             assertThat(((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode()).isEqualTo(403);
 
+            try (SseReader stream = SseReader.connect(fx.port(), "clientId=alice-tab&token=" + bob)) {
+                assertThat(stream.status()).isEqualTo(403);
+            }
             Http.Response prompt = as(bob).postJson("/prompt", map("prompt", TestNodes.simplePrompt(1), "client_id", "alice-tab"));
             assertThat(prompt.status()).isEqualTo(403);
             assertThat(prompt.json().path("error").path("type").asText()).isEqualTo("client_id_taken");
