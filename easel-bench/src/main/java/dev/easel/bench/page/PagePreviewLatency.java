@@ -58,7 +58,7 @@ public final class PagePreviewLatency {
             List<Long> received = new ArrayList<>(), latencies = new ArrayList<>(), gaps = new ArrayList<>();
             long clockError = 0, clockDrift = 0;
             for (int p = 0; p < warmup + prompts; p++) {
-                PageSession.Run run = page.run(workload.prompt(p));
+                PageSession.Run run = page.timed(workload.prompt(p));
                 long[] stepEnds = run.stepEnds();
                 if (stepEnds.length != steps) {
                     throw new IllegalStateException("expected one model call per step, got " + stepEnds.length
