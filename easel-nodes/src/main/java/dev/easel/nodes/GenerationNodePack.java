@@ -3,6 +3,7 @@ package dev.easel.nodes;
 import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodePack;
 import dev.easel.engine.node.PackEnvironment;
+import dev.easel.models.library.ModelLibrary;
 import dev.easel.nodes.conditioning.CLIPSetLastLayer;
 import dev.easel.nodes.conditioning.CLIPTextEncode;
 import dev.easel.nodes.conditioning.ConditioningCombine;
@@ -18,6 +19,8 @@ import dev.easel.nodes.latent.VAEDecode;
 import dev.easel.nodes.latent.VAEEncode;
 import dev.easel.nodes.latent.VAEEncodeForInpaint;
 import dev.easel.nodes.loaders.CheckpointLoaderSimple;
+import dev.easel.nodes.loaders.LoraLoader;
+import dev.easel.nodes.loaders.LoraLoaderModelOnly;
 import dev.easel.nodes.loaders.ModelLibraries;
 import dev.easel.nodes.sampling.BasicScheduler;
 import dev.easel.nodes.sampling.CFGGuider;
@@ -55,9 +58,10 @@ public final class GenerationNodePack implements NodePack {
     @Override
     public List<NodeDefinition> nodes(PackEnvironment env) {
         SamplingProgress.warmUpInBackground(env.previewSize());
+        ModelLibrary library = libraries.forEnvironment(env);
         return List.of(
                 new KSampler(env),
-                new CheckpointLoaderSimple(libraries.forEnvironment(env)),
+                new CheckpointLoaderSimple(library),
                 new CLIPTextEncode(),
                 new CLIPSetLastLayer(),
                 new VAEDecode(),
@@ -72,7 +76,9 @@ public final class GenerationNodePack implements NodePack {
                 new ConditioningSetArea(),
                 new KSamplerAdvanced(env),
                 new SetLatentNoiseMask(),
+                new LoraLoader(library),
                 new ConditioningZeroOut(),
+                new LoraLoaderModelOnly(library),
                 new BasicScheduler(),
                 new KSamplerSelect(),
                 new CFGGuider(),

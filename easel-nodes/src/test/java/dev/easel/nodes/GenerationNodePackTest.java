@@ -25,7 +25,7 @@ class GenerationNodePackTest {
     void registersBesideTheCorePackWithoutAClash() {
         PackEnvironment env = PackEnvironment.under(base);
         NodeRegistry registry = NodeRegistry.builder().addPack(new CoreNodePack(), env).addPack(new GenerationNodePack(), env).build();
-        assertThat(registry.all()).hasSize(new CoreNodePack().nodes(env).size() + 23);
+        assertThat(registry.all()).hasSize(new CoreNodePack().nodes(env).size() + 25);
         assertThat(registry.find("KSampler")).isPresent();
     }
 

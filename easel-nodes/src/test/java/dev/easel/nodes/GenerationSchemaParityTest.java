@@ -67,7 +67,9 @@ class GenerationSchemaParityTest {
                 "ConditioningSetArea|Conditioning (Set Area)|model/conditioning/transform|nodes|V1",
                 "KSamplerAdvanced|KSampler (Advanced)|model/sampling|nodes|V1",
                 "SetLatentNoiseMask|Set Latent Noise Mask|model/latent|nodes|V1",
+                "LoraLoader|Load LoRA (Model and CLIP)|model/loaders|nodes|V1",
                 "ConditioningZeroOut|Conditioning Zero Out|model/conditioning/transform|nodes|V1",
+                "LoraLoaderModelOnly|Load LoRA|model/loaders|nodes|V1",
                 "BasicScheduler|BasicScheduler|model/sampling/schedulers|comfy_extras.nodes_custom_sampler|V3",
                 "KSamplerSelect|KSamplerSelect|model/sampling/samplers|comfy_extras.nodes_custom_sampler|V3",
                 "CFGGuider|CFG Guider|model/sampling/guiders|comfy_extras.nodes_custom_sampler|V3",
@@ -97,7 +99,9 @@ class GenerationSchemaParityTest {
                 entry("RepeatLatentBatch", "- [duplicate latent, clone latent]"),
                 entry("ConditioningCombine", "Image Generation [combine, merge conditioning, combine prompts, merge prompts, mix prompts, add prompt]"),
                 entry("ConditioningSetArea", "- [regional prompt, area prompt, spatial conditioning, localized prompt]"),
+                entry("LoraLoader", "Image Generation [lora, load lora, apply lora, lora loader, lora model]"),
                 entry("ConditioningZeroOut", "- [null conditioning, clear conditioning]"),
+                entry("LoraLoaderModelOnly", "- [lora, load lora, apply lora, lora loader, lora model]"),
                 entry("DisableNoise", "- [zero noise]"));
     }
 
@@ -112,7 +116,11 @@ class GenerationSchemaParityTest {
                 entry("CheckpointLoaderSimple", "Loads a diffusion model checkpoint, diffusion models are used to denoise latents."),
                 entry("CLIPTextEncode", "Encodes a text prompt using a CLIP model into an embedding that can be used to guide the diffusion model towards generating specific images."),
                 entry("VAEDecode", "Decodes latent images back into pixel space images."),
-                entry("EmptyLatentImage", "Create a new batch of empty latent images to be denoised via sampling."));
+                entry("EmptyLatentImage", "Create a new batch of empty latent images to be denoised via sampling."),
+                entry("LoraLoader", "This LoRA loader is used to modify both diffusion and CLIP models, altering the way in which "
+                        + "latents are denoised such as applying styles. Multiple LoRA nodes can be linked together."),
+                entry("LoraLoaderModelOnly", "This LoRAs loader is used to modify the diffusion model, altering the way in which "
+                        + "latents are denoised such as applying styles. Multiple LoRA nodes can be linked together."));
         assertThat(schemas().values()).noneMatch(s -> s.outputNode() || s.deprecated() || s.experimental()
                 || s.inputIsList() || s.hasIntermediateOutput());
     }
@@ -191,6 +199,30 @@ class GenerationSchemaParityTest {
         for (String type : List.of("ConditioningCombine", "ConditioningSetArea", "ConditioningZeroOut")) {
             assertThat(outputs(all.get(type))).containsExactly("CONDITIONING CONDITIONING");
         }
+    }
+
+    @Test
+    void loraLoaderInputsListTheLorasFolderAsItIsNow() throws Exception {
+        Map<String, NodeSchema> all = schemas();
+        assertThat(inputs(all.get("LoraLoader"))).containsExactly(
+                "required model MODEL {tooltip=The diffusion model the LoRA will be applied to.}",
+                "required clip CLIP {tooltip=The CLIP model the LoRA will be applied to.}",
+                "required lora_name COMBO {tooltip=The name of the LoRA.}",
+                "required strength_model FLOAT {default=1.0, min=-100.0, max=100.0, step=0.01, tooltip=How strongly to modify the diffusion model. This value can be negative.}",
+                "required strength_clip FLOAT {default=1.0, min=-100.0, max=100.0, step=0.01, tooltip=How strongly to modify the CLIP model. This value can be negative.}");
+        assertThat(outputs(all.get("LoraLoader"))).containsExactly(
+                "MODEL MODEL : The modified diffusion model.", "CLIP CLIP : The modified CLIP model.");
+        assertThat(inputs(all.get("LoraLoaderModelOnly"))).containsExactly(
+                "required model MODEL {}", "required lora_name COMBO {}",
+                "required strength_model FLOAT {default=1.0, min=-100.0, max=100.0, step=0.01}");
+        assertThat(outputs(all.get("LoraLoaderModelOnly"))).containsExactly("MODEL MODEL");
+
+        assertThat(choices(all.get("LoraLoader"), "lora_name")).isEmpty();
+        java.nio.file.Path loras = java.nio.file.Files.createDirectories(base.resolve("models/loras/styles"));
+        java.nio.file.Files.write(loras.resolve("ink.safetensors"), new byte[0]);
+        java.nio.file.Files.write(base.resolve("models/loras/readme.txt"), new byte[0]);
+        assertThat(choices(all.get("LoraLoader"), "lora_name")).containsExactly("styles/ink.safetensors");
+        assertThat(choices(all.get("LoraLoaderModelOnly"), "lora_name")).containsExactly("styles/ink.safetensors");
     }
 
     @Test

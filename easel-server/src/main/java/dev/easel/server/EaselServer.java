@@ -2,6 +2,11 @@ package dev.easel.server;
 
 import dev.easel.engine.exec.PromptExecutor;
 import dev.easel.engine.node.NodeRegistry;
+import dev.easel.server.auth.Accounts;
+import dev.easel.server.auth.AccountsUnusable;
+import dev.easel.server.auth.TokenCheck;
+import dev.easel.server.events.JobEvent;
+import dev.easel.server.events.JobPublisher;
 import dev.easel.server.files.FileLocations;
 import dev.easel.server.files.ImageDecoder;
 import dev.easel.server.files.TempFolder;
@@ -12,6 +17,7 @@ import dev.easel.server.http.ErrorMapping;
 import dev.easel.server.http.LenientQuery;
 import dev.easel.server.http.ProtocolErrors;
 import dev.easel.server.http.RequestGuard;
+import dev.easel.server.routes.EventsRoutes;
 import dev.easel.server.routes.FileRoutes;
 import dev.easel.server.routes.HistoryRoutes;
 import dev.easel.server.routes.JobsRoutes;
@@ -24,10 +30,15 @@ import dev.easel.server.routes.QueueRoutes;
 import dev.easel.server.routes.RootRoutes;
 import dev.easel.server.routes.Services;
 import dev.easel.server.routes.UploadRoutes;
+import dev.easel.server.sse.SseClients;
 import dev.easel.server.store.JobStore;
+import dev.easel.server.store.OwnerFilter;
 import dev.easel.server.worker.PromptRunner;
 import dev.easel.server.worker.PromptWorker;
 import dev.easel.server.ws.FeatureFlags;
+import dev.easel.server.ws.HeartbeatClock;
+import dev.easel.server.ws.JobWatch;
+import dev.easel.server.ws.SocketEvents;
 import dev.easel.server.ws.SocketHub;
 import dev.easel.server.ws.SocketLimits;
 import dev.easel.server.ws.WsEndpoint;
@@ -46,6 +57,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -82,6 +94,7 @@ public final class EaselServer implements AutoCloseable {
     /** The same with the executor and socket bounds supplied (tests use small bounds). */
     public static EaselServer start(ServerConfig config, NodeRegistry registry, PromptRunner runner, SocketLimits limits) {
         createDirectories(config);
+        Optional<TokenCheck> tokens = tokenCheck(config);
         TempFolder.empty(config.tempDir());
         String instanceId = UUID.randomUUID().toString();
         JobStore store = config.jobStore().open(config.userDir());
@@ -89,13 +102,16 @@ public final class EaselServer implements AutoCloseable {
         LOG.info("Server instance {}: {} job(s) queued{}", instanceId, store.remaining(),
                 abandoned.isEmpty() ? "" : ", " + abandoned.size() + " left running by the previous start recorded as failed");
         SocketHub hub = new SocketHub(instanceId);
-        PromptWorker worker = new PromptWorker(store, hub, runner, instanceId);
+        JobPublisher jobs = new JobPublisher(new SocketEvents(hub), store::remaining);
+        jobs.announce(JobEvent.QueueChanged::new);   // what the first connections are greeted with
+        PromptWorker worker = new PromptWorker(store, jobs, runner, instanceId);
         FileLocations files = new FileLocations(config.outputDir(), config.inputDir(), config.tempDir());
         Bodies bodies = new Bodies(config.maxUploadBytes(), config.limits().maxJsonDepth());
         ImageDecoder decoder = new ImageDecoder(config.limits().maxImagePixels(), config.limits().maxConcurrentDecodes());
-        Services services = new Services(config, registry, store, hub, worker, bodies, files, decoder, instanceId);
-        WsEndpoint ws = new WsEndpoint(hub, store::remaining, FeatureFlags.server(config.maxUploadBytes()), limits);
-        Javalin app = Javalin.create(cfg -> configure(cfg, config, services, ws, limits));
+        Services services = new Services(config, registry, store, hub, jobs, worker, bodies, files, decoder, instanceId);
+        WsEndpoint ws = new WsEndpoint(hub, FeatureFlags.server(config.maxUploadBytes()), limits, HeartbeatClock.system(),
+                new JobWatch(hub, id -> store.job(id, OwnerFilter.ALL)));
+        Javalin app = Javalin.create(cfg -> configure(cfg, config, services, ws, limits, tokens));
         worker.start();
         try {
             app.start();
@@ -107,8 +123,20 @@ public final class EaselServer implements AutoCloseable {
         return new EaselServer(app, worker, hub, store, instanceId);
     }
 
+    /** With {@code --auth}, the users who may sign in; a start without any is refused, since nobody could use it. */
+    private static Optional<TokenCheck> tokenCheck(ServerConfig config) {
+        if (!config.auth()) return Optional.empty();
+        Accounts accounts = Accounts.open(config.userDir());
+        if (accounts.all().isEmpty()) {
+            throw new AccountsUnusable("--auth needs at least one user, and " + accounts.file() + " has none: run "
+                    + "'easel users add NAME --admin' (with the same --base-directory or --user-directory) and start again");
+        }
+        LOG.info("Authentication on: {} user(s) from {}; every request needs a token", accounts.all().size(), accounts.file());
+        return Optional.of(new TokenCheck(accounts, PageRoutes::isShell));
+    }
+
     private static void configure(JavalinConfig cfg, ServerConfig config, Services services, WsEndpoint ws,
-                                  SocketLimits sockets) {
+                                  SocketLimits sockets, Optional<TokenCheck> tokens) {
         long maxBody = config.maxUploadBytes();
         cfg.startup.showJavalinBanner = false;
         cfg.concurrency.useVirtualThreads = true;
@@ -131,9 +159,10 @@ public final class EaselServer implements AutoCloseable {
             http.addCustomizer(new LenientQuery());
         });
         bind(cfg, config);
-        RequestGuard guard = new RequestGuard(config.corsOrigin(), maxBody, config.listen());
+        RequestGuard guard = new RequestGuard(config.corsOrigin(), maxBody, config.listen(), tokens);
         cfg.routes.before(guard::before);
         cfg.routes.wsBeforeUpgrade(guard::beforeUpgrade);
+        cfg.routes.wsBeforeUpgrade(ws::beforeUpgrade);
         cfg.routes.after(CacheHeaders::after);
         ErrorMapping.install(cfg);
         Api api = new Api(cfg.routes);
@@ -146,8 +175,12 @@ public final class EaselServer implements AutoCloseable {
         new UploadRoutes(services).register(api);
         new ListingRoutes(services).register(api);
         ManagerRoutes.register(cfg, api, services);
+        SseClients sse = new SseClients(services.hub(), sockets, HeartbeatClock.system());
+        cfg.events.serverStopping(sse::close);
+        new EventsRoutes(sse).register(api);
         new RootRoutes(services).register(cfg.routes);
         new PageRoutes().register(cfg.routes);
+        ws.observePongs(cfg);
         cfg.routes.ws("/ws", ws::configure);
         cfg.routes.ws("/api/ws", ws::configure);
         config.frontEndRoot().ifPresent(root -> cfg.staticFiles.add(files -> {
@@ -185,6 +218,23 @@ public final class EaselServer implements AutoCloseable {
     /** The bound port (useful when started on port 0). */
     public int port() {
         return app.port();
+    }
+
+    /** A route as the router holds it: method and path pattern ({@code {name}} for a path parameter). */
+    public record Route(String method, String path) {}
+
+    /**
+     * Every route the router holds: the HTTP endpoints with their methods, and the WebSocket
+     * paths with the method {@code WEBSOCKET}. Read from the router itself, so a test that walks
+     * them also covers routes added later.
+     */
+    public List<Route> routes() {
+        var router = app.unsafe.internalRouter;
+        var http = router.allHttpHandlers().stream().map(e -> e.endpoint)
+                .filter(e -> e.method.isHttpMethod()).map(e -> new Route(e.method.name(), e.path));
+        var sockets = router.allWsHandlers().stream().filter(e -> e.getType() == io.javalin.websocket.WsHandlerType.WEBSOCKET)
+                .map(e -> new Route("WEBSOCKET", e.getPath()));
+        return java.util.stream.Stream.concat(http, sockets).toList();
     }
 
     /** The socket registry, for diagnostics and tests. */

@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param sockets           bounds of each WebSocket's queue and of the messages clients send
  * @param multiUser         {@code --multi-user}: the {@code comfy-user} header picks the user among those of
  *                          {@code users.json}; otherwise every request is the user {@code default}
+ * @param auth              {@code --auth}: every request needs the API token of a user of {@code <user dir>/auth.json}
  * @param argv              the command line the process was started with, as {@code /system_stats} reports it
  * @param jobStore          where queue and history are kept and how much history
  */
@@ -32,7 +33,7 @@ public record ServerConfig(List<String> listen, int port, Path baseDir, Path out
                            Path userDir, CachePolicy cache, double maxUploadSizeMb, Optional<String> corsOrigin,
                            boolean disableMetadata, String previewMethod, int previewSize,
                            Optional<Path> frontEndRoot, Map<String, List<Path>> modelFolders, ResourceLimits limits,
-                           SocketLimits sockets, boolean multiUser, List<String> argv, JobStoreSettings jobStore) {
+                           SocketLimits sockets, boolean multiUser, boolean auth, List<String> argv, JobStoreSettings jobStore) {
 
     public ServerConfig {
         listen = List.copyOf(listen);
@@ -51,7 +52,7 @@ public record ServerConfig(List<String> listen, int port, Path baseDir, Path out
         return new ServerConfig(List.of("127.0.0.1"), 8188, base, base.resolve("output"), base.resolve("input"),
                 base.resolve("temp"), base.resolve("user"), CachePolicy.classic(), 100.0, Optional.empty(),
                 false, "none", 512, Optional.empty(), Map.of(), ResourceLimits.defaults(), SocketLimits.defaults(),
-                false, List.of(), JobStoreSettings.defaults());
+                false, false, List.of(), JobStoreSettings.defaults());
     }
 
     public ServerConfig withPort(int newPort) {
@@ -76,6 +77,10 @@ public record ServerConfig(List<String> listen, int port, Path baseDir, Path out
 
     public ServerConfig withMultiUser(boolean newMultiUser) {
         return toBuilder().multiUser(newMultiUser).build();
+    }
+
+    public ServerConfig withAuth(boolean newAuth) {
+        return toBuilder().auth(newAuth).build();
     }
 
     public ServerConfig withArgv(List<String> newArgv) {
@@ -111,6 +116,7 @@ public record ServerConfig(List<String> listen, int port, Path baseDir, Path out
         private ResourceLimits limits;
         private SocketLimits sockets;
         private boolean multiUser;
+        private boolean auth;
         private List<String> argv;
         private JobStoreSettings jobStore;
 
@@ -133,6 +139,7 @@ public record ServerConfig(List<String> listen, int port, Path baseDir, Path out
             limits = c.limits;
             sockets = c.sockets;
             multiUser = c.multiUser;
+            auth = c.auth;
             argv = c.argv;
             jobStore = c.jobStore;
         }
@@ -147,13 +154,14 @@ public record ServerConfig(List<String> listen, int port, Path baseDir, Path out
         public Builder limits(ResourceLimits v) { limits = v; return this; }
         public Builder sockets(SocketLimits v) { sockets = v; return this; }
         public Builder multiUser(boolean v) { multiUser = v; return this; }
+        public Builder auth(boolean v) { auth = v; return this; }
         public Builder argv(List<String> v) { argv = v; return this; }
         public Builder jobStore(JobStoreSettings v) { jobStore = v; return this; }
 
         public ServerConfig build() {
             return new ServerConfig(listen, port, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb,
                     corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits, sockets,
-                    multiUser, argv, jobStore);
+                    multiUser, auth, argv, jobStore);
         }
     }
 }

@@ -16,9 +16,20 @@ public final class Http {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
+    private final String[] always;
 
     public Http(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, new String[0]);
+    }
+
+    private Http(String base, String[] always) {
+        this.base = base;
+        this.always = always;
+    }
+
+    /** A client for the same server that sends {@code Authorization: Bearer token} on every request. */
+    public Http withToken(String token) {
+        return new Http(base, new String[] {"Authorization", "Bearer " + token});
     }
 
     public record Response(int status, byte[] bytes, java.net.http.HttpHeaders headers) {
@@ -66,6 +77,7 @@ public final class Http {
 
     public HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
+        for (int i = 0; i < always.length; i += 2) builder.header(always[i], always[i + 1]);
         for (int i = 0; i < headers.length; i += 2) builder.header(headers[i], headers[i + 1]);
         return builder;
     }

@@ -7,21 +7,24 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
  * A real WebSocket client that records every message in arrival order. Reading can be paused
- * to play a client that stops reading.
+ * to play a client that stops reading. It answers each server ping it reads with a pong (the
+ * JDK client does so as it reads), so a paused recorder also plays a peer whose pongs never come.
  */
 public final class WsRecorder implements AutoCloseable {
     private static final long WAIT_SECONDS = 20;
+    /** The code a client reports for a connection that ended without a close frame. */
+    public static final int ABNORMAL_CLOSURE = 1006;
 
     public sealed interface Message {
         record Text(JsonNode json) implements Message {
@@ -43,10 +46,10 @@ public final class WsRecorder implements AutoCloseable {
         record Closed(int code, String reason) implements Message {}
     }
 
-    private final BlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
-    private final List<Message> seen = new ArrayList<>();
+    private final Inbox<Message> inbox = new Inbox<>("WebSocket message");
     private final WebSocket socket;
     private volatile boolean paused;
+    private final AtomicInteger pings = new AtomicInteger();
 
     private WsRecorder(URI uri, boolean startPaused) throws Exception {
         this.paused = startPaused;
@@ -62,7 +65,7 @@ public final class WsRecorder implements AutoCloseable {
         return new WsRecorder(URI.create("ws://127.0.0.1:" + port + path + (query.isEmpty() ? "" : "?" + query)), false);
     }
 
-    /** Connects and reads only the first frame, then stops reading. */
+    /** Connects and reads only the first frame, then stops reading (and so answering pings). */
     public static WsRecorder connectPaused(int port, String query) throws Exception {
         return new WsRecorder(URI.create("ws://127.0.0.1:" + port + "/ws" + (query.isEmpty() ? "" : "?" + query)), true);
     }
@@ -73,14 +76,7 @@ public final class WsRecorder implements AutoCloseable {
 
     /** The next message, or an assertion failure after a generous wait. */
     public Message next() {
-        try {
-            Message message = inbox.poll(WAIT_SECONDS, TimeUnit.SECONDS);
-            if (message == null) throw new AssertionError("no WebSocket message; seen so far: " + seen);
-            seen.add(message);
-            return message;
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
-        }
+        return inbox.next(Duration.ofSeconds(WAIT_SECONDS));
     }
 
     public Message.Text nextText() {
@@ -121,27 +117,23 @@ public final class WsRecorder implements AutoCloseable {
      * as read from now on.
      */
     public List<Message> received() {
-        inbox.drainTo(seen);
-        return List.copyOf(seen);
+        return inbox.received();
     }
 
     /**
      * The first message ever received that matches, read or not; waits up to {@code limit} for
      * one if none has come yet. Messages read while waiting count as read.
      */
-    public Message first(Predicate<Message> wanted, java.time.Duration limit) {
+    public Message first(Predicate<Message> wanted, Duration limit) {
         for (Message m : received()) if (wanted.test(m)) return m;
         long deadline = System.nanoTime() + limit.toNanos();
-        try {
-            while (true) {
-                long left = deadline - System.nanoTime();
-                Message message = left > 0 ? inbox.poll(left, TimeUnit.NANOSECONDS) : null;
-                if (message == null) throw new AssertionError("no such WebSocket message within " + limit + "; seen: " + seen);
-                seen.add(message);
-                if (wanted.test(message)) return message;
+        while (true) {
+            long left = deadline - System.nanoTime();
+            Message message = left > 0 ? inbox.poll(Duration.ofNanos(left)) : null;
+            if (message == null) {
+                throw new AssertionError("no such WebSocket message within " + limit + "; seen: " + inbox.describeRead());
             }
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
+            if (wanted.test(message)) return message;
         }
     }
 
@@ -159,6 +151,11 @@ public final class WsRecorder implements AutoCloseable {
             }
         }
         return types;
+    }
+
+    /** Pings read (and so answered) so far. */
+    public int pingsAnswered() {
+        return pings.get();
     }
 
     public void resume() {
@@ -209,9 +206,22 @@ public final class WsRecorder implements AutoCloseable {
         }
 
         @Override
+        public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+            pings.incrementAndGet();
+            more(webSocket);
+            return null;
+        }
+
+        @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
             inbox.add(new Message.Closed(statusCode, reason));
             return CompletableFuture.completedFuture(null);
+        }
+
+        /** The connection broke without a close frame read: recorded as browsers report it, 1006. */
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            inbox.add(new Message.Closed(ABNORMAL_CLOSURE, String.valueOf(error)));
         }
 
         private void more(WebSocket webSocket) {

@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 
 /** {@code easel [flags]}: starts the server with ComfyUI's flags; {@code easel run} runs one workflow. */
 @Command(name = "easel", mixinStandardHelpOptions = true, versionProvider = EaselVersion.class,
-        subcommands = RunCommand.class, sortOptions = false, usageHelpAutoWidth = true,
+        subcommands = {RunCommand.class, UsersCommand.class}, sortOptions = false, usageHelpAutoWidth = true,
         description = "A ComfyUI-compatible workflow server for the JVM.%nWithout a command, starts the server.")
 public final class EaselCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger("easel");
@@ -65,6 +65,21 @@ public final class EaselCommand implements Callable<Integer> {
 
     public EaselSettings settings() {
         return setup.settings(limits.limits(spec.commandLine()));
+    }
+
+    /**
+     * {@code easel --base-directory X run flow.json} would silently work in the default folders:
+     * flags of the server that came before a command are a usage error naming them.
+     */
+    static void rejectFlagsBefore(CommandSpec command, String usage) {
+        CommandLine parent = command.commandLine().getParent();
+        while (parent != null && parent.getParent() != null) parent = parent.getParent();
+        if (parent == null || parent.getParseResult() == null) return;
+        java.util.List<String> before = parent.getParseResult().matchedOptions().stream().map(OptionSpec::longestName).toList();
+        if (!before.isEmpty()) {
+            throw new ParameterException(command.commandLine(), "flags go after '" + command.name() + "' (" + usage + "); "
+                    + String.join(", ", before) + " came before it");
+        }
     }
 
     static void applyLogging(CommandSpec spec, LoggingOptions logging) {

@@ -4,17 +4,13 @@ import dev.easel.app.config.DemoModelInstall;
 import dev.easel.app.config.EaselSettings;
 import dev.easel.app.packs.NodePacks;
 import dev.easel.app.run.WorkflowRunner;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code easel run WORKFLOW.json}: runs one API-format workflow without a server. */
@@ -43,7 +39,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        rejectServerFlagsBeforeRun();
+        EaselCommand.rejectFlagsBefore(spec, "easel run [FLAGS] WORKFLOW.json");
         EaselCommand.applyLogging(spec, logging);
         EaselSettings settings = settings();
         settings.folders().create();
@@ -51,16 +47,5 @@ public final class RunCommand implements Callable<Integer> {
         NodePacks.Loaded packs = NodePacks.load(settings);
         return new WorkflowRunner(packs.registry(), settings, spec.commandLine().getOut(),
                 spec.commandLine().getErr(), System.console() != null).run(workflow);
-    }
-
-    /** {@code easel --base-directory X run flow.json} would silently run in the default folders. */
-    private void rejectServerFlagsBeforeRun() {
-        CommandLine parent = spec.commandLine().getParent();
-        if (parent == null) return;
-        List<String> before = parent.getParseResult().matchedOptions().stream().map(OptionSpec::longestName).toList();
-        if (!before.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "flags go after 'run' (easel run [FLAGS] WORKFLOW.json); "
-                    + String.join(", ", before) + " came before it");
-        }
     }
 }

@@ -44,6 +44,10 @@ public final class ServerOptions {
             + "request header among the users of users.json (no authentication, as in ComfyUI).")
     boolean multiUser;
 
+    @Option(names = "--auth", description = "Require an API token on every request and WebSocket (Authorization: "
+            + "Bearer TOKEN or ?token=TOKEN), except Easel's page, which asks for one. Users and tokens: 'easel users add NAME --admin'.")
+    boolean auth;
+
     @Option(names = "--max-prompt-nodes", paramLabel = "N", defaultValue = "100000",
             description = "Most nodes a submitted prompt may have (default: ${DEFAULT-VALUE}).")
     int maxPromptNodes;
@@ -75,6 +79,14 @@ public final class ServerOptions {
     @Option(names = "--ws-max-message-size", paramLabel = "KB", defaultValue = "64",
             description = "Largest message a client may send over the WebSocket, in KB (default: ${DEFAULT-VALUE}).")
     double wsMaxMessageKb;
+
+    @Option(names = "--ws-ping-interval", paramLabel = "SECONDS", defaultValue = "20",
+            description = "How often each WebSocket is pinged; 0 turns heartbeats off (default: ${DEFAULT-VALUE}).")
+    double wsPingIntervalSeconds;
+
+    @Option(names = "--ws-ping-timeout", paramLabel = "SECONDS", defaultValue = "20",
+            description = "How long after a ping a silent WebSocket is closed (default: ${DEFAULT-VALUE}).")
+    double wsPingTimeoutSeconds;
     @Option(names = "--job-store", paramLabel = "KIND", defaultValue = "sqlite", converter = JobStoreKind.class,
             description = "Where the queue and history are kept: sqlite (a file in the user directory, kept across "
                     + "restarts) or memory (lost when the server stops) (default: ${DEFAULT-VALUE}).")
@@ -125,7 +137,7 @@ public final class ServerOptions {
                 settings.cache(), maxUploadSize, Optional.ofNullable(corsOrigin), settings.metadataDisabled(),
                 settings.previewMethod().wireName(), settings.previewSize(),
                 Optional.ofNullable(frontEndRoot).map(p -> p.toAbsolutePath().normalize()), folders,
-                limits(commandLine, settings.limits()), sockets(commandLine), multiUser, argv,
+                limits(commandLine, settings.limits()), sockets(commandLine), multiUser, auth, argv,
                 new JobStoreSettings(jobStore, maxHistory));
     }
 
@@ -144,7 +156,14 @@ public final class ServerOptions {
         LimitOptions.atLeast(commandLine, "--ws-queue-limit", wsQueueLimitMb, wsQueueSoftLimitMb);
         LimitOptions.atLeast(commandLine, "--ws-write-timeout", wsWriteTimeoutSeconds, 0.001);
         LimitOptions.atLeast(commandLine, "--ws-max-message-size", wsMaxMessageKb, 1);
+        LimitOptions.atLeast(commandLine, "--ws-ping-interval", wsPingIntervalSeconds, 0);
+        LimitOptions.atLeast(commandLine, "--ws-ping-timeout", wsPingTimeoutSeconds, 0.001);
         return new SocketLimits(LimitOptions.bytes(wsQueueSoftLimitMb), LimitOptions.bytes(wsQueueLimitMb),
-                Duration.ofMillis(Math.round(wsWriteTimeoutSeconds * 1000)), Math.round(wsMaxMessageKb * 1024));
+                seconds(wsWriteTimeoutSeconds), Math.round(wsMaxMessageKb * 1024),
+                seconds(wsPingIntervalSeconds), seconds(wsPingTimeoutSeconds));
+    }
+
+    private static Duration seconds(double value) {
+        return Duration.ofMillis(Math.round(value * 1000));
     }
 }

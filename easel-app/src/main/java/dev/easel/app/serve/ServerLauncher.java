@@ -3,6 +3,7 @@ package dev.easel.app.serve;
 import dev.easel.engine.node.NodeRegistry;
 import dev.easel.server.EaselServer;
 import dev.easel.server.ServerConfig;
+import dev.easel.server.auth.AccountsUnusable;
 import dev.easel.server.store.JobStoreUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,8 +61,8 @@ public final class ServerLauncher {
             if (isBindFailure(e)) {
                 log.error("Cannot listen on {} port {}: the address is already in use ({})",
                         String.join(",", config.listen()), config.port(), rootMessage(e));
-            } else if (e instanceof JobStoreUnavailable unusable) {
-                log.error("The server could not start. {}", unusable.getMessage());
+            } else if (e instanceof JobStoreUnavailable || e instanceof AccountsUnusable) {
+                log.error("The server could not start. {}", e.getMessage());
             } else {
                 log.error("The server could not start", e);
             }

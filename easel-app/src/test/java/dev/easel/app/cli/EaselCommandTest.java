@@ -196,6 +196,12 @@ class EaselCommandTest {
     }
 
     @Test
+    void authIsOffUnlessAsked() {
+        assertThat(parse().serverConfig().auth()).isFalse();
+        assertThat(parse("--auth").serverConfig().auth()).isTrue();
+    }
+
+    @Test
     void multiUserIsOffUnlessAsked() {
         assertThat(parse().serverConfig().multiUser()).isFalse();
         assertThat(parse("--multi-user").serverConfig().multiUser()).isTrue();

@@ -61,10 +61,12 @@ class LimitFlagsTest {
         EaselCommand command = parse("--max-image-pixels", "1000", "--max-temp-size-per-prompt", "1.5",
                 "--max-metadata-size", "0", "--max-prompt-nodes", "10", "--max-json-depth", "16",
                 "--max-reported-errors", "3", "--max-concurrent-decodes", "1", "--ws-queue-soft-limit", "1",
-                "--ws-queue-limit", "2", "--ws-write-timeout", "0.5", "--ws-max-message-size", "128");
+                "--ws-queue-limit", "2", "--ws-write-timeout", "0.5", "--ws-max-message-size", "128",
+                "--ws-ping-interval", "5", "--ws-ping-timeout", "0.25");
         ServerConfig config = command.serverConfig();
         assertThat(config.limits()).isEqualTo(new ResourceLimits(1000, 1_572_864, 0, 10, 16, 3, 1));
-        assertThat(config.sockets()).isEqualTo(new SocketLimits(1 << 20, 2 << 20, Duration.ofMillis(500), 128 << 10));
+        assertThat(config.sockets()).isEqualTo(new SocketLimits(1 << 20, 2 << 20, Duration.ofMillis(500), 128 << 10,
+                Duration.ofSeconds(5), Duration.ofMillis(250)));
         // the nodes get the same pixel, temp and metadata limits as the server
         ResourceLimits nodes = command.settings().packEnvironment().limits();
         assertThat(nodes.maxImagePixels()).isEqualTo(1000);
@@ -93,6 +95,8 @@ class LimitFlagsTest {
         assertThat(usageError("--ws-queue-soft-limit", "8", "--ws-queue-limit", "4"))
                 .isEqualTo("--ws-queue-limit must be at least 8, was 4");
         assertThat(usageError("--ws-max-message-size", "NaN")).isEqualTo("--ws-max-message-size must be at least 1, was NaN");
+        assertThat(usageError("--ws-ping-interval", "-1")).isEqualTo("--ws-ping-interval must be at least 0, was -1");
+        assertThat(usageError("--ws-ping-timeout", "0")).isEqualTo("--ws-ping-timeout must be at least 0.001, was 0");
         assertThat(base.resolve("output")).doesNotExist();
     }
 

@@ -74,6 +74,36 @@ final class Browser implements AutoCloseable {
         return driver.findElement(By.cssSelector(css));
     }
 
+    /** The element's {@code data-state}, empty when it has none. */
+    String state(String testId) {
+        String value = byTestId(testId).getDomAttribute("data-state");
+        return value == null ? "" : value;
+    }
+
+    /** The form control of a node's input. */
+    WebElement field(String node, String input) {
+        return byCss("[data-node='" + node + "'][data-input='" + input + "']");
+    }
+
+    /** Replaces what a form control holds by typing {@code value}. */
+    void type(String node, String input, String value) {
+        WebElement el = field(node, input);
+        el.clear();
+        el.sendKeys(value);
+    }
+
+    /** How the watched job ended ({@code success}, {@code error}, ...), empty while it runs. */
+    String outcome() {
+        String value = byTestId("job-state").getDomAttribute("data-outcome");
+        return value == null ? "" : value;
+    }
+
+    /** Whether the newest result's image is loaded and has pixels. */
+    boolean resultImageLoaded() {
+        return Boolean.TRUE.equals(script("const img = document.querySelector(\"[data-testid='output-image']\");"
+                + " return !!img && img.complete && img.naturalWidth > 0"));
+    }
+
     Object script(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }

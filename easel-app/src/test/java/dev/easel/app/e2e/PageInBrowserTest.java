@@ -67,23 +67,19 @@ class PageInBrowserTest {
     }
 
     private String state(String testId) {
-        String value = browser.byTestId(testId).getDomAttribute("data-state");
-        return value == null ? "" : value;
+        return browser.state(testId);
     }
 
     private WebElement field(String node, String input) {
-        return browser.byCss("[data-node='" + node + "'][data-input='" + input + "']");
+        return browser.field(node, input);
     }
 
     private void type(String node, String input, String value) {
-        WebElement el = field(node, input);
-        el.clear();
-        el.sendKeys(value);
+        browser.type(node, input, value);
     }
 
     private String outcome() {
-        String value = browser.byTestId("job-state").getDomAttribute("data-outcome");
-        return value == null ? "" : value;
+        return browser.outcome();
     }
 
     private double bar(String testId) {
@@ -150,8 +146,7 @@ class PageInBrowserTest {
         recordPreviewsAndResults();
         browser.byTestId("run-button").click();
         browser.await("the job finished", () -> outcome().equals("success"));
-        browser.await("the result's image loaded", () -> Boolean.TRUE.equals(browser.script(
-                "const img = document.querySelector(\"[data-testid='output-image']\"); return !!img && img.complete && img.naturalWidth > 0")));
+        browser.await("the result's image loaded", browser::resultImageLoaded);
         browser.await("every preview's bytes were read", () -> {
             JsonNode entries = recorded();
             for (JsonNode e : entries) if (e.path("kind").asText().equals("preview") && e.path("hash").isNull()) return false;

@@ -61,6 +61,21 @@ class ServerStartTest {
         }
     }
 
+    @Test
+    void authWithoutUsersExitsOneSayingHowToAddOne() {
+        try (dev.easel.testkit.LogCapture log = dev.easel.testkit.LogCapture.of(ServerLauncher.class.getName())) {
+            CommandLine cmd = EaselCommand.commandLine();
+            cmd.setErr(new PrintWriter(new StringWriter(), true));
+            int code = cmd.execute("--base-directory", base.toString(), "--port", "0", "--auth");
+            assertThat(code).isEqualTo(1);
+            assertThat(log.lines()).singleElement().satisfies(line -> {
+                assertThat(line.message()).startsWith("The server could not start. --auth needs at least one user")
+                        .contains("run 'easel users add NAME --admin'");
+                assertThat(line.cause()).isEmpty();
+            });
+        }
+    }
+
     /** As ComfyUI: --temp-directory DIR makes DIR/temp, and start-up empties that folder only. */
     @Test
     void startUpEmptiesTheTempFolderInsideTheTempDirectoryAndNothingBeside() throws Exception {

@@ -160,7 +160,7 @@ public final class DurableJobs {
                     .putArray("pos").add(100 * n).add(200);
         }
         return new QueueItem(IntNode.valueOf(index), UUID.randomUUID().toString(), ChainPrompt.json(2), extra,
-                List.of("2"), Map.of());
+                List.of("2"), Map.of(), "default");
     }
 
     /** One saved image; every tenth job failed. */

@@ -34,6 +34,11 @@ public record ModelKey(Path realPath, long size, long modifiedMillis, String kin
         return new ModelKey(real, size, modified, kind);
     }
 
+    /** The same file loaded as something more: {@code kind} followed by {@code variant} (a part, the LoRAs merged in). */
+    public ModelKey variant(String variant) {
+        return new ModelKey(realPath, size, modifiedMillis, kind + " " + variant);
+    }
+
     /** The same model, perhaps in another version on disk. */
     boolean sameModelAs(ModelKey other) {
         return realPath.equals(other.realPath) && kind.equals(other.kind);

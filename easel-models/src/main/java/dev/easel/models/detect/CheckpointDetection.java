@@ -5,6 +5,8 @@ import dev.easel.models.detect.DetectedCheckpoint.TextEncoderPrefix;
 import dev.easel.models.detect.DetectedCheckpoint.TextEncoderPrefix.Layout;
 import dev.easel.models.safetensors.SafetensorsFile;
 import dev.easel.models.safetensors.StoredTensor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,6 +26,7 @@ import java.util.Set;
  * decide SDXL's. Anything else is an {@link IOException} that says what was found.
  */
 public final class CheckpointDetection {
+    private static final Logger LOG = LoggerFactory.getLogger(CheckpointDetection.class);
     private static final String[] UNET_PREFIXES = {"model.diffusion_model.", "model.model.", "net."};
     private static final double SD2_V_SPREAD = 0.09;
 
@@ -161,8 +164,23 @@ public final class CheckpointDetection {
             if (u.inChannels() == 8) throw unsupported("an SDXL InstructPix2Pix model");
             return CheckpointKind.SDXL;
         }
-        throw problem("a UNet of a layout Easel does not know (" + u.describe()
-                + "); it knows SD1.x, SD2.x, SDXL base and SDXL refiner");
+        return family(u).orElseThrow(() -> problem("a UNet of a layout Easel does not know (" + u.describe()
+                + "); it knows SD1.x, SD2.x, SDXL base and SDXL refiner"));
+    }
+
+    /**
+     * A UNet of no released model's sizes (a distilled or test model) but of one's structure:
+     * SD1's with 1×1-conv projections and no ADM, SD2's with linear ones, SDXL's with linear
+     * ones and an ADM input. It runs with the configuration its tensors give ({@code DetectedConfigs}).
+     */
+    private Optional<CheckpointKind> family(UnetLayout u) {
+        if (u.inChannels() != 4 || u.outChannels() != 4 || u.contextDim().isEmpty()) return Optional.empty();
+        Optional<CheckpointKind> kind;
+        if (u.admInChannels().isEmpty()) kind = Optional.of(u.linearInTransformer() ? CheckpointKind.SD20 : CheckpointKind.SD15);
+        else kind = u.linearInTransformer() ? Optional.of(CheckpointKind.SDXL) : Optional.empty();
+        kind.ifPresent(k -> LOG.info("{}: no released model has this UNet's sizes ({}); running it as {}-shaped, "
+                + "configured from its tensors", file, u.describe(), k.comfyName()));
+        return kind;
     }
 
     private IOException unsupported(String what) {

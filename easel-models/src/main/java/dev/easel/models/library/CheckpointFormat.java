@@ -2,6 +2,7 @@ package dev.easel.models.library;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * One way a checkpoint can be stored in a {@code checkpoints} folder: a diffusers ONNX folder now,
@@ -18,4 +19,9 @@ public interface CheckpointFormat {
 
     /** Loads a recognised entry; a missing or malformed part is an IOException naming the file. */
     LoadedCheckpoint load(Path entry) throws IOException;
+
+    /** How LoRAs are merged into a recognised entry, if this format can merge them. */
+    default Optional<LoraPatching> loraPatching(Path entry) {
+        return Optional.empty();
+    }
 }

@@ -10,89 +10,116 @@ import dev.easel.models.ClipModel;
 import dev.easel.models.VaeModel;
 import dev.easel.models.cache.ModelCache;
 import dev.easel.models.cache.ModelKey;
+import dev.easel.models.lora.LoraApplication;
 import dev.easel.tensor.Tensor;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
- * A checkpoint as loader nodes hand it out: parts that hold the model's cache key, not its
- * sessions. Each network call leases the loaded checkpoint from the {@link ModelCache} for the
- * length of the call, loading it again if it was evicted or unloaded ({@code POST /free}) since,
- * so an output the engine keeps from an earlier prompt stays usable and no session is closed
- * while it runs. What does not need the networks (sampling, latent format) is read once.
+ * A checkpoint as loader nodes hand it out: parts that are {@link Leased} from the cache for each
+ * call. What does not need the networks (sampling, latent format) is read once. A part with LoRAs
+ * is a network of its own, cached under the checkpoint's key with the part and the LoRAs (file
+ * versions and strengths, in order) added, so the checkpoint itself is never changed and the same
+ * LoRA chain is merged once.
  */
 final class CheckpointHandle {
-    private final ModelCache cache;
-    private final ModelKey key;
-    private final ModelCache.Loader<LoadedCheckpoint> loader;
 
-    private CheckpointHandle(ModelCache cache, ModelKey key, ModelCache.Loader<LoadedCheckpoint> loader) {
-        this.cache = cache;
-        this.key = key;
-        this.loader = loader;
+    private CheckpointHandle() {
     }
 
-    /** Loads the checkpoint now (so that a broken one fails at its loader node) and returns its handle parts. */
-    static Checkpoint open(ModelCache cache, ModelKey key, ModelCache.Loader<LoadedCheckpoint> loader) throws IOException {
-        CheckpointHandle handle = new CheckpointHandle(cache, key, loader);
-        try (ModelCache.Lease<LoadedCheckpoint> lease = handle.lease()) {
-            Checkpoint loaded = lease.value().checkpoint();
-            return new Checkpoint(
-                    new Model(handle, loaded.model().sampling(), loaded.model().latentFormat(), loaded.model().maxBatch()),
-                    new Clip(handle, Checkpoint::clip),
-                    new Vae(handle, loaded.vae().latentFormat(), loaded.vae().downscale()));
+    /** Where parts come from: the checkpoint's key, and how LoRAs merge into it if they can. */
+    record Source(ModelCache cache, ModelKey key, Optional<LoraPatching> patching) {
+        LoraPatching lorasOrRefuse() throws IOException {
+            return patching.orElseThrow(() -> new IOException("LoRAs merge into single-file .safetensors checkpoints only; "
+                    + key.realPath().getFileName() + " is loaded as " + key.kind() + ", whose weights are inside its ONNX graphs"));
+        }
+
+        ModelKey variant(String part, List<LoraApplication> loras) {
+            return key.variant(part + " + " + loras.stream().map(LoraApplication::id).collect(Collectors.joining(", ")));
         }
     }
 
-    private ModelCache.Lease<LoadedCheckpoint> lease() throws IOException {
-        return cache.acquire(key, key.size(), LoadedCheckpoint.class, loader);
+    /** Loads the checkpoint now (so that a broken one fails at its loader node) and returns its parts. */
+    static Checkpoint open(ModelCache cache, ModelKey key, ModelCache.Loader<LoadedCheckpoint> loader,
+                           Optional<LoraPatching> patching) throws IOException {
+        Leased<Checkpoint> whole = Leased.of(cache, key, LoadedCheckpoint.class, loader).map(LoadedCheckpoint::checkpoint);
+        Checkpoint loaded = whole.load(c -> c);
+        Source source = new Source(cache, key, patching);
+        return new Checkpoint(
+                new Model(whole.map(Checkpoint::model), loaded.model().sampling(), loaded.model().latentFormat(),
+                        loaded.model().maxBatch(), source, List.of()),
+                new Clip(whole.map(Checkpoint::clip), UnaryOperator.identity(), source, List.of()),
+                new Vae(whole.map(Checkpoint::vae), loaded.vae().latentFormat(), loaded.vae().downscale()));
     }
 
-    /** Runs {@code call} on the loaded checkpoint, leased for the call. */
-    private <T> T with(Function<Checkpoint, T> call) {
-        try (ModelCache.Lease<LoadedCheckpoint> lease = lease()) {
-            return call.apply(lease.value().checkpoint());
-        } catch (IOException e) {
-            throw new UncheckedIOException("reloading " + key.realPath(), e);
-        }
+    /** The model with {@code lora} merged after the LoRAs it already has. */
+    static DiffusionModel withLora(Model model, LoraApplication lora) throws IOException {
+        List<LoraApplication> all = append(model.loras(), lora);
+        LoraPatching patching = model.source().lorasOrRefuse();
+        return new Model(merged(model.source(), "unet", all, DiffusionModel.class, () -> patching.unet(all)),
+                model.sampling(), model.latentFormat(), model.maxBatch(), model.source(), all);
     }
 
-    private record Model(CheckpointHandle handle, ModelSampling sampling, LatentFormat latentFormat, int maxBatch)
-            implements DiffusionModel {
+    /** The text encoders with {@code lora} merged after the LoRAs they already have; a layer chosen before stays chosen. */
+    static ClipModel withLora(Clip clip, LoraApplication lora) throws IOException {
+        List<LoraApplication> all = append(clip.loras(), lora);
+        LoraPatching patching = clip.source().lorasOrRefuse();
+        return new Clip(merged(clip.source(), "clip", all, ClipModel.class, () -> patching.clip(all)), clip.view(), clip.source(), all);
+    }
+
+    /** A part with LoRAs merged, loaded now (so that a bad LoRA fails at its node) and cached under its own key. */
+    private static <T> Leased<T> merged(Source source, String part, List<LoraApplication> loras, Class<T> type,
+                                        ModelCache.Loader<? extends T> loader) throws IOException {
+        Leased<T> net = Leased.of(source.cache(), source.variant(part, loras), type, loader);
+        net.load(value -> value);
+        return net;
+    }
+
+    private static List<LoraApplication> append(List<LoraApplication> loras, LoraApplication lora) {
+        List<LoraApplication> all = new ArrayList<>(loras);
+        all.add(lora);
+        return List.copyOf(all);
+    }
+
+    record Model(Leased<DiffusionModel> net, ModelSampling sampling, LatentFormat latentFormat, int maxBatch, Source source,
+                 List<LoraApplication> loras) implements DiffusionModel {
         @Override
         public Tensor apply(Tensor xIn, double[] timesteps, List<ConditioningEntry> conds) {
-            return handle.with(c -> c.model().apply(xIn, timesteps, conds));
+            return net.with(m -> m.apply(xIn, timesteps, conds));
         }
     }
 
-    /** The text encoder, or a view of it ({@code withLastLayer}) that {@code part} picks from the loaded checkpoint. */
-    private record Clip(CheckpointHandle handle, Function<Checkpoint, ClipModel> part) implements ClipModel {
+    /** The text encoders, or a view of them ({@code withLastLayer}) that {@code view} makes of the loaded ones. */
+    record Clip(Leased<ClipModel> net, UnaryOperator<ClipModel> view, Source source, List<LoraApplication> loras)
+            implements ClipModel {
         @Override
         public Conditioning encode(String text) {
-            return handle.with(c -> part.apply(c).encode(text));
+            return net.with(c -> view.apply(c).encode(text));
         }
 
         @Override
         public ClipModel withLastLayer(int layer) {
-            Function<Checkpoint, ClipModel> base = part;
+            UnaryOperator<ClipModel> base = view;
             // asked of the loaded encoder now, so that a layer it lacks fails at CLIPSetLastLayer
-            handle.with(c -> base.apply(c).withLastLayer(layer));
-            return new Clip(handle, c -> base.apply(c).withLastLayer(layer));
+            net.with(c -> base.apply(c).withLastLayer(layer));
+            return new Clip(net, c -> base.apply(c).withLastLayer(layer), source, loras);
         }
     }
 
-    private record Vae(CheckpointHandle handle, LatentFormat latentFormat, int downscale) implements VaeModel {
+    private record Vae(Leased<VaeModel> net, LatentFormat latentFormat, int downscale) implements VaeModel {
         @Override
         public Tensor decode(Tensor latent) {
-            return handle.with(c -> c.vae().decode(latent));
+            return net.with(v -> v.decode(latent));
         }
 
         @Override
         public Tensor encode(Tensor image) {
-            return handle.with(c -> c.vae().encode(image));
+            return net.with(v -> v.encode(image));
         }
     }
 }

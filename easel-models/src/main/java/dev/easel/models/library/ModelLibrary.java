@@ -1,9 +1,12 @@
 package dev.easel.models.library;
 
+import dev.easel.diffusion.model.DiffusionModel;
 import dev.easel.models.Checkpoint;
+import dev.easel.models.ClipModel;
 import dev.easel.models.cache.ModelCache;
 import dev.easel.models.cache.ModelKey;
 import dev.easel.models.diffusers.DiffusersLoader;
+import dev.easel.models.lora.LoraApplication;
 
 import java.io.IOException;
 import java.nio.file.FileSystemLoopException;
@@ -16,9 +19,11 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * What loader nodes call: the models in ComfyUI's model folders ({@code "checkpoints"} → folders,
@@ -32,6 +37,9 @@ public final class ModelLibrary {
     public static final String DIFFUSERS = "diffusers";
     /** Folders holding a CLIP vocabulary for single-file checkpoints (Easel's own key; ComfyUI has none). */
     public static final String TOKENIZERS = "tokenizers";
+    public static final String LORAS = "loras";
+    /** What ComfyUI lists in model folders ({@code folder_paths.supported_pt_extensions}). */
+    private static final List<String> MODEL_EXTENSIONS = List.of(".ckpt", ".pt", ".pt2", ".bin", ".pth", ".safetensors", ".pkl", ".sft");
 
     private final Map<String, List<Path>> folders;
     private final ModelCache cache;
@@ -54,7 +62,7 @@ public final class ModelLibrary {
 
     /** Every checkpoint some format recognises in the {@code checkpoints} folders, sorted. */
     public List<String> checkpointNames() {
-        return names(CHECKPOINTS);
+        return names(CHECKPOINTS, this::recognised);
     }
 
     /**
@@ -67,19 +75,65 @@ public final class ModelLibrary {
 
     /** The models in the {@code diffusers} folders ({@code DiffusersLoader}'s {@code model_path} choices). */
     public List<String> diffusersNames() {
-        return names(DIFFUSERS);
+        return names(DIFFUSERS, this::recognised);
+    }
+
+    /** The files in the {@code loras} folders ({@code LoraLoader}'s {@code lora_name} choices). */
+    public List<String> loraNames() {
+        return names(LORAS, ModelLibrary::isModelFile);
+    }
+
+    /**
+     * {@code model} with the named LoRA merged into its UNet at {@code strength}, after any it
+     * already has. The result is a model of its own (loaded now, cached apart); {@code model} and
+     * the checkpoint it came from are unchanged. A model that cannot take a LoRA is an IOException saying why.
+     */
+    public DiffusionModel withLora(DiffusionModel model, String loraName, double strength) throws IOException {
+        if (!(model instanceof CheckpointHandle.Model loaded)) throw notFromALoader("MODEL");
+        return CheckpointHandle.withLora(loaded, lora(loraName, strength));
+    }
+
+    /** {@code clip} with the named LoRA merged into its text encoders at {@code strength}, as {@link #withLora(DiffusionModel, String, double)}. */
+    public ClipModel withLora(ClipModel clip, String loraName, double strength) throws IOException {
+        if (!(clip instanceof CheckpointHandle.Clip loaded)) throw notFromALoader("CLIP");
+        return CheckpointHandle.withLora(loaded, lora(loraName, strength));
+    }
+
+    private static IOException notFromALoader(String type) {
+        return new IOException("LoRAs merge into models loaded from single-file checkpoints; this " + type
+                + " was not loaded from one");
+    }
+
+    private LoraApplication lora(String name, double strength) throws IOException {
+        Path file = entry(LORAS, name).filter(Files::isRegularFile).orElseThrow(() -> new NoSuchFileException(name, null,
+                "no LoRA of that name in the " + LORAS + " folders " + folders(LORAS)));
+        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".safetensors")
+                && !file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sft")) {
+            throw PickledCheckpointFormat.refusal(file);
+        }
+        return new LoraApplication(ModelKey.of(file, LORAS), strength);
+    }
+
+    private static boolean isModelFile(Path entry) {
+        String name = entry.getFileName().toString().toLowerCase(Locale.ROOT);
+        return Files.isRegularFile(entry) && MODEL_EXTENSIONS.stream().anyMatch(name::endsWith);
     }
 
     public Checkpoint loadDiffusers(String name) throws IOException {
         return load(DIFFUSERS, name);
     }
 
-    private List<String> names(String folderKey) {
+    private List<String> names(String folderKey, Predicate<Path> listed) {
         TreeSet<String> names = new TreeSet<>();
         for (Path root : folders(folderKey)) {
-            if (Files.isDirectory(root)) collect(root, names);
+            if (Files.isDirectory(root)) collect(root, names, listed);
         }
         return List.copyOf(names);
+    }
+
+    /** The first folder's {@code name}, as ComfyUI's {@code get_full_path} finds it. */
+    private Optional<Path> entry(String folderKey, String name) {
+        return folders(folderKey).stream().map(root -> resolve(root, name)).flatMap(Optional::stream).findFirst();
     }
 
     private Checkpoint load(String folderKey, String name) throws IOException {
@@ -89,7 +143,7 @@ public final class ModelLibrary {
             for (CheckpointFormat format : formats) {
                 if (!format.recognises(entry.get())) continue;
                 ModelKey key = ModelKey.of(entry.get(), format.id());
-                return CheckpointHandle.open(cache, key, () -> format.load(entry.get()));
+                return CheckpointHandle.open(cache, key, () -> format.load(entry.get()), format.loraPatching(entry.get()));
             }
         }
         throw new NoSuchFileException(name, null, "no checkpoint of that name in the " + folderKey
@@ -109,13 +163,13 @@ public final class ModelLibrary {
         return Optional.of(entry);
     }
 
-    private void collect(Path root, TreeSet<String> names) {
+    private static void collect(Path root, TreeSet<String> names, Predicate<Path> listed) {
         try {
             Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                     if (dir.equals(root)) return FileVisitResult.CONTINUE;
-                    if (recognised(dir)) {
+                    if (listed.test(dir)) {
                         names.add(name(root, dir));
                         return FileVisitResult.SKIP_SUBTREE;
                     }
@@ -124,7 +178,7 @@ public final class ModelLibrary {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (recognised(file)) names.add(name(root, file));
+                    if (listed.test(file)) names.add(name(root, file));
                     return FileVisitResult.CONTINUE;
                 }
 

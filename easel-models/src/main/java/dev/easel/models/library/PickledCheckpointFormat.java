@@ -28,7 +28,12 @@ public final class PickledCheckpointFormat implements CheckpointFormat {
 
     @Override
     public LoadedCheckpoint load(Path entry) throws IOException {
-        throw new IOException(entry.getFileName() + " is a pickled PyTorch checkpoint, which Easel never loads because "
+        throw refusal(entry);
+    }
+
+    /** Why {@code file} (a pickled model of any kind) is not loaded, and what to use instead. */
+    static IOException refusal(Path file) {
+        return new IOException(file.getFileName() + " is a pickled PyTorch checkpoint, which Easel never loads because "
                 + "unpickling runs code from the file; use the model's .safetensors release, or convert the file to "
                 + ".safetensors with a tool you trust");
     }

@@ -1,7 +1,11 @@
 package dev.easel.models.library;
 
-import dev.easel.models.detect.CheckpointDetection;
+import dev.easel.models.diffusers.OnnxClip;
+import dev.easel.models.diffusers.OnnxUnet;
 import dev.easel.models.diffusers.TokenizerLoader;
+import dev.easel.models.lora.LoraApplication;
+import dev.easel.models.lora.LoraMerge;
+import dev.easel.models.lora.LoraTarget;
 import dev.easel.models.safetensors.SafetensorsFile;
 import dev.easel.models.single.CheckpointConfig;
 import dev.easel.models.single.DetectedConfigs;
@@ -14,11 +18,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Single-file {@code .safetensors} checkpoints (SD1.x, SD2.x, SDXL in ComfyUI's LDM layout):
  * detected from their tensors, built as ONNX graphs over the mapped file, with the CLIP
- * vocabulary found by {@link VocabularyLocator}.
+ * vocabulary found by {@link VocabularyLocator}. LoRAs merge into their UNet and text encoders.
  */
 public final class SingleFileFormat implements CheckpointFormat {
 
@@ -42,7 +47,7 @@ public final class SingleFileFormat implements CheckpointFormat {
         return new SingleFileFormat(SingleFileLoader.defaults(), new Resolver() {
             @Override
             public CheckpointConfig config(SafetensorsFile file) throws IOException {
-                return DetectedConfigs.of(file.path(), CheckpointDetection.detect(file));
+                return DetectedConfigs.of(file);
             }
 
             @Override
@@ -61,6 +66,26 @@ public final class SingleFileFormat implements CheckpointFormat {
     @Override
     public boolean recognises(Path entry) {
         return Files.isRegularFile(entry) && entry.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".safetensors");
+    }
+
+    @Override
+    public Optional<LoraPatching> loraPatching(Path entry) {
+        return Optional.of(new LoraPatching() {
+            @Override
+            public OnnxUnet unet(List<LoraApplication> loras) throws IOException {
+                try (SafetensorsFile file = SafetensorsFile.open(entry)) {
+                    return loader.unet(file, resolver.config(file), LoraMerge.into(file, loras, LoraTarget.Part.MODEL));
+                }
+            }
+
+            @Override
+            public OnnxClip clip(List<LoraApplication> loras) throws IOException {
+                try (SafetensorsFile file = SafetensorsFile.open(entry)) {
+                    return loader.clip(file, resolver.config(file), resolver.tokenizers(entry),
+                            LoraMerge.into(file, loras, LoraTarget.Part.CLIP));
+                }
+            }
+        });
     }
 
     @Override

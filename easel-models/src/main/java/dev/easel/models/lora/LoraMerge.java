@@ -1,6 +1,10 @@
 package dev.easel.models.lora;
 
+import dev.easel.models.detect.CheckpointDetection;
 import dev.easel.models.safetensors.SafetensorsFile;
+import dev.easel.models.safetensors.StoredTensor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -19,11 +23,22 @@ import java.util.function.Function;
  * "lora key not loaded".
  */
 public final class LoraMerge {
+    private static final Logger LOG = LoggerFactory.getLogger(LoraMerge.class);
     /** A change to part of one weight: row block {@code slice} of {@code slices}, already transposed if the target is. */
     public record Change(int slice, int slices, float[] values) {}
 
     /** Checkpoint key → its changes, and what was left out (with why). */
     public record Merged(Map<String, List<Change>> changes, List<String> notLoaded) {
+        /** No changes: the weights as stored. */
+        public static Merged none() {
+            return new Merged(Map.of(), List.of());
+        }
+
+        /** Whether any change applies to the checkpoint weight {@code key}. */
+        public boolean changes(String key) {
+            return changes.containsKey(key);
+        }
+
         /** {@code base} (the checkpoint weight, row-major, {@code rows} rows) with every change added. */
         public float[] apply(String key, float[] base, int rows) {
             float[] out = base.clone();
@@ -40,6 +55,41 @@ public final class LoraMerge {
     public record Applied(SafetensorsFile file, double strengthModel, double strengthClip) {}
 
     private LoraMerge() {
+    }
+
+    /**
+     * What {@code loras} change in the {@code part} of {@code checkpoint} (the other part's entries
+     * are left out), with the key map built from the checkpoint's own names. A file that holds no
+     * LoRA weights at all is an error naming it; entries left out are logged, as ComfyUI logs
+     * "lora key not loaded".
+     */
+    public static Merged into(SafetensorsFile checkpoint, List<LoraApplication> loras, LoraTarget.Part part) throws IOException {
+        Map<String, LoraTarget> keyMap = LoraKeyMap.of(CheckpointDetection.detect(checkpoint),
+                checkpoint.tensors().stream().map(StoredTensor::name).toList());
+        List<SafetensorsFile> opened = new ArrayList<>();
+        try {
+            List<Applied> applied = new ArrayList<>();
+            for (LoraApplication lora : loras) {
+                SafetensorsFile file = SafetensorsFile.open(lora.file().realPath());
+                opened.add(file);
+                LoraFile read = LoraFile.read(file);
+                if (read.lowRank().isEmpty() && read.unsupported().isEmpty()) {
+                    throw new IOException(file.path() + " holds no LoRA weights (no lora_up/lora_down or lora_A/lora_B pairs); "
+                            + "is it a LoRA?");
+                }
+                double strength = lora.strength();
+                applied.add(part == LoraTarget.Part.MODEL ? new Applied(file, strength, 0) : new Applied(file, 0, strength));
+            }
+            Merged merged = of(applied, keyMap, key -> checkpoint.find(key).map(StoredTensor::shape).orElseThrow());
+            int weights = merged.changes().size();
+            LOG.info("{} LoRA(s) change {} weights of the {} of {}", loras.size(), weights,
+                    part == LoraTarget.Part.MODEL ? "UNet" : "text encoders", checkpoint.path().getFileName());
+            merged.notLoaded().forEach(entry -> LOG.warn("lora key not loaded into the {}: {}",
+                    part == LoraTarget.Part.MODEL ? "UNet" : "text encoders", entry));
+            return merged;
+        } finally {
+            for (SafetensorsFile f : opened) f.close();
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.easel.models.diffusers.OnnxClip;
 import dev.easel.models.diffusers.OnnxUnet;
 import dev.easel.models.diffusers.OnnxVae;
 import dev.easel.models.library.LoadedCheckpoint;
+import dev.easel.models.lora.LoraMerge;
 import dev.easel.models.onnx.OnnxSession;
 import dev.easel.models.onnx.SessionSettings;
 import dev.easel.models.onnx.graph.OnnxGraph;
@@ -32,7 +33,9 @@ import java.util.function.Function;
  * ({@link CheckpointWeights}); the sessions then drive the same UNet, CLIP and VAE classes as a
  * diffusers ONNX folder. A tensor that is missing or has another shape than the configuration
  * implies is an {@link IOException} naming the file, the key and both shapes; nothing is left
- * open after a failure. The file may be closed once this returns: the mappings stay valid.
+ * open after a failure. The file may be closed once this returns: the mappings stay valid. Each
+ * part also loads alone, so that a UNet or text encoder with LoRAs merged into it is a network of
+ * its own beside the checkpoint's, which stays as stored.
  */
 public final class SingleFileLoader {
     private static final Logger LOG = LoggerFactory.getLogger(SingleFileLoader.class);
@@ -53,34 +56,12 @@ public final class SingleFileLoader {
         long start = System.nanoTime();
         Deque<AutoCloseable> opened = new ArrayDeque<>();
         try {
-            String name = file.path().getFileName().toString();
-            // what can be checked without building anything comes first: the text encoders' prefixes, the tokenizers
-            List<String> prefixes = new ArrayList<>();
-            for (CheckpointConfig.TextEncoder e : config.textEncoders()) prefixes.add(textEncoderPrefix(file, e));
-            List<PromptTokenizer> tokenizerList = new ArrayList<>();
-            for (CheckpointConfig.TextEncoder e : config.textEncoders()) tokenizerList.add(tokenizers.tokenizer(e.config().tokens()));
-
-            OnnxSession unetSession = session(file, UnetGraph.PREFIX, "the UNet", name + " UNet", opened,
-                    w -> new UnetGraph(config.unet(), w, chunking).build());
-            OnnxUnet unet = OnnxUnet.of(unetSession, config.parameterization());
-            opened.push(unet);
-
-            List<OnnxSession> encoders = new ArrayList<>();
-            for (int i = 0; i < config.textEncoders().size(); i++) {
-                CheckpointConfig.TextEncoder e = config.textEncoders().get(i);
-                encoders.add(session(file, prefixes.get(i), "text encoder " + (i + 1), name + " text encoder " + (i + 1), opened,
-                        w -> new ClipGraph(e.config(), w).build()));
-            }
-            OnnxClip clip = OnnxClip.of(config.family(), encoders, tokenizerList, defaultLayer(config.family()));
+            // the text encoders first: their prefixes and tokenizers are checked before anything large is built
+            OnnxClip clip = clip(file, config, tokenizers, LoraMerge.Merged.none());
             opened.push(clip);
-
-            OnnxSession decoder = session(file, VaeGraph.PREFIX, "the VAE decoder", name + " VAE decoder", opened,
-                    w -> new VaeGraph(config.vae(), w, chunking).decoder());
-            OnnxSession encoder = session(file, VaeGraph.PREFIX, "the VAE encoder", name + " VAE encoder", opened,
-                    w -> new VaeGraph(config.vae(), w, chunking).encoder());
-            OnnxVae vae = OnnxVae.of(decoder, Optional.of(encoder), config.family().latentFormat(), name + " has a VAE encoder");
-            opened.push(vae);
-
+            OnnxUnet unet = unet(file, config, LoraMerge.Merged.none());
+            opened.push(unet);
+            OnnxVae vae = vae(file, config);
             LOG.info("loaded {} as {} ({}) in {} ms", file.path(), config.family(), config.parameterization(),
                     (System.nanoTime() - start) / 1_000_000);
             AutoCloseable resources = () -> {
@@ -89,6 +70,59 @@ public final class SingleFileLoader {
                 vae.close();
             };
             return new LoadedCheckpoint(new Checkpoint(unet, clip, vae), resources);
+        } catch (IOException | RuntimeException e) {
+            while (!opened.isEmpty()) closeQuietly(opened.pop());
+            throw e;
+        }
+    }
+
+    /** The checkpoint's UNet alone, with {@code patches} (LoRA changes) merged into its weights. */
+    public OnnxUnet unet(SafetensorsFile file, CheckpointConfig config, LoraMerge.Merged patches) throws IOException {
+        String name = file.path().getFileName().toString();
+        return building(opened -> OnnxUnet.of(session(file, UnetGraph.PREFIX, "the UNet", name + " UNet", opened, patches,
+                w -> new UnetGraph(config.unet(), w, chunking).build()), config.parameterization()));
+    }
+
+    /** The checkpoint's text encoders with their tokenizers, with {@code patches} merged into their weights. */
+    public OnnxClip clip(SafetensorsFile file, CheckpointConfig config, TokenizerSource tokenizers, LoraMerge.Merged patches)
+            throws IOException {
+        String name = file.path().getFileName().toString();
+        List<String> prefixes = new ArrayList<>();
+        for (CheckpointConfig.TextEncoder e : config.textEncoders()) prefixes.add(textEncoderPrefix(file, e));
+        List<PromptTokenizer> tokenizerList = new ArrayList<>();
+        for (CheckpointConfig.TextEncoder e : config.textEncoders()) tokenizerList.add(tokenizers.tokenizer(e.config().tokens()));
+        return building(opened -> {
+            List<OnnxSession> encoders = new ArrayList<>();
+            for (int i = 0; i < config.textEncoders().size(); i++) {
+                TextEncoderConfig e = config.textEncoders().get(i).config();
+                encoders.add(session(file, prefixes.get(i), "text encoder " + (i + 1), name + " text encoder " + (i + 1), opened,
+                        patches, w -> new ClipGraph(e, w).build()));
+            }
+            return OnnxClip.of(config.family(), encoders, tokenizerList, defaultLayer(config.family()));
+        });
+    }
+
+    /** The checkpoint's VAE, decoder and encoder. */
+    public OnnxVae vae(SafetensorsFile file, CheckpointConfig config) throws IOException {
+        String name = file.path().getFileName().toString();
+        LoraMerge.Merged none = LoraMerge.Merged.none();
+        return building(opened -> OnnxVae.of(
+                session(file, VaeGraph.PREFIX, "the VAE decoder", name + " VAE decoder", opened, none,
+                        w -> new VaeGraph(config.vae(), w, chunking).decoder()),
+                Optional.of(session(file, VaeGraph.PREFIX, "the VAE encoder", name + " VAE encoder", opened, none,
+                        w -> new VaeGraph(config.vae(), w, chunking).encoder())),
+                config.family().latentFormat(), name + " has a VAE encoder"));
+    }
+
+    /** Something built from sessions opened into the deque; on failure every session opened so far is closed. */
+    private interface Build<T> {
+        T from(Deque<AutoCloseable> opened) throws IOException;
+    }
+
+    private static <T> T building(Build<T> build) throws IOException {
+        Deque<AutoCloseable> opened = new ArrayDeque<>();
+        try {
+            return build.from(opened);
         } catch (IOException | RuntimeException e) {
             while (!opened.isEmpty()) closeQuietly(opened.pop());
             if (e instanceof UncheckedIOException u) throw u.getCause();
@@ -101,9 +135,9 @@ public final class SingleFileLoader {
      * which then owns the bound tensors.
      */
     private OnnxSession session(SafetensorsFile file, String prefix, String part, String label, Deque<AutoCloseable> opened,
-                                Function<CheckpointWeights, byte[]> builder) {
+                                LoraMerge.Merged patches, Function<CheckpointWeights, byte[]> builder) {
         long start = System.nanoTime();
-        CheckpointWeights weights = new CheckpointWeights(file, OnnxGraph.named(label), prefix, part);
+        CheckpointWeights weights = new CheckpointWeights(file, OnnxGraph.named(label), prefix, part, patches);
         byte[] model;
         try {
             model = builder.apply(weights);
@@ -113,8 +147,8 @@ public final class SingleFileLoader {
         }
         OnnxSession session = OnnxSession.open(model, label, settings, weights.tensors());
         opened.push(session);
-        LOG.debug("{}: {} tensors bound from {} ({} bytes copied for alignment), session in {} ms", label, weights.count(),
-                file.path(), weights.copiedBytes(), (System.nanoTime() - start) / 1_000_000);
+        LOG.debug("{}: {} tensors bound from {} ({} bytes copied for alignment, {} merged with LoRAs), session in {} ms", label,
+                weights.count(), file.path(), weights.copiedBytes(), weights.mergedCount(), (System.nanoTime() - start) / 1_000_000);
         return session;
     }
 

@@ -33,6 +33,18 @@ public final class VocabularyWriter {
      * @return CLIP-L's chunking (77, padded with the end token) with the ids written here
      */
     public static TokenizerSpec write(Path dir, List<String> words) throws IOException {
+        return write(dir, words, -1);
+    }
+
+    /**
+     * As {@link #write(Path, List)}, but with the start and end tokens at CLIP's own ids (49406,
+     * 49407), which the text encoders of single-file checkpoints expect.
+     */
+    public static TokenizerSpec writeWithClipIds(Path dir, List<String> words) throws IOException {
+        return write(dir, words, TokenizerSpec.clipL().startToken());
+    }
+
+    private static TokenizerSpec write(Path dir, List<String> words, int startId) throws IOException {
         Map<String, Integer> vocab = new LinkedHashMap<>();
         for (int position = 0; position < 256; position++) {
             vocab.put(String.valueOf(ByteSymbols.of(ByteSymbols.byteAt(position))), vocab.size());
@@ -59,7 +71,8 @@ public final class VocabularyWriter {
                 }
             }
         }
-        int start = vocab.size();
+        int start = startId < 0 ? vocab.size() : startId;
+        if (start < vocab.size()) throw new IllegalArgumentException(words.size() + " words need ids up to " + vocab.size());
         vocab.put(TextCleaner.START, start);
         vocab.put(TextCleaner.END, start + 1);
         Files.createDirectories(dir);

@@ -163,8 +163,8 @@ class CheckpointDetectionTest {
     }
 
     @Test
-    void aRealFileIsDetectedFromItsHeader() throws IOException {
-        // SD2's layout at a twentieth of the width: detection sees the layout, not the widths
+    void aSmallUnetOfAReleasedStructureIsDetectedAsThatStructure() throws IOException {
+        // SD2's layout at a twentieth of the width, read from a real file's header
         UnetKeys keys = UnetKeys.unet(16, 4, new int[]{1, 2}, new int[]{1, 1}, 24, true, 1);
         Map<String, SafetensorsWriter.Entry> tensors = new LinkedHashMap<>();
         keys.shapes().forEach((name, shape) -> {
@@ -176,8 +176,15 @@ class CheckpointDetectionTest {
         SafetensorsWriter.write(file, tensors, Map.of());
 
         try (SafetensorsFile st = SafetensorsFile.open(file)) {
-            assertThatThrownBy(() -> CheckpointDetection.detect(st)).hasMessageStartingWith(file + ": a UNet of a layout "
-                    + "Easel does not know (model_channels 16, in_channels 4, channel_mult [1, 2], transformer_depth [1, 1, 1, 1]");
+            DetectedCheckpoint detected = CheckpointDetection.detect(st);
+            assertThat(detected.kind()).isEqualTo(CheckpointKind.SD20);
+            assertThat(detected.unet().modelChannels()).isEqualTo(16);
+            assertThat(detected.unet().channelMult()).containsExactly(1, 2);
+            assertThat(detected.unet().contextDim()).hasValue(24);
         }
+        UnetKeys sd1Like = UnetKeys.unet(32, 4, new int[]{1, 2}, new int[]{1, 1}, 16, false, 1);
+        UnetKeys xlLike = UnetKeys.unet(32, 4, new int[]{1, 2}, new int[]{0, 1}, 16, true, 1).put(UnetKeys.P + "label_emb.0.0.weight", 128, 1600);
+        assertThat(detect(sd1Like).kind()).isEqualTo(CheckpointKind.SD15);
+        assertThat(detect(xlLike).kind()).isEqualTo(CheckpointKind.SDXL);
     }
 }

@@ -44,6 +44,12 @@ class SingleFileFormatTest {
         return folder;
     }
 
+    private Path tokenizers() throws IOException {
+        Path folder = dir.resolve("tokenizers");
+        dev.easel.models.text.VocabularyWriter.writeWithClipIds(folder, List.of("a", "cat"));
+        return folder;
+    }
+
     @Test
     void aSafetensorsFileIsListedAndLoadsAsTheThreeParts() throws IOException {
         Path folder = checkpoints();
@@ -59,13 +65,22 @@ class SingleFileFormatTest {
     }
 
     @Test
-    void theDefaultFormatDetectsAndRefusesWhatNoReleasedModelIs() throws IOException {
+    void theDefaultFormatConfiguresATinyCheckpointFromItsTensors() throws IOException {
         Path folder = checkpoints();
-        ModelLibrary library = new ModelLibrary(Map.of(ModelLibrary.CHECKPOINTS, List.of(folder)), ModelCache.lru(1L << 30));
+        ModelLibrary library = new ModelLibrary(Map.of(ModelLibrary.CHECKPOINTS, List.of(folder)), ModelCache.lru(1L << 30),
+                List.of(new SingleFileFormat(SingleFileLoader.defaults(), TOY)));
+        ModelLibrary detecting = new ModelLibrary(Map.of(ModelLibrary.CHECKPOINTS, List.of(folder),
+                ModelLibrary.TOKENIZERS, List.of(tokenizers())), ModelCache.lru(1L << 30));
 
-        assertThat(library.checkpointNames()).containsExactly("tiny-sd1.safetensors");
-        assertThatThrownBy(() -> library.loadCheckpoint("tiny-sd1.safetensors"))
-                .hasMessageContaining("tiny-sd1.safetensors: a UNet of a layout Easel does not know (model_channels 32");
+        assertThat(detecting.checkpointNames()).containsExactly("tiny-sd1.safetensors");
+        Tensor x = Tensor.zeros(1, 4, 4, 4);
+        Checkpoint configured = library.loadCheckpoint("tiny-sd1.safetensors");
+        Checkpoint detected = detecting.loadCheckpoint("tiny-sd1.safetensors");
+        // the same networks: one UNet evaluation and one decode agree to the last bit
+        var cond = configured.clip().encode("5 6").entries();
+        assertThat(detected.model().apply(x, new double[]{500}, cond).data())
+                .containsExactly(configured.model().apply(x, new double[]{500}, cond).data());
+        assertThat(detected.vae().decode(x).data()).containsExactly(configured.vae().decode(x).data());
     }
 
     @Test

@@ -17,6 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ModelLibraries {
     private record Entry(ModelLibrary library, ModelCache cache) {}
 
+    /** The folders a loader reads, as ComfyUI lays them out under {@code models/}. */
+    private static final Map<String, List<String>> DEFAULT_FOLDERS = Map.of(
+            ModelLibrary.CHECKPOINTS, List.of("checkpoints"),
+            ModelLibrary.LORAS, List.of("loras"));
+
     private final Map<PackEnvironment, Entry> byEnvironment = new ConcurrentHashMap<>();
     private final long budgetBytes;
 
@@ -40,12 +45,13 @@ public final class ModelLibraries {
     }
 
     /**
-     * The environment's folders, with {@code models/checkpoints} when it names none, and a
-     * {@code tokenizers} folder beside the first checkpoints folder.
+     * The environment's folders, with ComfyUI's default folders under {@code models/} for the keys
+     * it names none for, and a {@code tokenizers} folder beside the first checkpoints folder.
      */
     private static Map<String, List<Path>> folders(PackEnvironment env) {
         Map<String, List<Path>> folders = new LinkedHashMap<>(env.modelFolders());
-        folders.putIfAbsent(ModelLibrary.CHECKPOINTS, List.of(env.baseDir().resolve("models").resolve(ModelLibrary.CHECKPOINTS)));
+        Path defaults = env.baseDir().resolve("models");
+        DEFAULT_FOLDERS.forEach((key, subfolders) -> folders.putIfAbsent(key, subfolders.stream().map(defaults::resolve).toList()));
         // beside the default checkpoints folder, so that a models directory moved elsewhere takes it along
         Path models = folders.get(ModelLibrary.CHECKPOINTS).getFirst().toAbsolutePath().getParent();
         if (models != null) folders.putIfAbsent(ModelLibrary.TOKENIZERS, List.of(models.resolve(ModelLibrary.TOKENIZERS)));

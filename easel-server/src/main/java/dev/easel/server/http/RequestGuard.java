@@ -1,5 +1,6 @@
 package dev.easel.server.http;
 
+import dev.easel.server.auth.TokenCheck;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 
@@ -11,8 +12,10 @@ import java.util.Optional;
 /**
  * The request checks that run before routing: either CORS headers (with
  * {@code --enable-cors-header}) or the host and loopback origin checks, never both;
- * {@code OPTIONS} answered 200 without routing; declared bodies over the upload limit refused
- * with 413.
+ * {@code OPTIONS} answered 200 without routing (CORS preflights carry no token); then, with
+ * {@code --auth}, the {@link TokenCheck} for every other request and every WebSocket upgrade, so
+ * that a route added later is covered without doing anything; declared bodies over the upload
+ * limit refused with 413.
  *
  * <p>The host check stops DNS rebinding: a page on {@code evil.example} whose name is made to
  * resolve to this machine sends {@code Host: evil.example}, which names none of the addresses
@@ -24,11 +27,13 @@ public final class RequestGuard {
     private final Optional<String> corsOrigin;
     private final long maxBodyBytes;
     private final HostRule hosts;
+    private final Optional<TokenCheck> tokens;
 
-    public RequestGuard(Optional<String> corsOrigin, long maxBodyBytes, List<String> listen) {
+    public RequestGuard(Optional<String> corsOrigin, long maxBodyBytes, List<String> listen, Optional<TokenCheck> tokens) {
         this.corsOrigin = corsOrigin;
         this.maxBodyBytes = maxBodyBytes;
         this.hosts = new HostRule(listen);
+        this.tokens = tokens;
     }
 
     /** For HTTP requests: may end the request (OPTIONS) by skipping the remaining handlers. */
@@ -39,13 +44,15 @@ public final class RequestGuard {
             ctx.skipRemainingHandlers();
             return;
         }
+        tokens.ifPresent(check -> check.admit(ctx));
         long declared = ctx.req().getContentLengthLong();
         if (declared > maxBodyBytes) throw HttpError.empty(413);
     }
 
-    /** For WebSocket upgrades, which go through the same origin rule. */
+    /** For WebSocket upgrades, which go through the same origin rule and token check. */
     public void beforeUpgrade(Context ctx) {
         if (corsOrigin.isEmpty()) checkOrigin(ctx);
+        tokens.ifPresent(check -> check.admit(ctx));
     }
 
     private static void addCorsHeaders(Context ctx, String origin) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.easel.server.http.Api;
 import dev.easel.server.http.HttpError;
 import dev.easel.server.http.Responses;
+import dev.easel.server.store.OwnerFilter;
 import dev.easel.server.wire.Json;
 import io.javalin.http.Context;
 
@@ -28,22 +29,23 @@ public final class HistoryRoutes {
         OptionalInt maxItems = intParam(ctx, "max_items");
         OptionalInt offset = intParam(ctx, "offset");
         ObjectNode body = Json.object();
-        services.store().history(maxItems, offset).forEach((id, entry) -> body.set(id, entry.toJson()));
+        services.store().history(maxItems, offset, CallerJobs.of(ctx)).forEach((id, entry) -> body.set(id, entry.toJson()));
         Responses.json(ctx, body);
     }
 
     private void one(Context ctx) {
         String id = ctx.pathParam("prompt_id");
         ObjectNode body = Json.object();
-        services.store().history(id).ifPresent(entry -> body.set(id, entry.toJson()));
+        services.store().history(id, CallerJobs.of(ctx)).ifPresent(entry -> body.set(id, entry.toJson()));
         Responses.json(ctx, body);
     }
 
     private void mutate(Context ctx) {
+        OwnerFilter owners = CallerJobs.of(ctx);
         JsonNode body = services.bodies().json(ctx).orElseGet(Json::object);
-        if (body.path("clear").asBoolean(false)) services.store().clearHistory();
+        if (body.path("clear").asBoolean(false)) services.store().clearHistory(owners);
         if (body.path("delete").isArray()) {
-            body.get("delete").forEach(id -> services.store().deleteHistory(id.asText()));
+            body.get("delete").forEach(id -> services.store().deleteHistory(id.asText(), owners));
         }
         Responses.ok(ctx);
     }

@@ -9,6 +9,7 @@ import dev.easel.server.http.Responses;
 import dev.easel.server.store.JobPage;
 import dev.easel.server.store.JobQuery;
 import dev.easel.server.store.JobView;
+import dev.easel.server.store.OwnerFilter;
 import dev.easel.server.wire.Json;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -35,7 +36,7 @@ public final class JobsRoutes {
         routes.get("/api/jobs", Guarded.handler(this::list));
         routes.get("/api/jobs/{job_id}", Guarded.handler(this::one));
         routes.post("/api/jobs/cancel", Guarded.handler(this::cancelMany));
-        routes.post("/api/jobs/{job_id}/cancel", Guarded.handler(ctx -> Responses.json(ctx, cancelled(cancel(ctx.pathParam("job_id"))))));
+        routes.post("/api/jobs/{job_id}/cancel", Guarded.handler(ctx -> Responses.json(ctx, cancelled(cancel(ctx.pathParam("job_id"), CallerJobs.of(ctx))))));
     }
 
     private void list(Context ctx) {
@@ -63,21 +64,22 @@ public final class JobsRoutes {
         if (limit.isPresent() && limit.getAsInt() <= 0) throw HttpError.badRequest("limit must be a positive integer");
         int offset = Optional.ofNullable(ctx.queryParam("offset")).map(v -> integer("offset", v)).orElse(0);
         JobQuery.Sort sort = sortBy.equals("created_at") ? JobQuery.Sort.CREATED_AT : JobQuery.Sort.EXECUTION_DURATION;
-        return new JobQuery(statuses, workflowId, sort, order.equals("desc"), limit, offset);
+        return new JobQuery(statuses, workflowId, sort, order.equals("desc"), limit, offset, CallerJobs.of(ctx));
     }
 
     private void one(Context ctx) {
-        JobView job = services.store().job(ctx.pathParam("job_id"))
+        // another user's job is answered exactly as one that does not exist
+        JobView job = services.store().job(ctx.pathParam("job_id"), CallerJobs.of(ctx))
                 .orElseThrow(() -> HttpError.json(404, Json.object().put("error", "Job not found")));
         Responses.json(ctx, job.detail());
     }
 
-    private boolean cancel(String id) {
-        if (services.store().deletePending(id)) {
+    private boolean cancel(String id, OwnerFilter owners) {
+        if (services.store().deletePending(id, owners)) {
             services.queueChanged();
             return true;
         }
-        return services.worker().interruptIfRunning(id);
+        return services.interruptIfVisible(id, owners);
     }
 
     private void cancelMany(Context ctx) {
@@ -93,8 +95,9 @@ public final class JobsRoutes {
             error.set("invalid_ids", invalid);
             throw HttpError.json(400, error);
         }
+        OwnerFilter owners = CallerJobs.of(ctx);
         boolean any = false;
-        for (JsonNode id : ids) any |= cancel(id.asText());
+        for (JsonNode id : ids) any |= cancel(id.asText(), owners);
         Responses.json(ctx, cancelled(any));
     }
 

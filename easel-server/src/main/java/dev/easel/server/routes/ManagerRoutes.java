@@ -20,7 +20,7 @@ public final class ManagerRoutes {
     }
 
     public static void register(JavalinConfig cfg, Api api, Services services) {
-        Users users = Users.open(services.config().userDir(), services.config().multiUser());
+        Users users = Users.open(services.config().userDir(), services.config().multiUser(), services.config().auth());
         new UserRoutes(users, services.bodies()).register(api);
         new UserDataRoutes(users, services.bodies()).register(api);
         new SettingsRoutes(users, services.bodies()).register(api);

@@ -31,6 +31,11 @@ public final class PageRoutes {
         routes.get("/page/{file}", Guarded.handler(this::file));
     }
 
+    /** Whether {@code path} is the page's shell ({@code /} or one of its files), which holds no data and is public with {@code --auth}. */
+    public static boolean isShell(String path) {
+        return path.equals("/") || path.startsWith("/page/") && NAME.matcher(path.substring("/page/".length())).matches();
+    }
+
     /** The page itself. */
     public static byte[] index() {
         return read("index.html").orElseThrow(() -> new IllegalStateException("the page is missing from the jar"));

@@ -9,9 +9,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.easel.engine.graph.Prompt;
 import dev.easel.engine.validate.PromptValidator;
 import dev.easel.engine.validate.ValidationResult;
+import dev.easel.server.auth.Identity;
 import dev.easel.server.http.Api;
 import dev.easel.server.http.HttpError;
 import dev.easel.server.http.Responses;
+import dev.easel.server.store.OwnerFilter;
 import dev.easel.server.store.QueueItem;
 import dev.easel.server.wire.Json;
 import dev.easel.server.wire.PromptErrors;
@@ -69,6 +71,7 @@ public final class PromptRoutes {
                             + " (--max-prompt-nodes)"));
         }
         String promptId = promptId(body.get("prompt_id"));
+        requireOwnIds(ctx, body, promptId);
         ValidationResult verdict = validator.validate(Prompt.parse((ObjectNode) promptJson), partialTargets(body));
         switch (verdict) {
             case ValidationResult.Invalid invalid -> {
@@ -111,6 +114,27 @@ public final class PromptRoutes {
                 "prompt_id must be a UUID string in canonical lowercase hyphenated form; omit it to let the server generate one"));
     }
 
+    /**
+     * A client id or prompt id that belongs to another user's socket or job is refused (403):
+     * queueing with it would send the run's messages to their socket, or replace their job's history.
+     */
+    private void requireOwnIds(Context ctx, JsonNode body, String promptId) {
+        Identity caller = Identity.of(ctx);
+        JsonNode clientId = body.get("client_id");
+        if (clientId != null && clientId.isTextual() && !services.hub().claimClientId(clientId.asText(), caller)) {
+            LOG.warn("refused a prompt of user {}: client_id {} belongs to another user", caller.user(), clientId.asText());
+            throw HttpError.json(403, PromptErrors.simple("client_id_taken", "client_id belongs to another user",
+                    "This client_id is bound to another user's connection; use a client id of your own"));
+        }
+        boolean othersJob = body.hasNonNull("prompt_id")
+                && services.store().job(promptId, OwnerFilter.ALL).filter(job -> !caller.sees(job.item().user())).isPresent();
+        if (othersJob) {
+            LOG.warn("refused a prompt of user {}: prompt_id {} is another user's job", caller.user(), promptId);
+            throw HttpError.json(403, PromptErrors.simple("prompt_id_taken", "prompt_id belongs to another user's job",
+                    "A job of another user has this prompt_id; omit prompt_id to let the server generate one"));
+        }
+    }
+
     public static boolean isCanonicalUuid(String text) {
         try {
             return UUID.fromString(text).toString().equals(text);
@@ -139,7 +163,7 @@ public final class PromptRoutes {
             if (value != null && !value.isNull()) sensitive.put(key, value.asText());
         }
         extra.put("create_time", System.currentTimeMillis());
-        return new QueueItem(number, promptId, (ObjectNode) body.get("prompt"), extra, outputs, sensitive);
+        return new QueueItem(number, promptId, (ObjectNode) body.get("prompt"), extra, outputs, sensitive, Identity.of(ctx).user());
     }
 
     private static HttpError invalidJson(String details) {

@@ -103,16 +103,16 @@ public final class InMemoryJobStore implements JobStore {
     }
 
     @Override
-    public List<QueueItem> running() {
+    public List<QueueItem> running(OwnerFilter owners) {
         synchronized (lock) {
-            return claims.values().stream().map(Claim::item).toList();
+            return claims.values().stream().map(Claim::item).filter(owners::admits).toList();
         }
     }
 
     @Override
-    public List<QueueItem> pending() {
+    public List<QueueItem> pending(OwnerFilter owners) {
         synchronized (lock) {
-            List<QueueItem> items = new ArrayList<>(queue);
+            List<QueueItem> items = new ArrayList<>(queue.stream().filter(owners::admits).toList());
             items.sort(QueueItem.ORDER);
             return items;
         }
@@ -126,53 +126,51 @@ public final class InMemoryJobStore implements JobStore {
     }
 
     @Override
-    public boolean deletePending(String promptId) {
+    public boolean deletePending(String promptId, OwnerFilter owners) {
         synchronized (lock) {
-            return queue.removeIf(item -> item.promptId().equals(promptId));
+            return queue.removeIf(item -> item.promptId().equals(promptId) && owners.admits(item));
         }
     }
 
     @Override
-    public int clearPending() {
+    public int clearPending(OwnerFilter owners) {
         synchronized (lock) {
             int size = queue.size();
-            queue.clear();
-            return size;
+            queue.removeIf(owners::admits);
+            return size - queue.size();
         }
     }
 
     @Override
-    public Optional<HistoryEntry> history(String promptId) {
+    public Optional<HistoryEntry> history(String promptId, OwnerFilter owners) {
         synchronized (lock) {
-            return Optional.ofNullable(history.get(promptId));
+            return Optional.ofNullable(history.get(promptId)).filter(entry -> owners.admits(entry.item()));
         }
     }
 
     @Override
-    public LinkedHashMap<String, HistoryEntry> history(OptionalInt maxItems, OptionalInt offset) {
+    public LinkedHashMap<String, HistoryEntry> history(OptionalInt maxItems, OptionalInt offset, OwnerFilter owners) {
         synchronized (lock) {
-            HistoryWindow window = HistoryWindow.of(history.size(), maxItems, offset);
+            List<HistoryEntry> visible = history.values().stream().filter(entry -> owners.admits(entry.item())).toList();
+            HistoryWindow window = HistoryWindow.of(visible.size(), maxItems, offset);
             LinkedHashMap<String, HistoryEntry> page = new LinkedHashMap<>();
-            int index = 0;
-            for (var entry : history.entrySet()) {
-                if (page.size() >= window.limit()) break;
-                if (index++ >= window.start()) page.put(entry.getKey(), entry.getValue());
-            }
+            visible.stream().skip(window.start()).limit(window.limit())
+                    .forEach(entry -> page.put(entry.item().promptId(), entry));
             return page;
         }
     }
 
     @Override
-    public void deleteHistory(String promptId) {
+    public void deleteHistory(String promptId, OwnerFilter owners) {
         synchronized (lock) {
-            history.remove(promptId);
+            history(promptId, owners).ifPresent(entry -> history.remove(promptId));
         }
     }
 
     @Override
-    public void clearHistory() {
+    public void clearHistory(OwnerFilter owners) {
         synchronized (lock) {
-            history.clear();
+            history.values().removeIf(entry -> owners.admits(entry.item()));
         }
     }
 
@@ -182,8 +180,8 @@ public final class InMemoryJobStore implements JobStore {
     }
 
     @Override
-    public Optional<JobView> job(String promptId) {
-        return gathered().stream().filter(j -> j.id().equals(promptId)).findFirst();
+    public Optional<JobView> job(String promptId, OwnerFilter owners) {
+        return gathered().stream().filter(j -> j.id().equals(promptId) && owners.admits(j.item())).findFirst();
     }
 
     /** ComfyUI's gathering order: running, pending in run order, then history newest first. */
@@ -191,7 +189,7 @@ public final class InMemoryJobStore implements JobStore {
         synchronized (lock) {
             List<JobView> jobs = new ArrayList<>();
             claims.values().forEach(c -> jobs.add(JobView.running(c.item())));
-            pending().forEach(item -> jobs.add(JobView.pending(item)));
+            pending(OwnerFilter.ALL).forEach(item -> jobs.add(JobView.pending(item)));
             List.copyOf(history.values()).reversed().forEach(entry -> jobs.add(JobView.finished(entry)));
             return jobs;
         }

@@ -12,7 +12,7 @@ import java.util.Set;
  * (running, pending in run order, history newest first), so ties keep that order either way.
  */
 public record JobQuery(Set<JobView.Status> statuses, Optional<String> workflowId, Sort sort, boolean descending,
-                       OptionalInt limit, int offset) {
+                       OptionalInt limit, int offset, OwnerFilter owners) {
 
     public enum Sort {
         CREATED_AT, EXECUTION_DURATION
@@ -24,11 +24,13 @@ public record JobQuery(Set<JobView.Status> statuses, Optional<String> workflowId
     }
 
     public static JobQuery all() {
-        return new JobQuery(EnumSet.allOf(JobView.Status.class), Optional.empty(), Sort.CREATED_AT, true, OptionalInt.empty(), 0);
+        return new JobQuery(EnumSet.allOf(JobView.Status.class), Optional.empty(), Sort.CREATED_AT, true, OptionalInt.empty(), 0,
+                OwnerFilter.ALL);
     }
 
     public boolean matches(JobView job) {
-        return statuses.contains(job.status()) && (workflowId.isEmpty() || job.workflowId().equals(workflowId));
+        return statuses.contains(job.status()) && (workflowId.isEmpty() || job.workflowId().equals(workflowId))
+                && owners.admits(job.item());
     }
 
     /** Filters, sorts and slices jobs given in gathering order; what a store without a query language does. */

@@ -44,33 +44,35 @@ public interface JobStore extends AutoCloseable {
      */
     List<String> failAbandoned(String reason);
 
-    /** The claimed jobs, oldest claim first (one per server). */
-    List<QueueItem> running();
+    /** The claimed jobs the filter admits, oldest claim first (one per server). */
+    List<QueueItem> running(OwnerFilter owners);
 
-    /** Pending jobs in run order. */
-    List<QueueItem> pending();
+    /** The pending jobs the filter admits, in run order. */
+    List<QueueItem> pending(OwnerFilter owners);
 
     /** Pending plus running, what {@code exec_info.queue_remaining} reports. */
     int remaining();
 
-    boolean deletePending(String promptId);
+    /** Removes a pending job if the filter admits it; false when there was none such. */
+    boolean deletePending(String promptId, OwnerFilter owners);
 
-    int clearPending();
+    /** Removes the pending jobs the filter admits; returns how many. */
+    int clearPending(OwnerFilter owners);
 
-    Optional<HistoryEntry> history(String promptId);
+    Optional<HistoryEntry> history(String promptId, OwnerFilter owners);
 
-    /** ComfyUI's paging: see {@code GET /history}. Oldest first. */
-    LinkedHashMap<String, HistoryEntry> history(OptionalInt maxItems, OptionalInt offset);
+    /** ComfyUI's paging (see {@code GET /history}) over the entries the filter admits. Oldest first. */
+    LinkedHashMap<String, HistoryEntry> history(OptionalInt maxItems, OptionalInt offset, OwnerFilter owners);
 
-    void deleteHistory(String promptId);
+    void deleteHistory(String promptId, OwnerFilter owners);
 
-    void clearHistory();
+    void clearHistory(OwnerFilter owners);
 
-    /** The jobs API list: running, pending and history filtered, sorted and paged (§2.5). */
+    /** The jobs API list: running, pending and history filtered (by its owners too), sorted and paged (§2.5). */
     JobPage jobs(JobQuery query);
 
-    /** One job in any state: running, then pending, then history. */
-    Optional<JobView> job(String promptId);
+    /** One job the filter admits, in any state: running, then pending, then history. */
+    Optional<JobView> job(String promptId, OwnerFilter owners);
 
     @Override
     void close();

@@ -51,7 +51,7 @@ public final class SqliteJobStore implements JobStore {
     private static final int RUNNING = 0;
     private static final int PENDING = 1;
     private static final int FINISHED = 2;
-    private static final String ITEM = "seq, phase, prompt_id, number_json, prompt, extra_data, outputs_to_execute";
+    private static final String ITEM = "seq, phase, prompt_id, number_json, prompt, extra_data, outputs_to_execute, user_id";
     private static final String ENTRY = ITEM + ", outputs, status_str, completed, messages, meta";
     /** ComfyUI's gathering order: running, pending in run order, history newest first. */
     private static final String GATHERED = "phase, CASE WHEN phase = 1 THEN number END, CASE WHEN phase = 1 THEN prompt_id END, "
@@ -172,7 +172,7 @@ public final class SqliteJobStore implements JobStore {
         long seq = write(() -> {
             long inserted;
             try (PreparedStatement insert = db.prepareStatement("INSERT INTO jobs (prompt_id, phase, status, number, create_time, "
-                    + "workflow_id, number_json, outputs_to_execute, sensitive_keys, prompt, extra_data) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+                    + "workflow_id, number_json, outputs_to_execute, sensitive_keys, prompt, extra_data, user_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
                 insert.setString(1, item.promptId());
                 insert.setInt(2, PENDING);
                 insert.setString(3, JobView.Status.PENDING.wireName());
@@ -187,6 +187,7 @@ public final class SqliteJobStore implements JobStore {
                 insert.setString(9, String.join(",", item.sensitive().keySet()));
                 insert.setString(10, Json.write(item.prompt()));
                 insert.setString(11, Json.write(item.extraData()));
+                insert.setString(12, item.user());
                 insert.executeUpdate();
             }
             try (Statement statement = db.createStatement();
@@ -371,19 +372,20 @@ public final class SqliteJobStore implements JobStore {
     }
 
     @Override
-    public List<QueueItem> running() {
-        return items("SELECT " + ITEM + " FROM jobs WHERE phase = 0 ORDER BY claimed_at, seq");
+    public List<QueueItem> running(OwnerFilter owners) {
+        return items(SqlWhere.of("phase = 0").and(owners), "claimed_at, seq");
     }
 
     @Override
-    public List<QueueItem> pending() {
-        return items("SELECT " + ITEM + " FROM jobs WHERE phase = 1 ORDER BY number IS NULL, number, prompt_id, seq");
+    public List<QueueItem> pending(OwnerFilter owners) {
+        return items(SqlWhere.of("phase = 1").and(owners), "number IS NULL, number, prompt_id, seq");
     }
 
-    private List<QueueItem> items(String sql) {
+    private List<QueueItem> items(SqlWhere where, String order) {
         return read(() -> {
             List<QueueItem> items = new ArrayList<>();
-            try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            try (PreparedStatement select = where.bind(db.prepareStatement("SELECT " + ITEM + " FROM jobs" + where.sql()
+                    + " ORDER BY " + order)); ResultSet rows = select.executeQuery()) {
                 while (rows.next()) items.add(item(rows).item());
             }
             return items;
@@ -402,57 +404,54 @@ public final class SqliteJobStore implements JobStore {
     }
 
     @Override
-    public boolean deletePending(String promptId) {
-        return deleteQueued("phase = 1 AND prompt_id = ?", promptId) > 0;
+    public boolean deletePending(String promptId, OwnerFilter owners) {
+        return deleteQueued(SqlWhere.of("phase = 1").and("prompt_id", promptId).and(owners)) > 0;
     }
 
     @Override
-    public int clearPending() {
-        return deleteQueued("phase = 1", null);
+    public int clearPending(OwnerFilter owners) {
+        return deleteQueued(SqlWhere.of("phase = 1").and(owners));
     }
 
-    private int deleteQueued(String where, String promptId) {
+    private int deleteQueued(SqlWhere where) {
         return write(() -> {
-            try (PreparedStatement seqs = db.prepareStatement("SELECT seq FROM jobs WHERE " + where)) {
-                if (promptId != null) seqs.setString(1, promptId);
-                try (ResultSet rows = seqs.executeQuery()) {
-                    while (rows.next()) secrets.remove(rows.getLong(1));
-                }
+            try (PreparedStatement seqs = where.bind(db.prepareStatement("SELECT seq FROM jobs" + where.sql()));
+                 ResultSet rows = seqs.executeQuery()) {
+                while (rows.next()) secrets.remove(rows.getLong(1));
             }
-            try (PreparedStatement delete = db.prepareStatement("DELETE FROM jobs WHERE " + where)) {
-                if (promptId != null) delete.setString(1, promptId);
+            try (PreparedStatement delete = where.bind(db.prepareStatement("DELETE FROM jobs" + where.sql()))) {
                 return delete.executeUpdate();
             }
         });
     }
 
     @Override
-    public Optional<HistoryEntry> history(String promptId) {
+    public Optional<HistoryEntry> history(String promptId, OwnerFilter owners) {
+        SqlWhere where = SqlWhere.of("phase = 2").and("prompt_id", promptId).and(owners);
         return read(() -> {
-            try (PreparedStatement one = db.prepareStatement("SELECT " + ENTRY + " FROM jobs WHERE phase = 2 AND prompt_id = ?")) {
-                one.setString(1, promptId);
-                try (ResultSet rows = one.executeQuery()) {
-                    return rows.next() ? Optional.of(entry(rows, item(rows).item())) : Optional.empty();
-                }
+            try (PreparedStatement one = where.bind(db.prepareStatement("SELECT " + ENTRY + " FROM jobs" + where.sql()));
+                 ResultSet rows = one.executeQuery()) {
+                return rows.next() ? Optional.of(entry(rows, item(rows).item())) : Optional.empty();
             }
         });
     }
 
     @Override
-    public LinkedHashMap<String, HistoryEntry> history(OptionalInt maxItems, OptionalInt offset) {
+    public LinkedHashMap<String, HistoryEntry> history(OptionalInt maxItems, OptionalInt offset, OwnerFilter owners) {
+        SqlWhere where = SqlWhere.of("phase = 2").and(owners);
         return read(() -> {
             int size;
-            try (Statement statement = db.createStatement();
-                 ResultSet rows = statement.executeQuery("SELECT count(*) FROM jobs WHERE phase = 2")) {
+            try (PreparedStatement count = where.bind(db.prepareStatement("SELECT count(*) FROM jobs" + where.sql()));
+                 ResultSet rows = count.executeQuery()) {
                 rows.next();
                 size = rows.getInt(1);
             }
             HistoryWindow window = HistoryWindow.of(size, maxItems, offset);
             LinkedHashMap<String, HistoryEntry> page = new LinkedHashMap<>();
-            try (PreparedStatement select = db.prepareStatement("SELECT " + ENTRY + " FROM jobs WHERE phase = 2 "
-                    + "ORDER BY history_seq LIMIT ? OFFSET ?")) {
-                select.setInt(1, window.limit());
-                select.setInt(2, window.start());
+            try (PreparedStatement select = where.bind(db.prepareStatement("SELECT " + ENTRY + " FROM jobs" + where.sql()
+                    + " ORDER BY history_seq LIMIT ? OFFSET ?"))) {
+                select.setInt(where.args().size() + 1, window.limit());
+                select.setInt(where.args().size() + 2, window.start());
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         HistoryEntry entry = entry(rows, item(rows).item());
@@ -465,38 +464,29 @@ public final class SqliteJobStore implements JobStore {
     }
 
     @Override
-    public void deleteHistory(String promptId) {
+    public void deleteHistory(String promptId, OwnerFilter owners) {
+        deleteFinished(SqlWhere.of("phase = 2").and("prompt_id", promptId).and(owners));
+    }
+
+    @Override
+    public void clearHistory(OwnerFilter owners) {
+        deleteFinished(SqlWhere.of("phase = 2").and(owners));
+    }
+
+    private void deleteFinished(SqlWhere where) {
         write(() -> {
-            try (PreparedStatement delete = db.prepareStatement("DELETE FROM jobs WHERE phase = 2 AND prompt_id = ?")) {
-                delete.setString(1, promptId);
+            try (PreparedStatement delete = where.bind(db.prepareStatement("DELETE FROM jobs" + where.sql()))) {
                 return delete.executeUpdate();
             }
         });
     }
 
     @Override
-    public void clearHistory() {
-        write(() -> {
-            try (Statement statement = db.createStatement()) {
-                return statement.executeUpdate("DELETE FROM jobs WHERE phase = 2");
-            }
-        });
-    }
-
-    @Override
     public JobPage jobs(JobQuery query) {
-        StringBuilder where = new StringBuilder(" WHERE status IN (");
-        List<String> args = new ArrayList<>();
-        for (JobView.Status status : query.statuses()) {
-            where.append(args.isEmpty() ? "?" : ", ?");
-            args.add(status.wireName());
-        }
-        if (args.isEmpty()) return new JobPage(List.of(), 0);
-        where.append(")");
-        query.workflowId().ifPresent(id -> {
-            where.append(" AND workflow_id = ?");
-            args.add(id);
-        });
+        if (query.statuses().isEmpty()) return new JobPage(List.of(), 0);
+        SqlWhere where = SqlWhere.in("status", query.statuses().stream().map(JobView.Status::wireName).toList());
+        if (query.workflowId().isPresent()) where = where.and("workflow_id", query.workflowId().get());
+        SqlWhere filter = where.and(query.owners());
         // The sort index is named: without statistics the planner may prefer the status index
         // and sort every match. The index walk yields the page's row ids; the rows come after.
         String key = query.sort() == JobQuery.Sort.CREATED_AT ? "coalesce(create_time, 0)" : "coalesce(end_time - start_time, 0)";
@@ -504,17 +494,16 @@ public final class SqliteJobStore implements JobStore {
         String order = " ORDER BY " + key + (query.descending() ? " DESC, " : " ASC, ") + GATHERED;
         return read(() -> {
             int total;
-            try (PreparedStatement count = bind(db.prepareStatement("SELECT count(*) FROM jobs" + where), args)) {
-                try (ResultSet rows = count.executeQuery()) {
-                    rows.next();
-                    total = rows.getInt(1);
-                }
+            try (PreparedStatement count = filter.bind(db.prepareStatement("SELECT count(*) FROM jobs" + filter.sql()));
+                 ResultSet rows = count.executeQuery()) {
+                rows.next();
+                total = rows.getInt(1);
             }
             List<Long> seqs = new ArrayList<>();
-            try (PreparedStatement page = bind(db.prepareStatement("SELECT seq FROM jobs INDEXED BY " + index + where + order
-                    + " LIMIT ? OFFSET ?"), args)) {
-                page.setInt(args.size() + 1, query.limit().orElse(-1));
-                page.setInt(args.size() + 2, query.offset());
+            try (PreparedStatement page = filter.bind(db.prepareStatement("SELECT seq FROM jobs INDEXED BY " + index + filter.sql()
+                    + order + " LIMIT ? OFFSET ?"))) {
+                page.setInt(filter.args().size() + 1, query.limit().orElse(-1));
+                page.setInt(filter.args().size() + 2, query.offset());
                 try (ResultSet rows = page.executeQuery()) {
                     while (rows.next()) seqs.add(rows.getLong(1));
                 }
@@ -539,19 +528,13 @@ public final class SqliteJobStore implements JobStore {
         return seqs.stream().map(found::get).toList();
     }
 
-    private static PreparedStatement bind(PreparedStatement statement, List<String> args) throws SQLException {
-        for (int i = 0; i < args.size(); i++) statement.setString(i + 1, args.get(i));
-        return statement;
-    }
-
     @Override
-    public Optional<JobView> job(String promptId) {
+    public Optional<JobView> job(String promptId, OwnerFilter owners) {
+        SqlWhere where = SqlWhere.of("phase >= 0").and("prompt_id", promptId).and(owners);
         return read(() -> {
-            try (PreparedStatement one = db.prepareStatement("SELECT " + ENTRY + " FROM jobs WHERE prompt_id = ? ORDER BY " + GATHERED + " LIMIT 1")) {
-                one.setString(1, promptId);
-                try (ResultSet rows = one.executeQuery()) {
-                    return rows.next() ? Optional.of(view(rows)) : Optional.empty();
-                }
+            try (PreparedStatement one = where.bind(db.prepareStatement("SELECT " + ENTRY + " FROM jobs" + where.sql()
+                    + " ORDER BY " + GATHERED + " LIMIT 1")); ResultSet rows = one.executeQuery()) {
+                return rows.next() ? Optional.of(view(rows)) : Optional.empty();
             }
         });
     }
@@ -574,7 +557,7 @@ public final class SqliteJobStore implements JobStore {
         parse(rows.getString("outputs_to_execute")).forEach(o -> outputs.add(o.asText()));
         QueueItem item = new QueueItem(number(parse(rows.getString("number_json"))), rows.getString("prompt_id"),
                 (ObjectNode) parse(rows.getString("prompt")), (ObjectNode) parse(rows.getString("extra_data")), outputs,
-                secrets.getOrDefault(seq, Map.of()));
+                secrets.getOrDefault(seq, Map.of()), rows.getString("user_id"));
         return new Row(seq, item);
     }
 

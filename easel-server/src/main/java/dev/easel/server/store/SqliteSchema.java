@@ -54,7 +54,19 @@ final class SqliteSchema {
                             + "prompt_id, history_seq)",
                     "CREATE INDEX jobs_by_duration ON jobs (coalesce(end_time - start_time, 0), status, workflow_id, phase, "
                             + "number, prompt_id, history_seq)",
-                    "CREATE INDEX jobs_status ON jobs (status, workflow_id)"));
+                    "CREATE INDEX jobs_status ON jobs (status, workflow_id)"),
+            // 3: who queued each job; jobs from before authentication belong to the one open user.
+            // The jobs API indexes gain the column so a user's page is still found in the index alone.
+            List.of("ALTER TABLE jobs ADD COLUMN user_id TEXT NOT NULL DEFAULT 'default'",
+                    "DROP INDEX jobs_by_created",
+                    "DROP INDEX jobs_by_duration",
+                    "DROP INDEX jobs_status",
+                    "CREATE INDEX jobs_by_created ON jobs (coalesce(create_time, 0), status, workflow_id, user_id, phase, number, "
+                            + "prompt_id, history_seq)",
+                    "CREATE INDEX jobs_by_duration ON jobs (coalesce(end_time - start_time, 0), status, workflow_id, user_id, phase, "
+                            + "number, prompt_id, history_seq)",
+                    "CREATE INDEX jobs_status ON jobs (status, workflow_id, user_id)",
+                    "CREATE INDEX jobs_user_history ON jobs (user_id, phase, history_seq)"));
 
     static final int LATEST = MIGRATIONS.size();
 

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes that readers never see half done: the bytes go to a hidden temporary file beside the
@@ -18,7 +20,18 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, byte[] content) throws IOException {
-        Path temp = Files.createTempFile(target.getParent(), ".easel-", ".tmp");
+        write(target, content, new FileAttribute<?>[0]);
+    }
+
+    /** The same, the file readable and writable by its owner only where the file system has POSIX permissions. */
+    public static void writeOwnerOnly(Path target, byte[] content) throws IOException {
+        boolean posix = target.getFileSystem().supportedFileAttributeViews().contains("posix");
+        write(target, content, posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rw-------"))} : new FileAttribute<?>[0]);
+    }
+
+    private static void write(Path target, byte[] content, FileAttribute<?>[] attributes) throws IOException {
+        Path temp = Files.createTempFile(target.getParent(), ".easel-", ".tmp", attributes);
         try {
             try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {

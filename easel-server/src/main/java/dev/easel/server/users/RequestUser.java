@@ -1,20 +1,27 @@
 package dev.easel.server.users;
 
+import dev.easel.server.auth.Identity;
 import io.javalin.http.Context;
 
 import java.util.Optional;
 
 /**
- * Who a request acts for: the one place every route asks. ComfyUI's rule is the only one so far:
- * without {@code --multi-user} always {@code default}; with it the {@code comfy-user} header
- * (absent means {@code default}), which must name a user of {@code users.json} that is not a
- * system user. Nothing proves the header; authentication, when it comes, replaces this rule here.
+ * Who a request acts for: the one place every route asks. With {@code --auth} the user of the
+ * request's token ({@link Identity}); the {@code comfy-user} header is then ignored. Otherwise
+ * ComfyUI's rule: without {@code --multi-user} always {@code default}; with it the
+ * {@code comfy-user} header (absent means {@code default}), which must name a user of
+ * {@code users.json} that is not a system user, and which nothing proves.
  */
 public interface RequestUser {
     String HEADER = "comfy-user";
 
     /** The request's user id, or empty when the request names no valid user. */
     Optional<String> of(Context ctx);
+
+    /** The user the token check recorded for the request. */
+    static RequestUser identity() {
+        return ctx -> Optional.of(Identity.of(ctx).user());
+    }
 
     static RequestUser comfyHeader(UserRegistry users) {
         return ctx -> {

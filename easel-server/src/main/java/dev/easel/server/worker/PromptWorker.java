@@ -1,20 +1,18 @@
 package dev.easel.server.worker;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.easel.server.events.JobEvent;
+import dev.easel.server.events.JobPublisher;
 import dev.easel.engine.event.ExecutionEvent;
 import dev.easel.engine.exec.ExecutionRequest;
 import dev.easel.engine.exec.InterruptSignal;
 import dev.easel.engine.exec.RunOutcome;
 import dev.easel.engine.graph.Prompt;
 import dev.easel.server.store.Claim;
-import dev.easel.server.eta.NodeTimes;
-import dev.easel.server.eta.RemainingTime;
 import dev.easel.server.store.HistoryEntry;
 import dev.easel.server.store.JobStore;
 import dev.easel.server.store.QueueItem;
 import dev.easel.server.wire.Json;
-import dev.easel.server.ws.EventRouter;
-import dev.easel.server.ws.SocketHub;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +33,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The single thread that runs prompts one at a time: claim → run → history → {@code status} →
  * {@code executing {node: null}} → pending {@code /free} requests. Claims are taken in the name
- * of this server's instance and renewed while the run lasts.
+ * of this server's instance and renewed while the run lasts. The worker knows no sockets: it says
+ * what happens to jobs through a {@link JobPublisher}, as the engine speaks through its listener.
  */
 public final class PromptWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PromptWorker.class);
@@ -43,14 +42,12 @@ public final class PromptWorker implements AutoCloseable {
     private static final Duration LEASE = Duration.ofSeconds(60);
 
     private final JobStore store;
-    private final SocketHub hub;
+    private final JobPublisher jobs;
     private final PromptRunner runner;
     private final String owner;
     private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("lease-renewal").daemon().factory());
     private final Map<String, InterruptSignal> signals = new ConcurrentHashMap<>();
-    /** What nodes took in this server's runs, for the time estimates. */
-    private final NodeTimes nodeTimes = new NodeTimes();
     private final AtomicBoolean unloadModels = new AtomicBoolean();
     private final AtomicBoolean freeMemory = new AtomicBoolean();
     private final Thread thread;
@@ -58,9 +55,9 @@ public final class PromptWorker implements AutoCloseable {
     private volatile boolean draining;
     private volatile Claim current;
 
-    public PromptWorker(JobStore store, SocketHub hub, PromptRunner runner, String owner) {
+    public PromptWorker(JobStore store, JobPublisher jobs, PromptRunner runner, String owner) {
         this.store = store;
-        this.hub = hub;
+        this.jobs = jobs;
         this.runner = runner;
         this.owner = owner;
         this.thread = Thread.ofPlatform().name("prompt-worker").daemon().unstarted(this::loop);
@@ -127,16 +124,14 @@ public final class PromptWorker implements AutoCloseable {
     private void run(Claim claim) {
         QueueItem item = claim.item();
         long started = System.nanoTime();
-        hub.broadcastStatus(store::remaining);
+        jobs.announce(count -> new JobEvent.Started(item.promptId(), item.clientId(), item.user(), item.prompt(), count));
         // a fresh signal per run; like ComfyUI's flag, it starts lowered
         InterruptSignal interrupt = new InterruptSignal();
         signals.put(item.promptId(), interrupt);
         AtomicBoolean ended = new AtomicBoolean();
         ScheduledFuture<?> renewal = renewals.scheduleAtFixedRate(() -> renew(claim, interrupt, ended),
                 LEASE.toMillis() / 3, LEASE.toMillis() / 3, TimeUnit.MILLISECONDS);
-        EventRouter router = new EventRouter(hub, item.clientId(),
-                Optional.of(new RemainingTime(item.promptId(), item.prompt(), nodeTimes, System::nanoTime)));
-        RunRecorder recorder = new RunRecorder(router);
+        RunRecorder recorder = new RunRecorder(jobs);
         RunOutcome outcome;
         try {
             outcome = runner.run(request(item), recorder, interrupt);
@@ -159,12 +154,7 @@ public final class PromptWorker implements AutoCloseable {
         } finally {
             signals.remove(item.promptId(), interrupt);
             recorder.sendTerminal();
-            router.finish();
-            hub.broadcastStatus(store::remaining);
-            item.clientId().ifPresent(client -> {
-                ObjectNode data = Json.object().putNull("node").put("prompt_id", item.promptId());
-                hub.send(client, SocketHub.text("executing", data));
-            });
+            jobs.announce(count -> new JobEvent.Finished(item.promptId(), item.clientId(), count));
         }
         LOG.info("Prompt executed in {} seconds", String.format("%.2f", (System.nanoTime() - started) / 1e9));
     }

@@ -3,8 +3,9 @@ package dev.easel.server.worker;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.easel.engine.event.ExecutionEvent;
 import dev.easel.engine.event.ExecutionListener;
+import dev.easel.server.events.JobEvent;
+import dev.easel.server.events.JobPublisher;
 import dev.easel.server.store.HistoryEntry;
-import dev.easel.server.ws.EventRouter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The listener of one run: forwards every event to the sockets and keeps the messages history
+ * The listener of one run: publishes every event as a job event and keeps the messages history
  * records ({@code execution_start}, {@code execution_cached}, the terminal one). The terminal
  * message is held back until the worker has stored the run. Serialises events from async nodes
  * so the stream stays ordered; never throws into the engine.
@@ -20,12 +21,12 @@ import java.util.List;
 final class RunRecorder implements ExecutionListener {
     private static final Logger LOG = LoggerFactory.getLogger(RunRecorder.class);
 
-    private final EventRouter router;
+    private final JobPublisher jobs;
     private final List<ArrayNode> messages = new ArrayList<>();
     private ExecutionEvent terminal;
 
-    RunRecorder(EventRouter router) {
-        this.router = router;
+    RunRecorder(JobPublisher jobs) {
+        this.jobs = jobs;
     }
 
     @Override
@@ -41,7 +42,7 @@ final class RunRecorder implements ExecutionListener {
             }
             if (isRecorded(event)) messages.add(HistoryEntry.messagePair(event));
             // The terminal message waits until history holds the run (see sendTerminal).
-            if (!event.isTerminal()) router.route(event);
+            if (!event.isTerminal()) jobs.publish(new JobEvent.Execution(event));
         } catch (RuntimeException e) {
             LOG.error("could not deliver {} for prompt {}", event.getClass().getSimpleName(), event.promptId(), e);
         }
@@ -74,7 +75,7 @@ final class RunRecorder implements ExecutionListener {
      * to {@code execution_success} by reading {@code /history} always finds the run there.
      */
     synchronized void sendTerminal() {
-        if (terminal != null) router.route(terminal);
+        if (terminal != null) jobs.publish(new JobEvent.Execution(terminal));
     }
 
     synchronized boolean sawTerminal() {

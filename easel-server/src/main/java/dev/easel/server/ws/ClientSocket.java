@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -35,6 +36,7 @@ public final class ClientSocket {
     private boolean open = true;
     private volatile JsonNode clientFlags;
     private boolean negotiationDone;
+    private volatile Heartbeat heartbeat;
 
     public ClientSocket(String sid, FrameSink sink, SocketLimits limits, Consumer<ClientSocket> onClosed) {
         this.sid = sid;
@@ -49,6 +51,34 @@ public final class ClientSocket {
 
     public void start() {
         Thread.ofVirtual().name("ws-writer-" + sid).start(this::drain);
+    }
+
+    /** Starts pinging every {@code limits.pingInterval()}, if heartbeats are on, closing the socket if the peer falls silent. */
+    public void startHeartbeat(HeartbeatClock clock) {
+        startBeating(clock, true);
+    }
+
+    /** The same pings for a transport whose peer cannot answer them: they only keep the connection busy. */
+    public void startKeepAlive(HeartbeatClock clock) {
+        startBeating(clock, false);
+    }
+
+    private void startBeating(HeartbeatClock clock, boolean expectsAnswers) {
+        if (!limits.heartbeats()) return;
+        Heartbeat beat = new Heartbeat(this, clock, limits.pingInterval(), limits.pingTimeout(), expectsAnswers);
+        heartbeat = beat;
+        beat.start();
+    }
+
+    /** The client answered a ping or sent a message: it is alive. */
+    public void heard() {
+        Heartbeat beat = heartbeat;
+        if (beat != null) beat.heard();
+    }
+
+    /** A ping goes out at once, beside the queue: control frames never wait behind previews. */
+    void ping() {
+        sink.ping().exceptionally(failed -> null);
     }
 
     /** Queues a frame; returns false when it was dropped or the socket is closed. */
@@ -195,6 +225,15 @@ public final class ClientSocket {
         LOG.warn("closing WebSocket {} with 1001: client too slow ({})", sid, reason);
         onClosed.accept(this);
         sendClose(GOING_AWAY, "client too slow");
+    }
+
+    /** No answer to a ping within {@code timeout}: the peer or the path to it is gone. */
+    void closeSilent(Duration timeout, Duration silent) {
+        if (!markClosed()) return;
+        LOG.warn("closing WebSocket {} with 1001: no answer to a ping within {} ms; silent for {} ms",
+                sid, timeout.toMillis(), silent.toMillis());
+        onClosed.accept(this);
+        sendClose(GOING_AWAY, "no answer to ping");
     }
 
     /**

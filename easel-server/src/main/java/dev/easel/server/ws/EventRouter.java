@@ -9,34 +9,36 @@ import dev.easel.server.wire.BinaryFrames;
 import dev.easel.server.wire.EventMessages;
 import dev.easel.server.wire.Json;
 import dev.easel.server.wire.ProgressStateText;
+import dev.easel.server.ws.JobAudience.Reach;
 
 import java.util.Optional;
 
 /**
  * Sends one run's events to the right sockets (§3.5). Messages for the prompt's client are
  * suppressed when it has none, except those ComfyUI lets fall through to a broadcast
- * (progress, previews, interrupts, blocker errors). A type-1 preview goes out right after the
+ * (progress, previews, interrupts, blocker errors); a broadcast reaches only the sockets whose
+ * user sees the job's owner (see {@link JobAudience}). A type-1 preview goes out right after the
  * {@code progress} it belongs to, a type-4 preview before it (§3.7). Not thread-safe on its own:
  * the caller serialises events.
  */
 public final class EventRouter {
     private final SocketHub hub;
-    private final Optional<String> clientId;
+    private final JobAudience job;
     private Optional<Frame> pendingPreview = Optional.empty();
     private final ProgressStateText progressState = new ProgressStateText();
     private final Optional<LiveView> live;
     private final Optional<RemainingTime> remaining;
 
-    public EventRouter(SocketHub hub, Optional<String> clientId) {
-        this(hub, clientId, Optional.empty());
+    public EventRouter(SocketHub hub, JobAudience job) {
+        this(hub, job, Optional.empty());
     }
 
     /** The same, also sending the run's time estimates to its client if that client asked for them. */
-    public EventRouter(SocketHub hub, Optional<String> clientId, Optional<RemainingTime> remaining) {
+    public EventRouter(SocketHub hub, JobAudience job, Optional<RemainingTime> remaining) {
         this.hub = hub;
-        this.clientId = clientId;
-        this.live = clientId.map(id -> new LiveView(id, progressState));
-        live.ifPresent(hub::watch);
+        this.job = job;
+        this.live = Optional.of(new LiveView(job, progressState));
+        live.ifPresent(hub::track);
         this.remaining = remaining;
     }
 
@@ -45,13 +47,19 @@ public final class EventRouter {
         if (!isProgress) flushPreview();
         switch (event) {
             case PreviewImage preview -> preview(preview);
-            case ExecutionEvent.ProgressText text ->
-                    hub.broadcast(new Frame.Binary(BinaryFrames.progressText(text.nodeId(), text.text()), false));
-            case ExecutionEvent.Progress p -> hub.sendOrBroadcast(clientId, textFrame(p));
-            case ExecutionEvent.ProgressState p -> hub.sendOrBroadcast(clientId, () -> new Frame.Text(progressState.message(p)));
-            case ExecutionEvent.ExecutionInterrupted i -> hub.sendOrBroadcast(clientId, textFrame(i));
-            case ExecutionError e when e.isBlocker() -> hub.sendOrBroadcast(clientId, textFrame(e));
-            default -> clientId.ifPresent(id -> hub.send(id, textFrame(event)));
+            case ExecutionEvent.ProgressText text -> hub.toJob(job, Reach.ALL,
+                    () -> new Frame.Binary(BinaryFrames.progressText(text.nodeId(), text.text()), false));
+            case ExecutionEvent.ProgressState p -> hub.toJob(job, Reach.CLIENT_ELSE_ALL, () -> new Frame.Text(progressState.message(p)));
+            default -> {
+                Reach reach = switch (event) {
+                    case ExecutionEvent.Progress p -> Reach.CLIENT_ELSE_ALL;
+                    case ExecutionEvent.ExecutionInterrupted i -> Reach.CLIENT_ELSE_ALL;
+                    case ExecutionError e when e.isBlocker() -> Reach.CLIENT_ELSE_ALL;
+                    default -> Reach.CLIENT;
+                };
+                if (event.isTerminal()) hub.toJobLast(job, reach, () -> textFrame(event));
+                else hub.toJob(job, reach, () -> textFrame(event));
+            }
         }
         live.ifPresent(view -> {
             switch (event) {
@@ -67,23 +75,35 @@ public final class EventRouter {
 
     /** Written only for a client that asked for it. */
     private void sendEstimate(RemainingTime remaining) {
-        clientId.filter(hub::wantsRemainingTime)
-                .ifPresent(id -> hub.send(id, SocketHub.text("remaining_time", remaining.estimate().json())));
+        hub.toJob(job, Reach.CLIENT, socket -> socket.hasFlag(SocketHub.REMAINING_TIME_FLAG),
+                () -> SocketHub.text("remaining_time", remaining.estimate().json()));
     }
 
-    /** The run is over: anything held back goes out, and reconnects no longer see the run. */
+    /** The run is over: anything held back goes out, and reconnects and watchers no longer see the run. */
     public void finish() {
         flushPreview();
-        live.ifPresent(hub::unwatch);
+        live.ifPresent(hub::untrack);
+    }
+
+    /** The metadata form at once to addressed sockets that asked for it; the plain one, after its progress, to the rest. */
+    /**
+     * After the run's last {@code status}: ComfyUI's {@code executing} with a null node tells the
+     * client that its prompt is done; it is the last message watchers get.
+     */
+    public void idle() {
+        hub.toJob(job, Reach.CLIENT, () -> SocketHub.text("executing", Json.object().putNull("node").put("prompt_id", job.promptId())));
+        hub.endWatches(job.promptId());
     }
 
     private void preview(PreviewImage preview) {
         boolean droppable = isDroppable(preview);
-        if (clientId.isPresent() && hub.wantsPreviewMetadata(clientId.get())) {
-            hub.send(clientId.get(), new Frame.Binary(BinaryFrames.previewWithMetadata(preview), droppable));
-        } else {
-            pendingPreview = Optional.of(new Frame.Binary(BinaryFrames.preview(preview), droppable));
-        }
+        hub.toJob(job, Reach.CLIENT_ELSE_ALL, this::wantsMetadata,
+                () -> new Frame.Binary(BinaryFrames.previewWithMetadata(preview), droppable));
+        pendingPreview = Optional.of(new Frame.Binary(BinaryFrames.preview(preview), droppable));
+    }
+
+    private boolean wantsMetadata(ClientSocket socket) {
+        return socket.wantsPreviewMetadata() && hub.addressed(job, socket);
     }
 
     /**
@@ -96,7 +116,7 @@ public final class EventRouter {
     }
 
     private void flushPreview() {
-        pendingPreview.ifPresent(frame -> hub.sendOrBroadcast(clientId, frame));
+        pendingPreview.ifPresent(frame -> hub.toJob(job, Reach.CLIENT_ELSE_ALL, socket -> !wantsMetadata(socket), () -> frame));
         pendingPreview = Optional.empty();
     }
 

@@ -8,6 +8,9 @@ public interface FrameSink {
     /** Starts writing one frame; the future completes when the transport accepted it. */
     CompletableFuture<Void> send(Frame frame);
 
+    /** Sends a keep-alive outside the queue (a WebSocket ping); completes when it was written. */
+    CompletableFuture<Void> ping();
+
     /** Sends a close frame; completes when it was written. */
     CompletableFuture<Void> close(int code, String reason);
 

@@ -26,6 +26,13 @@ final class JettyFrameSink implements FrameSink {
     }
 
     @Override
+    public CompletableFuture<Void> ping() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        session.sendPing(ByteBuffer.allocate(0), Callback.from(() -> done.complete(null), done::completeExceptionally));
+        return done;
+    }
+
+    @Override
     public CompletableFuture<Void> close(int code, String reason) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         session.close(code, reason, Callback.from(() -> done.complete(null), done::completeExceptionally));

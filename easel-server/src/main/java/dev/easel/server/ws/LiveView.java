@@ -17,19 +17,19 @@ import java.util.Optional;
  * reconnect asks for them. Belongs to the run's {@link EventRouter}.
  */
 final class LiveView {
-    private final String clientId;
+    private final JobAudience job;
     private final ProgressStateText progressText;
     private Optional<String> node = Optional.empty();
     private Optional<ProgressState> progress = Optional.empty();
     private Optional<PreviewImage> preview = Optional.empty();
 
-    LiveView(String clientId, ProgressStateText progressText) {
-        this.clientId = clientId;
+    LiveView(JobAudience job, ProgressStateText progressText) {
+        this.job = job;
         this.progressText = progressText;
     }
 
-    String clientId() {
-        return clientId;
+    JobAudience job() {
+        return job;
     }
 
     synchronized void executing(String displayNode) {

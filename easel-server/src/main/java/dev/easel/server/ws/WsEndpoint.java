@@ -3,32 +3,50 @@ package dev.easel.server.ws;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.easel.server.auth.Identity;
+import dev.easel.server.http.HttpError;
 import dev.easel.server.wire.Json;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsContext;
+import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
-import java.util.UUID;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.IntSupplier;
 
-/** {@code /ws}: session ids, the greeting, feature-flag negotiation, cleanup on close. */
+/**
+ * {@code /ws}: session ids, the greeting, feature-flag negotiation, heartbeats, cleanup on close. A socket
+ * acts for the identity of its upgrade request; a client id that belongs to another user is
+ * refused before the upgrade (403).
+ */
 public final class WsEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(WsEndpoint.class);
 
     private final SocketHub hub;
-    private final IntSupplier queueRemaining;
     private final ObjectNode serverFlags;
     private final SocketLimits limits;
-    private final Map<String, ClientSocket> byConnection = new ConcurrentHashMap<>();
+    private final HeartbeatClock clock;
+    private final JobWatch watch;
+    private final Map<Session, ClientSocket> byConnection = new ConcurrentHashMap<>();
 
-    public WsEndpoint(SocketHub hub, IntSupplier queueRemaining, ObjectNode serverFlags, SocketLimits limits) {
+    public WsEndpoint(SocketHub hub, ObjectNode serverFlags, SocketLimits limits, HeartbeatClock clock, JobWatch watch) {
         this.hub = hub;
-        this.queueRemaining = queueRemaining;
         this.serverFlags = serverFlags;
         this.limits = limits;
+        this.clock = clock;
+        this.watch = watch;
+    }
+
+    /** Lets pongs reach this endpoint's sockets; once per server, before it starts. */
+    public void observePongs(JavalinConfig cfg) {
+        PongRelay.install(cfg, session -> {
+            ClientSocket socket = byConnection.get(session);
+            if (socket != null) socket.heard();
+        });
     }
 
     public void configure(WsConfig ws) {
@@ -38,18 +56,32 @@ public final class WsEndpoint {
         ws.onError(ctx -> ended(ctx));
     }
 
+    /** Runs before the upgrade, after authentication: the requested client id must be free or the caller's own. */
+    public void beforeUpgrade(Context ctx) {
+        String requested = QueryText.param(ctx.queryString(), "clientId").orElse("");
+        Identity caller = Identity.of(ctx);
+        if (!requested.isEmpty() && !hub.claimClientId(requested, caller)) {
+            LOG.warn("refused a WebSocket for user {}: client id {} belongs to another user", caller.user(), requested);
+            throw HttpError.json(403, Json.object().put("error", "this clientId belongs to another user; connect with your own"));
+        }
+    }
+
     private void connected(WsContext ctx) {
         String requested = QueryText.param(ctx.queryString(), "clientId").orElse("");
-        String sid = !requested.isEmpty() ? requested : UUID.randomUUID().toString().replace("-", "");
+        Identity identity = identity(ctx);
+        String sid = !requested.isEmpty() ? requested : SocketHub.newSid();
+        if (requested.isEmpty()) hub.claimClientId(sid, identity);
         ClientSocket socket = new ClientSocket(sid, new JettyFrameSink(ctx.session), limits, hub::disconnect);
-        byConnection.put(ctx.sessionId(), socket);
-        hub.connect(socket, queueRemaining.getAsInt());
+        byConnection.put(ctx.session, socket);
+        hub.connect(socket, identity);
         socket.start();
+        socket.startHeartbeat(clock);
     }
 
     private void received(WsContext ctx, String text) {
-        ClientSocket socket = byConnection.get(ctx.sessionId());
+        ClientSocket socket = byConnection.get(ctx.session);
         if (socket == null) return;
+        socket.heard();
         JsonNode message;
         try {
             message = Json.parse(text);
@@ -59,11 +91,18 @@ public final class WsEndpoint {
         }
         if (socket.acceptFirstMessage(message)) {
             hub.reply(socket, SocketHub.text("feature_flags", serverFlags));
+        } else if (JobWatch.TYPE.equals(message.path("type").asText())) {
+            watch.request(socket, identity(ctx), message.path("data"));
         }
     }
 
+    /** Who the upgrade request was authenticated as. */
+    private static Identity identity(WsContext ctx) {
+        return Optional.ofNullable(ctx.<Identity>attribute(Identity.ATTRIBUTE)).orElse(Identity.OPEN);
+    }
+
     private void ended(WsContext ctx) {
-        ClientSocket socket = byConnection.remove(ctx.sessionId());
+        ClientSocket socket = byConnection.remove(ctx.session);
         if (socket != null) socket.closed();
     }
 }

@@ -1,5 +1,6 @@
 // The server's HTTP API. Every address is relative to the page, so the page also works when a
 // reverse proxy serves Easel under a sub-path.
+import { askForToken, authorized, withToken } from './auth.js';
 
 /** JSON.parse that keeps integers beyond 2^53 (seeds go up to 2^64 - 1) exact, as BigInt. */
 export function parseJson(text) {
@@ -22,8 +23,14 @@ export class ApiError extends Error {
   }
 }
 
+/** A fetch; a 401 (a server started with --auth) asks for a token and tries again with it. */
 async function request(path, options = {}) {
-  const response = await fetch(path, options);
+  const sent = authorized(options.headers);
+  const response = await fetch(path, { ...options, headers: sent });
+  if (response.status === 401) {
+    await askForToken(Boolean(sent.Authorization));
+    return request(path, options);
+  }
   const text = await response.text();
   let body = null;
   if (text && (response.headers.get('Content-Type') || '').includes('json')) body = parseJson(text);
@@ -46,6 +53,6 @@ export const api = {
   finishedJobs: (offset, limit) => request(`api/jobs?${new URLSearchParams({
     status: 'completed', sort_order: 'desc', offset, limit })}`),
   job: (promptId) => request(`api/jobs/${encodeURIComponent(promptId)}`),
-  viewUrl: (image) => `view?${new URLSearchParams({
-    filename: image.filename, subfolder: image.subfolder || '', type: image.type || 'output' })}`,
+  viewUrl: (image) => withToken(`view?${new URLSearchParams({
+    filename: image.filename, subfolder: image.subfolder || '', type: image.type || 'output' })}`),
 };

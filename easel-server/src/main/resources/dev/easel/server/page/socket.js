@@ -1,5 +1,6 @@
 // The /ws connection: one client id per browser tab (kept across reloads), the feature flags
 // that switch previews to type-4 frames, binary frame decoding, and reconnects with backoff.
+import { withToken } from './auth.js';
 
 const FIRST_RETRY_MS = 500;
 const LAST_RETRY_MS = 10000;
@@ -44,7 +45,7 @@ export class Socket {
   }
 
   connect() {
-    const url = new URL(`ws?clientId=${this.clientId}`, location.href);
+    const url = new URL(withToken(`ws?clientId=${this.clientId}`), location.href);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
     this.handlers.state('connecting', 'connecting');
     const ws = new WebSocket(url);

@@ -25,7 +25,7 @@ class InMemoryJobStoreTest extends JobStoreContractTest {
     @Test
     void queueItemsSerialiseAsFiveElementArrays() {
         ObjectNode extra = Json.object().put("client_id", "c");
-        QueueItem item = new QueueItem(DoubleNode.valueOf(5), "p", Json.object(), extra, List.of("9"), Map.of("api_key_comfy_org", "k"));
+        QueueItem item = new QueueItem(DoubleNode.valueOf(5), "p", Json.object(), extra, List.of("9"), Map.of("api_key_comfy_org", "k"), "default");
         assertThat(Json.write(item.toJson())).isEqualTo("[5.0,\"p\",{},{\"client_id\":\"c\"},[\"9\"]]");
         assertThat(item.clientId()).contains("c");
     }

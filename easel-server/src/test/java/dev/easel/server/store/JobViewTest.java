@@ -23,7 +23,7 @@ class JobViewTest {
     private static QueueItem item() {
         ObjectNode extra = Json.object().put("create_time", 100);
         extra.putObject("extra_pnginfo").putObject("workflow").put("id", "wf");
-        return new QueueItem(IntNode.valueOf(3), "p", Json.object(), extra, List.of("9"), Map.of());
+        return new QueueItem(IntNode.valueOf(3), "p", Json.object(), extra, List.of("9"), Map.of(), "default");
     }
 
     @Test

@@ -42,12 +42,12 @@ class SqliteJobStoreTest extends JobStoreContractTest {
         try (SqliteJobStore store = reopen()) {
             store.nextNumber();
             store.nextNumber();
-            for (String id : List.of("a", "b", "c")) store.enqueue(item(IntNode.valueOf(store.pending().size()), id));
+            for (String id : List.of("a", "b", "c")) store.enqueue(item(IntNode.valueOf(store.pending(OwnerFilter.ALL).size()), id));
             runNext(store, "first-start");
         }
         try (SqliteJobStore store = reopen()) {
-            assertThat(ids(store.pending())).containsExactly("b", "c");
-            assertThat(store.history(OptionalInt.empty(), OptionalInt.empty()).keySet()).containsExactly("a");
+            assertThat(ids(store.pending(OwnerFilter.ALL))).containsExactly("b", "c");
+            assertThat(store.history(OptionalInt.empty(), OptionalInt.empty(), OwnerFilter.ALL).keySet()).containsExactly("a");
             assertThat(store.nextNumber()).isEqualTo(2);
             assertThat(store.failAbandoned("stopped")).isEmpty();
         }
@@ -62,14 +62,14 @@ class SqliteJobStoreTest extends JobStoreContractTest {
         }
         try (SqliteJobStore store = reopen()) {
             assertThat(store.failAbandoned("The server stopped")).containsExactly("cut-off");
-            HistoryEntry entry = store.history("cut-off").orElseThrow();
+            HistoryEntry entry = store.history("cut-off", OwnerFilter.ALL).orElseThrow();
             assertThat(entry.statusStr()).isEqualTo("error");
             assertThat(entry.completed()).isFalse();
             assertThat(entry.message("execution_error").orElseThrow().path("exception_message").asText())
                     .isEqualTo("The server stopped (server instance old-instance)");
             assertThat(entry.message("execution_error").orElseThrow().path("exception_type").asText()).isEqualTo("ServerStopped");
-            assertThat(store.job("cut-off").orElseThrow().status()).isEqualTo(JobView.Status.FAILED);
-            assertThat(store.running()).isEmpty();
+            assertThat(store.job("cut-off", OwnerFilter.ALL).orElseThrow().status()).isEqualTo(JobView.Status.FAILED);
+            assertThat(store.running(OwnerFilter.ALL)).isEmpty();
             assertThat(runNext(store, "new-instance")).isEqualTo("next");
             // a claim of this store's own owners is not abandoned
             store.enqueue(item(IntNode.valueOf(2), "mine"));
@@ -83,7 +83,7 @@ class SqliteJobStoreTest extends JobStoreContractTest {
         try (SqliteJobStore store = reopen()) {
             QueueItem plain = item(IntNode.valueOf(0), "k");
             store.enqueue(new QueueItem(plain.number(), "k", plain.prompt(), plain.extraData(), plain.outputs(),
-                    Map.of("auth_token_comfy_org", "secret-token")));
+                    Map.of("auth_token_comfy_org", "secret-token"), plain.user()));
             assertThat(store.claim("s", LEASE, Duration.ofSeconds(1)).orElseThrow().item().sensitive())
                     .containsEntry("auth_token_comfy_org", "secret-token");
         }
@@ -92,7 +92,7 @@ class SqliteJobStoreTest extends JobStoreContractTest {
         }
         try (SqliteJobStore store = reopen()) {
             store.failAbandoned("stopped");
-            assertThat(store.history("k").orElseThrow().item().sensitive()).isEmpty();
+            assertThat(store.history("k", OwnerFilter.ALL).orElseThrow().item().sensitive()).isEmpty();
         }
     }
 
@@ -120,14 +120,18 @@ class SqliteJobStoreTest extends JobStoreContractTest {
                     + "sensitive_keys, prompt, extra_data) VALUES ('old', 1, 'pending', 7, 5, '7', '[\"1\"]', '', '{}', '{\"create_time\":5}')");
         }
         try (SqliteJobStore store = reopen()) {
-            assertThat(ids(store.pending())).containsExactly("old");
+            assertThat(ids(store.pending(OwnerFilter.ALL))).containsExactly("old");
             assertThat(jobIds(store.jobs(JobQuery.all()))).containsExactly("old");
+            // jobs from before users existed belong to the one user of a server without authentication
+            assertThat(ids(store.pending(OwnerFilter.only("default")))).containsExactly("old");
+            assertThat(store.pending(OwnerFilter.only("alice"))).isEmpty();
             assertThat(runNext(store, "s")).isEqualTo("old");
+            assertThat(store.history("old", OwnerFilter.only("default")).orElseThrow().item().user()).isEqualTo("default");
         }
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file());
              Statement statement = db.createStatement();
              ResultSet version = statement.executeQuery("SELECT version FROM schema_version")) {
-            assertThat(version.getInt(1)).isEqualTo(2).isEqualTo(SqliteSchema.LATEST);
+            assertThat(version.getInt(1)).isEqualTo(3).isEqualTo(SqliteSchema.LATEST);
         }
     }
 

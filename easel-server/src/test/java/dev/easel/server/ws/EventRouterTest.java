@@ -29,7 +29,7 @@ class EventRouterTest {
         ManualSink sink = new ManualSink();
         ClientSocket client = sink.connect(hub, "c", new SocketLimits(10_000, 100_000, Duration.ofMinutes(5)));
         ClientSocketTest.waitFor(() -> sink.written.size() == 1);   // the greeting is in flight and stays stuck
-        EventRouter router = new EventRouter(hub, Optional.of("c"));
+        EventRouter router = new EventRouter(hub, new JobAudience("p", Optional.of("c"), "default"));
         for (int i = 0; i < 50; i++) {
             router.route(preview(Preview.Format.JPEG, 5_000));
             router.route(progress(i));
@@ -55,7 +55,7 @@ class EventRouterTest {
         b.autoComplete = true;
         a.connect(hub, "a", SocketLimits.defaults());
         b.connect(hub, "b", SocketLimits.defaults());
-        EventRouter router = new EventRouter(hub, Optional.empty());
+        EventRouter router = new EventRouter(hub, new JobAudience("p", Optional.empty(), "default"));
         router.route(new ExecutionEvent.ExecutionStart("p", 1));
         router.route(new ExecutionEvent.Executing("p", "1", "1"));
         router.route(preview(Preview.Format.JPEG, 3));
@@ -80,7 +80,7 @@ class EventRouterTest {
         other.autoComplete = true;
         mine.connect(hub, "me", SocketLimits.defaults());
         other.connect(hub, "other", SocketLimits.defaults());
-        EventRouter router = new EventRouter(hub, Optional.of("me"));
+        EventRouter router = new EventRouter(hub, new JobAudience("p", Optional.of("me"), "default"));
         router.route(new ExecutionEvent.ExecutionStart("p", 1));
         router.route(progress(1));
         router.route(new ExecutionEvent.ExecutionError("p", "1", "X", List.of(), "Execution Blocked: b", "ExecutionBlocked",

@@ -1,5 +1,7 @@
 package dev.easel.server.ws;
 
+import dev.easel.server.auth.Identity;
+
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,6 +14,7 @@ final class ManualSink implements FrameSink {
     final List<CompletableFuture<Void>> pending = new CopyOnWriteArrayList<>();
     final AtomicInteger closedWith = new AtomicInteger();
     final CountDownLatch closed = new CountDownLatch(1);
+    final AtomicInteger pings = new AtomicInteger();
     volatile boolean autoComplete;
 
     @Override
@@ -21,6 +24,12 @@ final class ManualSink implements FrameSink {
         if (autoComplete) done.complete(null);
         else pending.add(done);
         return done;
+    }
+
+    @Override
+    public CompletableFuture<Void> ping() {
+        pings.incrementAndGet();
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override
@@ -36,8 +45,13 @@ final class ManualSink implements FrameSink {
 
     /** Connects a socket writing to this sink to {@code hub} as {@code sid} and starts its writer. */
     ClientSocket connect(SocketHub hub, String sid, SocketLimits limits) {
+        return connect(hub, sid, limits, Identity.OPEN);
+    }
+
+    /** The same for a socket acting for {@code identity}. */
+    ClientSocket connect(SocketHub hub, String sid, SocketLimits limits, Identity identity) {
         ClientSocket socket = new ClientSocket(sid, this, limits, hub::disconnect);
-        hub.connect(socket, 0);
+        hub.connect(socket, identity);
         socket.start();
         return socket;
     }

@@ -1,6 +1,7 @@
 package dev.easel.server.ws;
 
 import dev.easel.engine.event.ExecutionEvent;
+import dev.easel.server.events.QueueCount;
 import dev.easel.server.wire.Json;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +42,7 @@ class SocketHubTest {
     @Test
     void reconnectGreetingIncludesTheExecutingNodeOnlyForTheRunningClient() throws Exception {
         SocketHub hub = new SocketHub();
-        new EventRouter(hub, Optional.of("me")).route(new ExecutionEvent.Executing("p", "7", "7"));
+        new EventRouter(hub, new JobAudience("p", Optional.of("me"), "default")).route(new ExecutionEvent.Executing("p", "7", "7"));
         ManualSink mine = new ManualSink();
         ManualSink theirs = new ManualSink();
         mine.autoComplete = true;
@@ -51,5 +52,24 @@ class SocketHubTest {
         ClientSocketTest.waitFor(() -> mine.written.size() == 2 && theirs.written.size() == 1);
         assertThat(((Frame.Text) mine.written.get(1)).json())
                 .isEqualTo(Json.write(Json.object().put("type", "executing").set("data", Json.object().put("node", "7"))));
+    }
+
+    @Test
+    void aQueueCountOlderThanOneAlreadySentIsDroppedAndNewConnectionsAreGreetedWithTheNewest() throws Exception {
+        SocketHub hub = new SocketHub();
+        ManualSink early = new ManualSink();
+        early.autoComplete = true;
+        early.connect(hub, "early", SocketLimits.defaults());
+        hub.broadcastStatus(new QueueCount(2, 5));
+        hub.broadcastStatus(new QueueCount(1, 4));
+        ManualSink late = new ManualSink();
+        late.autoComplete = true;
+        late.connect(hub, "late", SocketLimits.defaults());
+        hub.broadcastStatus(new QueueCount(3, 6));
+        ClientSocketTest.waitFor(() -> early.written.size() == 3 && late.written.size() == 2);
+        assertThat(early.written).extracting(f -> dev.easel.testkit.Http.json(((Frame.Text) f).json()).at("/data/status/exec_info/queue_remaining").asInt())
+                .containsExactly(0, 5, 6);
+        assertThat(late.written).extracting(f -> dev.easel.testkit.Http.json(((Frame.Text) f).json()).at("/data/status/exec_info/queue_remaining").asInt())
+                .containsExactly(5, 6);
     }
 }

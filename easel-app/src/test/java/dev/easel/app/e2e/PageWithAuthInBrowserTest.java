@@ -1,0 +1,104 @@
+package dev.easel.app.e2e;
+
+import dev.easel.app.cli.EaselCommand;
+import dev.easel.testkit.Http;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Keys;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Easel's page against {@code easel --auth}, in a real headless Chromium: it asks for a token,
+ * says so when one is refused, and with a good one runs the default workflow to its image (the
+ * socket and the image URLs carry the token as {@code ?token=}).
+ */
+class PageWithAuthInBrowserTest {
+    @TempDir
+    Path base;
+    private String token;
+    private LiveServer server;
+    private Browser browser;
+
+    @BeforeEach
+    void start() {
+        StringWriter out = new StringWriter();
+        CommandLine users = EaselCommand.commandLine();
+        users.setOut(new PrintWriter(out, true));
+        users.setErr(new PrintWriter(new StringWriter(), true));
+        assertThat(users.execute("users", "add", "ana", "--admin", "--base-directory", base.toString())).isZero();
+        token = out.toString().strip();
+        server = LiveServer.app(base, "--auth");
+        browser = Browser.open();
+    }
+
+    @AfterEach
+    void stop() {
+        try {
+            if (browser != null) browser.close();
+        } finally {
+            server.close();
+        }
+    }
+
+    private boolean asking() {
+        return browser.byTestId("token-input").isDisplayed();
+    }
+
+    @Test
+    void thePageAsksForATokenAgainWhenOneIsRefusedThenRunsTheDefaultWorkflowToItsImage() {
+        browser.get(server.base() + "/");
+        browser.await("the page asked for a token", this::asking);
+        assertThat(browser.script("return document.activeElement.dataset.testid")).as("focus is in the token field").isEqualTo("token-input");
+        assertThat(browser.byCss("#token-message").getText()).contains("This server needs an API token");
+
+        browser.byTestId("token-input").sendKeys("not-a-token", Keys.ENTER);
+        browser.await("the refused token was asked for again", () -> asking()
+                && browser.byCss("#token-message").getText().contains("That token was refused"));
+        assertThat(browser.script("return sessionStorage.getItem('easel.token')")).as("a refused token is forgotten").isNull();
+
+        browser.byTestId("token-input").sendKeys(token);
+        browser.byTestId("token-submit").click();
+        browser.await("the page loaded its workflow", () -> "true".equals(browser.script("return document.body.dataset.ready")));
+        browser.await("the socket connected", () -> browser.state("connection-state").equals("connected"));
+        assertThat(asking()).isFalse();
+        assertThat(browser.script("return sessionStorage.getItem('easel.token')")).isEqualTo(token);
+
+        browser.type("5", "width", "64");
+        browser.type("5", "height", "64");
+        browser.type("3", "steps", "2");
+        browser.byTestId("run-button").click();
+        browser.await("the job finished", () -> browser.outcome().equals("success"));
+        browser.await("the result's image loaded through its ?token= URL", browser::resultImageLoaded);
+        String src = browser.byCss("[data-testid='output-image']").getDomAttribute("src");
+        assertThat(src).startsWith("view?filename=").endsWith("&token=" + token);
+
+        Http.Response history = new Http(server.port()).withToken(token).get("/history");
+        assertThat(history.json().size()).isEqualTo(1);
+        // the refusals themselves are the only errors: object_info without a token, then with the wrong one
+        List<String> errors = browser.consoleErrors();
+        assertThat(errors).hasSize(2).allSatisfy(e -> assertThat(e)
+                .startsWith(server.base() + "/object_info - Failed to load resource: the server responded with a status of 401"));
+        assertThat(errors).noneMatch(e -> e.contains(token));
+    }
+
+    @Test
+    void aTokenKeptForTheSessionIsUsedAfterAReloadWithoutAsking() {
+        browser.get(server.base() + "/");
+        browser.await("the page asked for a token", this::asking);
+        browser.byTestId("token-input").sendKeys(token, Keys.ENTER);
+        browser.await("the page loaded its workflow", () -> "true".equals(browser.script("return document.body.dataset.ready")));
+        browser.get(server.base() + "/");
+        browser.await("the page loaded again", () -> "true".equals(browser.script("return document.body.dataset.ready")));
+        browser.await("the socket connected", () -> browser.state("connection-state").equals("connected"));
+        assertThat(asking()).isFalse();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.easel.server.auth;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.easel.server.http.HttpError;
+import dev.easel.server.wire.Json;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * {@code --auth}: every request names a user by its token, in {@code Authorization: Bearer TOKEN}
+ * or, for what browsers cannot give a header (a WebSocket, an {@code <img>}), in
+ * {@code ?token=TOKEN}. The token's user is left in {@link Identity#ATTRIBUTE}; without a valid
+ * token the answer is 401, except for the public paths (the page's own shell, which holds no
+ * data, so that it can ask for a token). Refusals are logged with method, path and remote
+ * address, never the token.
+ */
+public final class TokenCheck {
+    private static final Logger LOG = LoggerFactory.getLogger(TokenCheck.class);
+    public static final String QUERY_PARAMETER = "token";
+    private static final String BEARER = "bearer ";
+
+    private final Accounts accounts;
+    private final Predicate<String> publicPath;
+
+    /** @param publicPath which paths a {@code GET} or {@code HEAD} may read without a token */
+    public TokenCheck(Accounts accounts, Predicate<String> publicPath) {
+        this.accounts = accounts;
+        this.publicPath = publicPath;
+    }
+
+    /** Records the caller, or refuses the request with 401 and {@code WWW-Authenticate: Bearer}. */
+    public void admit(Context ctx) {
+        Optional<String> token = presented(ctx);
+        Optional<Identity> caller = token.flatMap(accounts::authenticate);
+        if (caller.isPresent()) {
+            ctx.attribute(Identity.ATTRIBUTE, caller.get());
+            return;
+        }
+        boolean read = ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD;
+        if (read && publicPath.test(ctx.path())) return;
+        if (token.isEmpty()) {
+            LOG.info("401 {} {} from {}: no token", ctx.method(), ctx.path(), ctx.ip());
+        } else {
+            LOG.warn("401 {} {} from {}: a token that belongs to no user", ctx.method(), ctx.path(), ctx.ip());
+        }
+        ctx.header("WWW-Authenticate", "Bearer");
+        throw HttpError.json(401, body(token.isEmpty()
+                ? "This server needs an API token: send Authorization: Bearer TOKEN, or ?token=TOKEN"
+                : "The API token is not valid (mistyped, or revoked)"));
+    }
+
+    /** The error shape of {@code POST /prompt}, so that clients which show {@code error.message} show this one. */
+    static ObjectNode body(String message) {
+        ObjectNode error = Json.object().put("type", "unauthorized").put("message", message).put("details", "");
+        error.putObject("extra_info");
+        ObjectNode body = Json.object();
+        body.set("error", error);
+        return body;
+    }
+
+    private static Optional<String> presented(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header != null && header.length() > BEARER.length()
+                && header.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)) {
+            return Optional.of(header.substring(BEARER.length()).strip()).filter(t -> !t.isEmpty());
+        }
+        return Optional.ofNullable(ctx.queryParam(QUERY_PARAMETER)).filter(t -> !t.isEmpty());
+    }
+}
