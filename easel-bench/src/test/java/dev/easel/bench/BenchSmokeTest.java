@@ -185,8 +185,8 @@ class BenchSmokeTest {
         assertThat(samples).allSatisfy(sample -> {
             assertThat(sample.jsHeapUsed()).isPositive();
             assertThat(sample.nodes()).isPositive();
-            assertThat(sample.pssByProcessType()).containsKeys("browser", "renderer");
-            assertThat(sample.pssByProcessType().values()).allSatisfy(bytes -> assertThat(bytes).isPositive());
+            assertThat(sample.privateByProcessType()).containsKeys("browser", "renderer");
+            assertThat(sample.privateByProcessType().values()).allSatisfy(bytes -> assertThat(bytes).isPositive());
         });
         // every prompt of the page's own run shows its result image, and the live preview is one more
         assertThat(samples.getLast().images()).isGreaterThanOrEqualTo(samples.getLast().prompts() + 1);

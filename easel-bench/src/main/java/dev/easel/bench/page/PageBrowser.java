@@ -91,19 +91,20 @@ final class PageBrowser implements AutoCloseable {
     }
 
     /**
-     * The proportional set size (Linux {@code smaps_rollup}) of this browser's processes, summed
-     * by process type: {@code browser} (which also holds the blobs behind object URLs),
+     * The private memory (Linux {@code smaps_rollup}: {@code Private_Clean} + {@code Private_Dirty},
+     * which other processes mapping the same files do not change) of this browser's processes,
+     * summed by process type: {@code browser} (which also holds the blobs behind object URLs),
      * {@code renderer}, {@code gpu-process}, {@code utility}, {@code zygote}. The browser process
      * is the one started with this browser's profile folder; the others descend from it.
      */
-    Map<String, Long> pssByProcessType() {
+    Map<String, Long> privateMemoryByProcessType() {
         Map<String, Long> bytes = new HashMap<>();
         ProcessHandle browser = browserProcess();
         Stream.concat(Stream.of(browser), browser.descendants()).forEach(process -> {
             Path proc = Path.of("/proc", String.valueOf(process.pid()));
             String type = commandLine(proc).stream().filter(a -> a.startsWith("--type=")).findFirst()
                     .map(a -> a.substring("--type=".length())).orElse("browser");
-            bytes.merge(type, pss(proc), Long::sum);
+            bytes.merge(type, privateMemory(proc), Long::sum);
         });
         return bytes;
     }
@@ -124,16 +125,14 @@ final class PageBrowser implements AutoCloseable {
         }
     }
 
-    /** {@code Pss} of one process in bytes; 0 for one that has ended meanwhile. */
-    private static long pss(Path process) {
+    /** The private memory of one process in bytes; 0 for one that has ended meanwhile. */
+    private static long privateMemory(Path process) {
         try {
-            for (String line : Files.readAllLines(process.resolve("smaps_rollup"))) {
-                if (line.startsWith("Pss:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-            }
+            return Files.readAllLines(process.resolve("smaps_rollup")).stream().filter(line -> line.startsWith("Private_"))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024).sum();
         } catch (IOException | NumberFormatException ended) {
             return 0;
         }
-        return 0;
     }
 
     @Override

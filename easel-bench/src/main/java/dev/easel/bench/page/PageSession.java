@@ -102,19 +102,15 @@ final class PageSession implements AutoCloseable {
         return browser;
     }
 
-    /** Posts the workflow for the page, waits until the page has shown its result, and returns what it painted. */
-    Run run(DefaultWorkflow workflow) throws Exception {
-        String promptId = UUID.randomUUID().toString();
+    /**
+     * Posts the workflow for the page, waits until the page has shown its result, and returns what
+     * it painted, timed against the steps' ends.
+     */
+    Run timed(DefaultWorkflow workflow) throws Exception {
         ClockOffset before = clockOffset();
         server.modelCalls().arm();
-        var response = poster.post(promptId, workflow.json(), EXTRA_DATA).get(30, TimeUnit.SECONDS);
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("POST /prompt answered " + response.statusCode() + ": " + response.body());
-        }
-        Object outcome = browser.asyncScript(AWAIT_END, promptId);
-        if (!"success".equals(outcome)) throw new IllegalStateException("the page shows the prompt ended in " + outcome);
+        JsonNode marks = runForMarks(workflow);
         long[] stepEnds = server.modelCalls().stamps();
-        JsonNode marks = JSON.readTree((String) browser.script(TAKE_MARKS, promptId));
         ClockOffset after = clockOffset();
         long offset = (before.offsetNanos + after.offsetNanos) / 2;
         List<Paint> paints = new ArrayList<>();
@@ -124,6 +120,25 @@ final class PageSession implements AutoCloseable {
         }
         return new Run(stepEnds, paints, Math.max(before.errorNanos, after.errorNanos),
                 after.offsetNanos - before.offsetNanos);
+    }
+
+    /**
+     * The same, returning only how many previews the page painted: two scripts in the page, not
+     * the clock's twenty reads (the heap of a page the driver runs scripts in keeps a little of each).
+     */
+    int counted(DefaultWorkflow workflow) throws Exception {
+        return runForMarks(workflow).size();
+    }
+
+    private JsonNode runForMarks(DefaultWorkflow workflow) throws Exception {
+        String promptId = UUID.randomUUID().toString();
+        var response = poster.post(promptId, workflow.json(), EXTRA_DATA).get(30, TimeUnit.SECONDS);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("POST /prompt answered " + response.statusCode() + ": " + response.body());
+        }
+        Object outcome = browser.asyncScript(AWAIT_END, promptId);
+        if (!"success".equals(outcome)) throw new IllegalStateException("the page shows the prompt ended in " + outcome);
+        return JSON.readTree((String) browser.script(TAKE_MARKS, promptId));
     }
 
     /** The page's clock against this JVM's, from the fastest of several reads (the offset taken at its midpoint). */
