@@ -475,7 +475,7 @@ class PageInBrowserTest {
     }
 
     @Test
-    void recentWorkflowsAreKeptInTheBrowserAndThePageFitsAPhone() throws Exception {
+    void recentWorkflowsAreKeptInTheUsersSettingsAndThePageFitsAPhone() throws Exception {
         ObjectNode prompt = (ObjectNode) LiveServer.parse(Files.readString(EXAMPLES.resolve("default-text-to-image.json")));
         ((ObjectNode) prompt.get("6").get("inputs")).put("text", "kept for later");
         Path file = base.resolve("recent.json");
@@ -485,6 +485,13 @@ class PageInBrowserTest {
         browser.byCss("#default-workflow").click();
         browser.await("the default workflow is shown", () -> field("6", "text").getDomProperty("value").equals(PROMPT_TEXT));
 
+        JsonNode kept = LiveServer.parse(Files.readString(base.resolve("user/default/comfy.settings.json")));
+        JsonNode newest = kept.path("Easel.RecentWorkflows").path(0);
+        assertThat(newest.path("name").asText()).isEqualTo("recent.json");
+        assertThat(newest.path("prompt").path("6").path("inputs").path("text").asText()).isEqualTo("kept for later");
+
+        // another browser profile of the same user: the list comes from the server, not the browser
+        browser.script("localStorage.clear(); sessionStorage.clear();");
         browser.get(server.base() + "/");
         browser.await("the page loaded again", () -> "true".equals(browser.script("return document.body.dataset.ready")));
         assertThat(browser.driver.findElements(org.openqa.selenium.By.cssSelector("#recent option")))

@@ -42,7 +42,13 @@ function post(path, body) {
   return request(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: toJson(body) });
 }
 
+// The page's own setting among the user's settings (per user with --auth or --multi-user);
+// an unset one reads as null.
+const RECENT_SETTING = 'settings/Easel.RecentWorkflows';
+
 export const api = {
+  recentWorkflows: () => request(RECENT_SETTING),
+  keepRecentWorkflows: (list) => post(RECENT_SETTING, list),
   objectInfo: () => request('object_info'),
   queue: () => request('queue'),
   defaultWorkflow: () => request('page/default-text-to-image.json'),

@@ -88,31 +88,30 @@ function useWorkflow(name, prompt) {
   else live.clearError();
 }
 
-const RECENT = 'easel.recent';
 const KEPT_RECENT = 8;
+/** The workflows this user opened or ran lately, newest first, kept in their settings on the server. */
+let recent = [];
 
-/** The workflows opened or run lately in this browser, newest first. */
-function recentWorkflows() {
+async function loadRecent() {
   try {
-    return parseJson(localStorage.getItem(RECENT) || '[]');
-  } catch {
-    return [];
-  }
-}
-
-function remember(name, prompt) {
-  const list = [{ name, prompt }, ...recentWorkflows().filter((w) => w.name !== name)].slice(0, KEPT_RECENT);
-  try {
-    localStorage.setItem(RECENT, toJson(list));
-  } catch {
-    // storage full or off: the list just stays as it was
+    const kept = await api.recentWorkflows();
+    recent = Array.isArray(kept) ? kept.slice(0, KEPT_RECENT) : [];
+  } catch (e) {
+    console.warn('recent workflows not read:', e.message);
+    recent = [];
   }
   showRecent();
 }
 
+function remember(name, prompt) {
+  recent = [{ name, prompt }, ...recent.filter((w) => w.name !== name)].slice(0, KEPT_RECENT);
+  showRecent();
+  api.keepRecentWorkflows(recent).catch((e) => console.warn('recent workflows not kept:', e.message));
+}
+
 function showRecent() {
   $('recent').replaceChildren(new Option('Recent workflows…', ''),
-    ...recentWorkflows().map((w, i) => new Option(w.name, String(i))));
+    ...recent.map((w, i) => new Option(w.name, String(i))));
 }
 
 async function openFile(file) {
@@ -252,7 +251,7 @@ function wire() {
   });
   $('default-workflow').addEventListener('click', loadDefault);
   $('recent').addEventListener('change', (e) => {
-    const workflow = recentWorkflows()[Number(e.target.value)];
+    const workflow = recent[Number(e.target.value)];
     if (e.target.value !== '' && workflow) useWorkflow(workflow.name, workflow.prompt);
     e.target.value = '';
   });
@@ -283,6 +282,7 @@ async function start() {
     const info = api.objectInfo();
     info.finally(() => socket.connect()).catch(() => {});
     objectInfo = await info;
+    await loadRecent();
     const kept = sessionStorage.getItem('easel.workflow');
     if (kept) {
       const workflow = parseJson(kept);
