@@ -55,6 +55,7 @@ class SingleFileOverServerTest {
         ToyCheckpoints.writePart(models.resolve("vae/x-vae.safetensors"), ToyCheckpoints.sd1(), ToyCheckpoints.SEED, "first_stage_model.", "");
         ToyCheckpoints.writePart(models.resolve("clip/x-clip-l.safetensors"), ToyCheckpoints.sd1(), ToyCheckpoints.SEED,
                 "cond_stage_model.transformer.text_model.", "text_model.");
+        Files.writeString(Files.createDirectories(models.resolve("configs")).resolve("v1-inference.yaml"), "model:\n");
         server = LiveServer.app(base);
     }
 
@@ -164,6 +165,11 @@ class SingleFileOverServerTest {
             assertThat(zero).isEqualTo(plain);
             // UNETLoader, CLIPLoader and VAELoader on the same networks stored apart: the same image again
             assertThat(pixels(run(ws, fromParts(defaultWorkflow("x.safetensors", 4, 42)), 4, "e2e_00004_.png"))).isEqualTo(plain);
+            // CheckpointLoader with a config: the checkpoint is configured from its tensors all the same
+            ObjectNode withConfig = defaultWorkflow("x.safetensors", 4, 42);
+            ((ObjectNode) withConfig.get("4")).put("class_type", "CheckpointLoader");
+            ((ObjectNode) withConfig.get("4").get("inputs")).put("config_name", "v1-inference.yaml");
+            assertThat(pixels(run(ws, withConfig, 4, "e2e_00005_.png"))).isEqualTo(plain);
         }
     }
 }

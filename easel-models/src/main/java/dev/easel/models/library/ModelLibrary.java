@@ -9,8 +9,8 @@ import dev.easel.models.cache.ModelKey;
 import dev.easel.models.diffusers.DiffusersLoader;
 import dev.easel.models.diffusers.OnnxClip;
 import dev.easel.models.diffusers.OnnxUnet;
-import dev.easel.models.single.SingleFileLoader;
 import dev.easel.models.lora.LoraApplication;
+import dev.easel.models.single.SingleFileLoader;
 
 import java.io.IOException;
 import java.nio.file.FileSystemLoopException;
@@ -35,6 +35,8 @@ import java.util.function.Predicate;
  * the first being the default), listed by name and loaded through the {@link ModelCache}. Names
  * are relative to their folder with forward slashes; a diffusers ONNX folder is listed by its
  * folder name. When two folders hold the same name, the first folder's wins, as in ComfyUI.
+ * Besides checkpoints: LoRAs merged into what a loader gave, and UNets, text encoders and VAEs
+ * stored one to a file ({@link SingleFileParts}).
  */
 public final class ModelLibrary {
     public static final String CHECKPOINTS = "checkpoints";
