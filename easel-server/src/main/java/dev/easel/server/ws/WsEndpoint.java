@@ -32,6 +32,7 @@ public final class WsEndpoint {
     private final HeartbeatClock clock;
     private final JobWatch watch;
     private final Map<Session, ClientSocket> byConnection = new ConcurrentHashMap<>();
+    private volatile PongRelay pongs;
 
     public WsEndpoint(SocketHub hub, ObjectNode serverFlags, SocketLimits limits, HeartbeatClock clock, JobWatch watch) {
         this.hub = hub;
@@ -43,7 +44,7 @@ public final class WsEndpoint {
 
     /** Lets pongs reach this endpoint's sockets; once per server, before it starts. */
     public void observePongs(JavalinConfig cfg) {
-        PongRelay.install(cfg, session -> {
+        pongs = PongRelay.install(cfg, session -> {
             ClientSocket socket = byConnection.get(session);
             if (socket != null) socket.heard();
         });
@@ -75,7 +76,11 @@ public final class WsEndpoint {
         byConnection.put(ctx.session, socket);
         hub.connect(socket, identity);
         socket.start();
-        socket.startHeartbeat(clock);
+        if (pongs != null && pongs.observes(ctx.session)) {
+            socket.startHeartbeat(clock);
+        } else {
+            socket.startKeepAlive(clock);
+        }
     }
 
     private void received(WsContext ctx, String text) {
