@@ -10,6 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -24,46 +26,62 @@ import java.util.function.Consumer;
 public final class PongRelay {
     private static final Logger LOG = LoggerFactory.getLogger(PongRelay.class);
 
-    private PongRelay() {
+    /** Sessions whose pongs reach {@code onPong}: open connections that went through the wrapped creator. */
+    private final Set<Session> observed = ConcurrentHashMap.newKeySet();
+    private final Consumer<Session> onPong;
+
+    private PongRelay(Consumer<Session> onPong) {
+        this.onPong = onPong;
     }
 
-    static void install(JavalinConfig cfg, Consumer<Session> onPong) {
+    static PongRelay install(JavalinConfig cfg, Consumer<Session> onPong) {
+        PongRelay relay = new PongRelay(onPong);
         AtomicReference<JettyWebSocketServletFactory> factory = new AtomicReference<>();
         cfg.jetty.modifyWebSocketServletFactory(factory::set);
         cfg.jetty.modifyServletContextHandler(handler -> handler.addEventListener(new LifeCycle.Listener() {
             @Override
             public void lifeCycleStarted(LifeCycle started) {
-                wrap(factory.get(), onPong);
+                relay.wrap(factory.get());
             }
         }));
+        return relay;
     }
 
-    private static void wrap(JettyWebSocketServletFactory factory, Consumer<Session> onPong) {
+    /**
+     * Whether this connection's pongs are seen. A socket whose pongs cannot be seen must not be
+     * closed for their absence, so it gets pings without the timeout.
+     */
+    boolean observes(Session session) {
+        return observed.contains(session);
+    }
+
+    private void wrap(JettyWebSocketServletFactory factory) {
         JettyWebSocketCreator javalin = factory == null ? null : factory.getMapping("/");
         if (javalin == null) {
-            LOG.error("WebSocket pongs cannot be observed (no WebSocket creator found); heartbeats will close every socket");
+            LOG.error("WebSocket pongs cannot be observed (no WebSocket creator found); sockets are pinged but never closed as silent");
             return;
         }
         factory.setCreator((request, response) -> {
             Object endpoint = javalin.createWebSocket(request, response);
-            return endpoint instanceof Session.Listener listener ? new Forwarding(listener, onPong) : endpoint;
+            return endpoint instanceof Session.Listener listener ? new Forwarding(listener, this) : endpoint;
         });
     }
 
     /** Javalin's listener, unchanged, plus pongs. Overrides what Javalin's overrides, so Jetty treats both alike. */
     public static final class Forwarding implements Session.Listener.AutoDemanding {
         private final Session.Listener inner;
-        private final Consumer<Session> onPong;
+        private final PongRelay relay;
         private volatile Session session;
 
-        private Forwarding(Session.Listener inner, Consumer<Session> onPong) {
+        private Forwarding(Session.Listener inner, PongRelay relay) {
             this.inner = inner;
-            this.onPong = onPong;
+            this.relay = relay;
         }
 
         @Override
         public void onWebSocketOpen(Session session) {
             this.session = session;
+            relay.observed.add(session);
             inner.onWebSocketOpen(session);
         }
 
@@ -79,16 +97,18 @@ public final class PongRelay {
 
         @Override
         public void onWebSocketPong(ByteBuffer payload) {
-            onPong.accept(session);
+            relay.onPong.accept(session);
         }
 
         @Override
         public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+            relay.observed.remove(session);
             inner.onWebSocketClose(statusCode, reason, callback);
         }
 
         @Override
         public void onWebSocketError(Throwable cause) {
+            relay.observed.remove(session);
             inner.onWebSocketError(cause);
         }
     }

@@ -31,6 +31,7 @@ public final class WsEndpoint {
     private final HeartbeatClock clock;
     private final JobWatch watch;
     private final Map<Session, ClientSocket> byConnection = new ConcurrentHashMap<>();
+    private volatile PongRelay pongs;
 
     public WsEndpoint(SocketHub hub, ObjectNode serverFlags, SocketLimits limits, HeartbeatClock clock, JobWatch watch) {
         this.hub = hub;
@@ -42,7 +43,7 @@ public final class WsEndpoint {
 
     /** Lets pongs reach this endpoint's sockets; once per server, before it starts. */
     public void observePongs(JavalinConfig cfg) {
-        PongRelay.install(cfg, session -> {
+        pongs = PongRelay.install(cfg, session -> {
             ClientSocket socket = byConnection.get(session);
             if (socket != null) socket.heard();
         });
@@ -70,7 +71,11 @@ public final class WsEndpoint {
         byConnection.put(ctx.session, socket);
         hub.connect(socket, identity);
         socket.start();
-        socket.startHeartbeat(clock);
+        if (pongs != null && pongs.observes(ctx.session)) {
+            socket.startHeartbeat(clock);
+        } else {
+            socket.startKeepAlive(clock);
+        }
     }
 
     private void received(WsContext ctx, String text) {
