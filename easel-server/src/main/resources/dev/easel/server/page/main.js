@@ -257,11 +257,9 @@ async function loadDefault() {
 async function start() {
   wire();
   showRecent();
+  socket.connect();
   try {
-    // first, so that a server with --auth has asked for the token before the socket needs it
-    const info = api.objectInfo();
-    info.finally(() => socket.connect()).catch(() => {});
-    objectInfo = await info;
+    objectInfo = await api.objectInfo();
     const kept = sessionStorage.getItem('easel.workflow');
     if (kept) {
       const workflow = parseJson(kept);
