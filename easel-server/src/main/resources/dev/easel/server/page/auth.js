@@ -22,6 +22,11 @@ export function withToken(url) {
   return `${url}${url.includes('?') ? '&' : '?'}${new URLSearchParams({ token: t })}`;
 }
 
+/** While the token form is open, a promise of the token entered; otherwise null. */
+export function tokenAsked() {
+  return asking;
+}
+
 /**
  * Shows the token form and resolves once a token was entered; callers that meet a 401 at the
  * same time share one form. A token that was sent and refused is forgotten and the form says so.

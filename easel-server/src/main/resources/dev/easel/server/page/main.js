@@ -277,11 +277,9 @@ async function start() {
   showRecent();
   const linked = new URLSearchParams(location.search).get('job');
   if (linked) followLinkedJob(linked);
+  socket.connect();
   try {
-    // first, so that a server with --auth has asked for the token before the socket needs it
-    const info = api.objectInfo();
-    info.finally(() => socket.connect()).catch(() => {});
-    objectInfo = await info;
+    objectInfo = await api.objectInfo();
     await loadRecent();
     const kept = sessionStorage.getItem('easel.workflow');
     if (kept) {

@@ -1,6 +1,6 @@
 // The /ws connection: one client id per browser tab (kept across reloads), the feature flags
 // that switch previews to type-4 frames, binary frame decoding, and reconnects with backoff.
-import { withToken } from './auth.js';
+import { tokenAsked, withToken } from './auth.js';
 
 const FIRST_RETRY_MS = 500;
 const LAST_RETRY_MS = 10000;
@@ -57,6 +57,12 @@ export class Socket {
   }
 
   connect() {
+    // with --auth, an attempt while the page asks for the token would only be refused
+    const asked = tokenAsked();
+    if (asked) {
+      asked.then(() => this.connect());
+      return;
+    }
     const url = new URL(withToken(`ws?clientId=${this.clientId}`), location.href);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
     this.handlers.state('connecting', 'connecting');
