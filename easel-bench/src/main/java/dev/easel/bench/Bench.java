@@ -1,5 +1,6 @@
 package dev.easel.bench;
 
+import dev.easel.bench.checkpoint.CheckpointBench;
 import dev.easel.bench.engine.EngineOverhead;
 import dev.easel.bench.frames.ImageFrames;
 import dev.easel.bench.generation.DemoRun;
@@ -34,8 +35,9 @@ public final class Bench {
               page-memory [--previews 500] [--every 100] [--steps 20] [--width 512] [--height 512] [--preview-size 512]
               demo      [--runs 5] [--steps 20] [--width 512] [--height 512] [--preview-method latent2rgb|auto|none]
               ort       [--models toy,demo] [--threads 1,2] [--size 64] [--evals 200] [--warmup 50] [--rounds 5]
+              checkpoint --file F.safetensors [--size 512] [--threads 1,2] [--warmup 1] [--reps 5] [--tokenizer DIR]
               jobs      [--history 10000] [--requests 2000] [--prompts 2000] [--pending 1000]
-            every benchmark but engine and steps also takes [--timeout-s 120] (jobs: 600)""";
+            every benchmark but engine and steps also takes [--timeout-s 120] (jobs: 600; checkpoint: 1800 per thread count)""";
 
     private Bench() {
     }
@@ -71,6 +73,7 @@ public final class Bench {
             case "page-memory" -> System.out.print(PageMemory.run(options).report());
             case "demo" -> System.out.print(DemoRun.run(options).report());
             case "ort" -> System.out.print(OrtThroughput.run(options).report());
+            case "checkpoint" -> System.out.print(CheckpointBench.run(options));
             case "jobs" -> System.out.print(DurableJobs.run(options));
             default -> {
                 System.err.println("unknown benchmark " + args[0] + " in " + Arrays.toString(args) + "\n" + USAGE);

@@ -32,9 +32,18 @@ public record ProcessMemory(long heapUsedBytes, long rssBytes, int threads, long
 
     /** {@code VmRSS} from {@code /proc/self/status} in bytes, or -1 where there is no procfs. */
     public static long rss() {
+        return status("VmRSS:");
+    }
+
+    /** {@code VmHWM}, the process's peak resident set size so far, in bytes, or -1 where there is no procfs. */
+    public static long peakRss() {
+        return status("VmHWM:");
+    }
+
+    private static long status(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
                 }
             }

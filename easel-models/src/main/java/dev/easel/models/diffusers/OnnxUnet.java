@@ -12,10 +12,12 @@ import dev.easel.models.onnx.OnnxSession;
 import dev.easel.models.onnx.TensorSpec;
 import dev.easel.tensor.Tensor;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The UNet of a diffusers ONNX folder: {@code sample [N, 4, h, w]}, {@code timestep [N]} (in the
@@ -124,6 +126,11 @@ public final class OnnxUnet implements DiffusionModel, AutoCloseable {
             System.arraycopy(row, 0, ids, i * 6, 6);
         }
         return Tensor.of(ids, conds.size(), 6);
+    }
+
+    /** The JSON profile ONNX Runtime wrote of this UNet's runs, when its session was profiled. */
+    public Optional<Path> endProfiling() {
+        return session.endProfiling();
     }
 
     @Override

@@ -44,7 +44,12 @@ public final class SingleFileFormat implements CheckpointFormat {
 
     /** Detection with ComfyUI's rules, and the vocabulary from {@code tokenizerFolders} or beside the model or ComfyUI's. */
     public static SingleFileFormat detecting(List<Path> tokenizerFolders, List<Path> checkpointFolders) {
-        return new SingleFileFormat(SingleFileLoader.defaults(), new Resolver() {
+        return detecting(SingleFileLoader.defaults(), tokenizerFolders, checkpointFolders);
+    }
+
+    /** The same, building the networks with {@code loader} (its session settings). */
+    public static SingleFileFormat detecting(SingleFileLoader loader, List<Path> tokenizerFolders, List<Path> checkpointFolders) {
+        return new SingleFileFormat(loader, new Resolver() {
             @Override
             public CheckpointConfig config(SafetensorsFile file) throws IOException {
                 return DetectedConfigs.of(file);

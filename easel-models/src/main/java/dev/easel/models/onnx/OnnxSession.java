@@ -159,6 +159,23 @@ public final class OnnxSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Ends ONNX Runtime's profile of this session (see {@link SessionSettings#withProfiling}) and
+     * returns the JSON file it wrote; empty when the session was not profiled.
+     */
+    public Optional<Path> endProfiling() {
+        lifecycle.readLock().lock();
+        try {
+            if (closed) throw new IllegalStateException(label + " was closed (unloaded from the model cache)");
+            String file = session.endProfiling();
+            return file == null || file.isEmpty() ? Optional.empty() : Optional.of(Path.of(file));
+        } catch (OrtException e) {
+            throw OnnxRuntime.failure("ending the profile of " + label, e);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
     @Override
     public void close() {
         lifecycle.writeLock().lock();
