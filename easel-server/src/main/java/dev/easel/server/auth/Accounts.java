@@ -81,9 +81,10 @@ public final class Accounts {
     /** The user whose token this is. Every account is compared, each in constant time, so the answer's timing tells nothing. */
     public synchronized Optional<Identity> authenticate(String token) {
         refresh();
+        byte[] presented = Tokens.sha256(token);
         Account found = null;
         for (Account account : accounts) {
-            if (Tokens.matches(token, account.tokenDigest())) found = account;
+            if (Tokens.matches(presented, account.tokenDigest())) found = account;
         }
         return Optional.ofNullable(found).map(Account::identity);
     }

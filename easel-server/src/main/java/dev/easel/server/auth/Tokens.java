@@ -30,18 +30,22 @@ public final class Tokens {
         return HexFormat.of().formatHex(sha256(token));
     }
 
-    /** Whether {@code token} is the one {@code storedDigest} was made from, in time that does not depend on where they differ. */
-    public static boolean matches(String token, String storedDigest) {
+    /**
+     * Whether a presented token's {@link #sha256} is the stored digest, in time that does not
+     * depend on where they differ.
+     */
+    public static boolean matches(byte[] presentedDigest, String storedDigest) {
         byte[] stored;
         try {
             stored = HexFormat.of().parseHex(storedDigest);
         } catch (IllegalArgumentException notHex) {
             return false;
         }
-        return MessageDigest.isEqual(sha256(token), stored);
+        return MessageDigest.isEqual(presentedDigest, stored);
     }
 
-    private static byte[] sha256(String token) {
+    /** The SHA-256 of the token's text: taken once per request, then compared with each stored digest. */
+    public static byte[] sha256(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
