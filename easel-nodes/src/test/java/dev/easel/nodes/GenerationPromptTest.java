@@ -9,6 +9,7 @@ import dev.easel.engine.exec.InterruptSignal;
 import dev.easel.engine.exec.PromptExecutor;
 import dev.easel.engine.graph.Prompt;
 import dev.easel.engine.node.NodeRegistry;
+import dev.easel.engine.files.FileSpace;
 import dev.easel.engine.node.PackEnvironment;
 import dev.easel.engine.validate.PromptValidator;
 import dev.easel.engine.validate.ValidationResult;
@@ -65,7 +66,7 @@ class GenerationPromptTest {
         Prompt prompt = prompt("7");
         List<ExecutionEvent> events = new CopyOnWriteArrayList<>();
         new PromptExecutor(registry, CachePolicy.classic())
-                .execute(new ExecutionRequest("p1", prompt, List.of("9"), extraData), events::add, new InterruptSignal());
+                .execute(new ExecutionRequest("p1", prompt, List.of("9"), extraData, FileSpace.under(base)), events::add, new InterruptSignal());
         return events;
     }
 
@@ -101,9 +102,9 @@ class GenerationPromptTest {
     @Test
     void validationAcceptsComfysLargestSeedAndRejectsOneMore() throws Exception {
         PromptValidator validator = new PromptValidator(registry("none"));
-        assertThat(validator.validate(prompt("18446744073709551615"), Optional.empty()))
+        assertThat(validator.validate(prompt("18446744073709551615"), Optional.empty(), FileSpace.under(base)))
                 .isEqualTo(new ValidationResult.Valid(List.of("9"), Map.of()));
-        ValidationResult tooBig = validator.validate(prompt("18446744073709551616"), Optional.empty());
+        ValidationResult tooBig = validator.validate(prompt("18446744073709551616"), Optional.empty(), FileSpace.under(base));
         assertThat(tooBig.nodeErrors().get("3").errors()).singleElement().satisfies(error -> {
             assertThat(error.type()).isEqualTo("value_bigger_than_max");
             assertThat(error.message()).isEqualTo("Value 18446744073709551616 bigger than max of 18446744073709551615");

@@ -1,5 +1,6 @@
 package dev.easel.nodes;
 
+import dev.easel.engine.files.FileSpace;
 import dev.easel.engine.node.Inputs;
 import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeResult;
@@ -22,5 +23,10 @@ public final class NodeCalls {
 
     public static NodeResult run(NodeDefinition node, Object... pairs) throws Exception {
         return node.execute(new RecordingContext(), inputs(pairs));
+    }
+
+    /** Calls a node that reads or writes files, in {@code files}. */
+    public static NodeResult runIn(FileSpace files, NodeDefinition node, Object... pairs) throws Exception {
+        return node.execute(new RecordingContext(Map.of(), files), inputs(pairs));
     }
 }

@@ -1,11 +1,13 @@
 package dev.easel.nodes;
 
+import dev.easel.engine.files.FileSpace;
 import dev.easel.engine.graph.DynamicPrompt;
 import dev.easel.engine.graph.GraphBuilder;
 import dev.easel.engine.node.ExecutionInterruptedException;
 import dev.easel.engine.node.NodeContext;
 import dev.easel.engine.node.Preview;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A node context for tests: records progress and text; interrupted once {@link #interrupt} is
- * called, with the prompt's extra data given at construction.
+ * called, with the prompt's extra data and files given at construction.
  */
 public final class RecordingContext implements NodeContext {
 
@@ -21,7 +23,11 @@ public final class RecordingContext implements NodeContext {
 
     public final List<ProgressCall> progress = new CopyOnWriteArrayList<>();
     public final List<String> texts = new CopyOnWriteArrayList<>();
+    /** The files of a context whose test reads and writes none. */
+    private static final FileSpace NO_FILES = FileSpace.under(Path.of("target", "node-test-files"));
+
     private final Map<String, Object> extraData;
+    private final FileSpace files;
     private volatile boolean interrupted;
 
     public RecordingContext() {
@@ -29,7 +35,12 @@ public final class RecordingContext implements NodeContext {
     }
 
     public RecordingContext(Map<String, Object> extraData) {
+        this(extraData, NO_FILES);
+    }
+
+    public RecordingContext(Map<String, Object> extraData, FileSpace files) {
         this.extraData = Map.copyOf(extraData);
+        this.files = files;
     }
 
     public void interrupt() {
@@ -50,6 +61,7 @@ public final class RecordingContext implements NodeContext {
 
     @Override public void progressText(String text) { texts.add(text); }
     @Override public Map<String, Object> extraData() { return extraData; }
+    @Override public FileSpace files() { return files; }
 
     @Override
     public void checkInterrupted() {

@@ -1,5 +1,6 @@
 package dev.easel.server;
 
+import dev.easel.engine.files.FileSpace;
 import dev.easel.engine.exec.PromptExecutor;
 import dev.easel.engine.node.NodeRegistry;
 import dev.easel.server.auth.Accounts;
@@ -7,7 +8,7 @@ import dev.easel.server.auth.AccountsUnusable;
 import dev.easel.server.auth.TokenCheck;
 import dev.easel.server.events.JobEvent;
 import dev.easel.server.events.JobPublisher;
-import dev.easel.server.files.FileLocations;
+import dev.easel.server.files.UserFiles;
 import dev.easel.server.files.ImageDecoder;
 import dev.easel.server.files.TempFolder;
 import dev.easel.server.http.Api;
@@ -104,8 +105,8 @@ public final class EaselServer implements AutoCloseable {
         SocketHub hub = new SocketHub(instanceId);
         JobPublisher jobs = new JobPublisher(new SocketEvents(hub), store::remaining);
         jobs.announce(JobEvent.QueueChanged::new);   // what the first connections are greeted with
-        PromptWorker worker = new PromptWorker(store, jobs, runner, instanceId);
-        FileLocations files = new FileLocations(config.outputDir(), config.inputDir(), config.tempDir());
+        UserFiles files = new UserFiles(FileSpace.shared(config.outputDir(), config.inputDir(), config.tempDir()), config.auth());
+        PromptWorker worker = new PromptWorker(store, jobs, runner, instanceId, files::ofOwner);
         Bodies bodies = new Bodies(config.maxUploadBytes(), config.limits().maxJsonDepth());
         ImageDecoder decoder = new ImageDecoder(config.limits().maxImagePixels(), config.limits().maxConcurrentDecodes());
         Services services = new Services(config, registry, store, hub, jobs, worker, bodies, files, decoder, instanceId);

@@ -2,6 +2,7 @@ package dev.easel.testingnodes;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.easel.engine.files.FileSpace;
 import dev.easel.engine.graph.DynamicPrompt;
 import dev.easel.engine.graph.GraphBuilder;
 import dev.easel.engine.graph.Prompt;
@@ -9,6 +10,7 @@ import dev.easel.engine.node.ExecutionInterruptedException;
 import dev.easel.engine.node.NodeContext;
 import dev.easel.engine.node.Preview;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,6 +18,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** A node context for calling nodes directly: records progress, hands out one expansion prefix. */
 public final class FakeNodeContext implements NodeContext {
     public static final String PREFIX = "5.0.0.";
+    /** The files of the calls: no testing node reads or writes one. */
+    public static final FileSpace FILES = FileSpace.under(Path.of("target", "testing-node-files"));
 
     public record ProgressCall(double value, double max) {}
 
@@ -77,4 +81,9 @@ public final class FakeNodeContext implements NodeContext {
     @Override public boolean isInterrupted() { return interrupted; }
     @Override public GraphBuilder newGraph() { return new GraphBuilder(prefix); }
     @Override public DynamicPrompt dynamicPrompt() { return prompt; }
+
+    @Override
+    public FileSpace files() {
+        return FILES;
+    }
 }

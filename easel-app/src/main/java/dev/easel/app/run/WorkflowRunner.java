@@ -1,5 +1,6 @@
 package dev.easel.app.run;
 
+import dev.easel.engine.files.FileSpace;
 import dev.easel.app.config.EaselSettings;
 import dev.easel.engine.event.ExecutionListener;
 import dev.easel.engine.exec.ExecutionRequest;
@@ -46,7 +47,8 @@ public final class WorkflowRunner {
 
     public int run(Path workflowFile) {
         WorkflowFile workflow = WorkflowFile.read(workflowFile);
-        ValidationResult verdict = new PromptValidator(registry).validate(workflow.prompt(), Optional.empty());
+        FileSpace files = settings.packEnvironment().files();
+        ValidationResult verdict = new PromptValidator(registry).validate(workflow.prompt(), Optional.empty(), files);
         List<String> outputs;
         switch (verdict) {
             case ValidationResult.Invalid invalid -> {
@@ -61,7 +63,7 @@ public final class WorkflowRunner {
         ConsoleProgress console = new ConsoleProgress(err, workflow.prompt(), interactive);
         SocketImages socketImages = new SocketImages(workflow.prompt());
         RunOutcome outcome = execute(new ExecutionRequest(UUID.randomUUID().toString(), workflow.prompt(), outputs,
-                workflow.extraData()), event -> {
+                workflow.extraData(), files), event -> {
                     console.onEvent(event);
                     socketImages.onEvent(event);
                 });

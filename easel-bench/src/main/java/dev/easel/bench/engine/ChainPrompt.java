@@ -1,10 +1,12 @@
 package dev.easel.bench.engine;
 
+import dev.easel.engine.files.FileSpace;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.easel.engine.exec.ExecutionRequest;
 import dev.easel.engine.graph.Prompt;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +33,11 @@ public final class ChainPrompt {
         return root;
     }
 
+    /** The chain's nodes touch no file, so its folders are never made. */
+    private static final FileSpace NO_FILES = FileSpace.under(Path.of("bench-chain-files"));
+
     public static ExecutionRequest request(String promptId, int length) {
-        return new ExecutionRequest(promptId, Prompt.parse(json(length)), List.of(Integer.toString(length)), Map.of());
+        return new ExecutionRequest(promptId, Prompt.parse(json(length)), List.of(Integer.toString(length)), Map.of(),
+                NO_FILES);
     }
 }

@@ -1,5 +1,6 @@
 package dev.easel.engine.exec;
 
+import dev.easel.engine.files.FileSpace;
 import dev.easel.engine.graph.DynamicPrompt;
 import dev.easel.engine.graph.PromptNode;
 import dev.easel.engine.node.Inputs;
@@ -23,12 +24,14 @@ final class Fingerprints {
     private final DynamicPrompt graph;
     private final NodeLookup nodes;
     private final InputGatherer gatherer;
+    private final FileSpace files;
     private final Map<String, Object> results = new HashMap<>();
 
-    Fingerprints(DynamicPrompt graph, NodeLookup nodes, InputGatherer gatherer) {
+    Fingerprints(DynamicPrompt graph, NodeLookup nodes, InputGatherer gatherer, FileSpace files) {
         this.graph = graph;
         this.nodes = nodes;
         this.gatherer = gatherer;
+        this.files = files;
     }
 
     Object of(String nodeId) {
@@ -48,7 +51,7 @@ final class Fingerprints {
             Map<String, List<Object>> constants = gatherer.constantsOnly(nodeId);
             List<Object> perCall = new ArrayList<>();
             for (Map<String, Object> call : ListMapping.slices(constants)) {
-                perCall.add(definition.fingerprint(new Inputs(call)));
+                perCall.add(definition.fingerprint(new Inputs(call), files));
             }
             return perCall;
         } catch (Exception ex) {

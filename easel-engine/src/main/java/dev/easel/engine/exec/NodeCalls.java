@@ -78,7 +78,7 @@ final class NodeCalls {
 
     private RunContext context(String nodeId, int callIndex) {
         return new RunContext(run.promptId(), nodeId, callIndex, run.graph, run.progress, run.emitter, run.interrupt,
-                run.request.extraData());
+                run.request.extraData(), run.request.files());
     }
 
     private static Optional<ExecutionBlocker> findBlocker(Map<String, Object> call, boolean wholeLists) {

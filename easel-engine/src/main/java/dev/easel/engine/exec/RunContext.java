@@ -1,6 +1,7 @@
 package dev.easel.engine.exec;
 
 import dev.easel.engine.event.ExecutionEvent;
+import dev.easel.engine.files.FileSpace;
 import dev.easel.engine.graph.DynamicPrompt;
 import dev.easel.engine.graph.GraphBuilder;
 import dev.easel.engine.node.ExecutionInterruptedException;
@@ -21,10 +22,11 @@ final class RunContext implements NodeContext {
     private final Emitter emitter;
     private final InterruptSignal interrupt;
     private final Map<String, Object> extraData;
+    private final FileSpace files;
     private final AtomicInteger graphIndex = new AtomicInteger();
 
     RunContext(String promptId, String nodeId, int callIndex, DynamicPrompt graph, ProgressTracker progress,
-               Emitter emitter, InterruptSignal interrupt, Map<String, Object> extraData) {
+               Emitter emitter, InterruptSignal interrupt, Map<String, Object> extraData, FileSpace files) {
         this.promptId = promptId;
         this.nodeId = nodeId;
         this.callIndex = callIndex;
@@ -33,6 +35,7 @@ final class RunContext implements NodeContext {
         this.emitter = emitter;
         this.interrupt = interrupt;
         this.extraData = extraData;
+        this.files = files;
     }
 
     @Override public String promptId() { return promptId; }
@@ -42,6 +45,7 @@ final class RunContext implements NodeContext {
     @Override public String realNodeId() { return graph.realNodeId(nodeId); }
     @Override public DynamicPrompt dynamicPrompt() { return graph; }
     @Override public Map<String, Object> extraData() { return extraData; }
+    @Override public FileSpace files() { return files; }
 
     @Override
     public void progress(Number value, Number max, Optional<Preview> preview) {

@@ -52,7 +52,8 @@ final class RunState {
         this.interrupt = interrupt;
         this.cache = cache;
         this.inputs = new InputGatherer(graph, nodes, request, this::outputsOf);
-        this.signatures = new Signatures(graph, nodes, new Fingerprints(graph, nodes, inputs));
+        this.signatures = new Signatures(graph, nodes, new Fingerprints(graph, nodes, inputs, request.files()),
+                request.files());
         this.list = new ExecutionList(graph, nodes, id -> outputsOf(id).isPresent());
     }
 

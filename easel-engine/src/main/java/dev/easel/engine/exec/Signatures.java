@@ -2,6 +2,7 @@ package dev.easel.engine.exec;
 
 import dev.easel.engine.cache.CacheKey;
 import dev.easel.engine.cache.Unique;
+import dev.easel.engine.files.FileSpace;
 import dev.easel.engine.graph.DynamicPrompt;
 import dev.easel.engine.graph.InputValue;
 import dev.easel.engine.graph.PromptNode;
@@ -11,6 +12,7 @@ import dev.easel.engine.node.NodeSchema;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,18 +26,22 @@ import java.util.TreeMap;
  * Computes each node's cache key for one run (ComfyUI's input signature): class, IS_CHANGED,
  * the id for nodes that are not idempotent, and inputs in name order with links replaced by the
  * key of their source. Memoised; a link that closes a cycle contributes a never-equal marker.
+ * An output node's key also names whose files the run uses: its cached result (the UI's file
+ * names) means those files, so another user's identical prompt runs it again in their own.
  */
 final class Signatures {
     private final DynamicPrompt graph;
     private final NodeLookup nodes;
     private final Fingerprints fingerprints;
+    private final String filesOwner;
     private final Map<String, CacheKey> keys = new HashMap<>();
     private final Set<String> inProgress = new HashSet<>();
 
-    Signatures(DynamicPrompt graph, NodeLookup nodes, Fingerprints fingerprints) {
+    Signatures(DynamicPrompt graph, NodeLookup nodes, Fingerprints fingerprints, FileSpace files) {
         this.graph = graph;
         this.nodes = nodes;
         this.fingerprints = fingerprints;
+        this.filesOwner = files.owner();
     }
 
     /**
@@ -81,8 +87,9 @@ final class Signatures {
         boolean byId = schema.notIdempotent() || schema.hasHidden(HiddenInput.UNIQUE_ID);
         List<Object> inputs = new ArrayList<>();
         new TreeMap<>(node.inputs()).forEach((name, value) -> inputs.add(new CacheKey.Input(name, part(value))));
-        return CacheKey.canonical(new CacheKey(node.classType(), Unique.comparable(fingerprints.of(nodeId)),
-                byId ? nodeId : null, inputs));
+        Object fingerprint = Unique.comparable(fingerprints.of(nodeId));
+        if (schema.outputNode()) fingerprint = Arrays.asList(fingerprint, filesOwner);
+        return CacheKey.canonical(new CacheKey(node.classType(), fingerprint, byId ? nodeId : null, inputs));
     }
 
     private Object part(InputValue value) {

@@ -1,5 +1,7 @@
 package dev.easel.engine.node;
 
+import dev.easel.engine.files.FileSpace;
+
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,8 +30,9 @@ public record CustomValidation(Set<String> inputs, boolean wantsInputTypes, bool
         /**
          * @param values     constant values of the inputs it takes (linked inputs map to null)
          * @param inputTypes received link types by input name (only when {@code wantsInputTypes})
+         * @param files      the folders the prompt would run in
          */
-        Optional<String> validate(Inputs values, Map<String, String> inputTypes) throws Exception;
+        Optional<String> validate(Inputs values, Map<String, String> inputTypes, FileSpace files) throws Exception;
     }
 
     public boolean takes(String input) {

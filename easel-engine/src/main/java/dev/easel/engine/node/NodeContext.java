@@ -1,5 +1,6 @@
 package dev.easel.engine.node;
 
+import dev.easel.engine.files.FileSpace;
 import dev.easel.engine.graph.DynamicPrompt;
 import dev.easel.engine.graph.GraphBuilder;
 
@@ -50,4 +51,7 @@ public interface NodeContext {
     default Map<String, Object> extraData() {
         return Map.of();
     }
+
+    /** The folders this job saves to and loads from: its user's own with authentication, else the server's. */
+    FileSpace files();
 }

@@ -1,5 +1,7 @@
 package dev.easel.engine.node;
 
+import dev.easel.engine.files.FileSpace;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -31,6 +33,14 @@ public interface NodeDefinition {
      */
     default Object fingerprint(Inputs constants) throws Exception {
         return Boolean.FALSE;
+    }
+
+    /**
+     * The fingerprint of a node that reads files, taken in the job's {@code files} (LoadImage
+     * hashes the file the job would load); the others need only {@link #fingerprint(Inputs)}.
+     */
+    default Object fingerprint(Inputs constants, FileSpace files) throws Exception {
+        return fingerprint(constants);
     }
 
     /** Whether {@link #fingerprint} is defined (nodes without it contribute {@code false}). */

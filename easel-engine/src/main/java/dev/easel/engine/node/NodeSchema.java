@@ -1,11 +1,13 @@
 package dev.easel.engine.node;
 
+import dev.easel.engine.files.FileSpace;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -34,6 +36,14 @@ public record NodeSchema(String classType, String displayName, String category, 
             if (spec.name().equals(name)) return Optional.of(spec);
         }
         return Optional.empty();
+    }
+
+    /** This schema with the choices drawn from files bound to {@code files} (see {@link InputSpec#in}). */
+    public NodeSchema in(FileSpace files) {
+        if (inputs.stream().noneMatch(InputSpec::drawsFromFiles)) return this;
+        return new NodeSchema(classType, displayName, category, description, pythonModule,
+                inputs.stream().map(spec -> spec.in(files)).toList(), outputs, outputNode, inputIsList, async,
+                notIdempotent, deprecated, experimental, hasIntermediateOutput, searchAliases, essentialsCategory, style);
     }
 
     public List<InputSpec> inputs(InputSection section) {
@@ -97,16 +107,23 @@ public record NodeSchema(String classType, String displayName, String category, 
 
         public Builder requiredCombo(String name, List<?> choices, Object... options) {
             List<Object> fixed = List.copyOf(choices);
-            return add(name, InputSection.REQUIRED, InputSpec.COMBO, Optional.of(() -> fixed), options);
+            return requiredCombo(name, () -> fixed, options);
         }
 
         public Builder requiredCombo(String name, Supplier<List<Object>> choices, Object... options) {
-            return add(name, InputSection.REQUIRED, InputSpec.COMBO, Optional.of(choices), options);
+            return add(name, InputSection.REQUIRED, InputSpec.COMBO, Optional.of(new InputSpec.Choices.Listed(choices)), options);
+        }
+
+        /** A combo whose choices are files of the caller's or the job's {@link FileSpace}. */
+        public Builder requiredFileCombo(String name, Function<FileSpace, List<Object>> choices, Object... options) {
+            return add(name, InputSection.REQUIRED, InputSpec.COMBO, Optional.of(new InputSpec.Choices.FromFiles(choices)),
+                    options);
         }
 
         public Builder optionalCombo(String name, List<?> choices, Object... options) {
             List<Object> fixed = List.copyOf(choices);
-            return add(name, InputSection.OPTIONAL, InputSpec.COMBO, Optional.of(() -> fixed), options);
+            return add(name, InputSection.OPTIONAL, InputSpec.COMBO, Optional.of(new InputSpec.Choices.Listed(() -> fixed)),
+                    options);
         }
 
         public Builder hidden(String name, HiddenInput marker) {
@@ -134,7 +151,7 @@ public record NodeSchema(String classType, String displayName, String category, 
         }
 
         private Builder add(String name, InputSection section, String type,
-                            Optional<Supplier<List<Object>>> choices, Object... options) {
+                            Optional<InputSpec.Choices> choices, Object... options) {
             if (options.length % 2 != 0) {
                 throw new IllegalArgumentException(classType + "." + name + ": options must be key/value pairs, got " + Arrays.toString(options));
             }

@@ -1,5 +1,6 @@
 package dev.easel.engine.node;
 
+import dev.easel.engine.files.FileSpace;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,11 @@ public record PackEnvironment(Path baseDir, Path outputDir, Path inputDir, Path 
                            String previewMethod, int previewSize, Map<String, List<Path>> modelFolders) {
         this(baseDir, outputDir, inputDir, tempDir, metadataDisabled, previewMethod, previewSize, modelFolders,
                 ResourceLimits.defaults());
+    }
+
+    /** The server's own folders, what every job uses while authentication is off. */
+    public FileSpace files() {
+        return FileSpace.shared(outputDir, inputDir, tempDir);
     }
 
     public PackEnvironment withLimits(ResourceLimits newLimits) {

@@ -1,5 +1,6 @@
 package dev.easel.engine.validate;
 
+import dev.easel.engine.files.FileSpace;
 import dev.easel.engine.graph.InputValue;
 import dev.easel.engine.graph.Link;
 import dev.easel.engine.graph.Prompt;
@@ -38,12 +39,14 @@ final class NodeValidation {
 
     private final Prompt prompt;
     private final NodeRegistry registry;
+    private final FileSpace files;
     private final Map<String, Verdict> verdicts = new HashMap<>();
     private final List<String> verdictOrder = new ArrayList<>();
 
-    NodeValidation(Prompt prompt, NodeRegistry registry) {
+    NodeValidation(Prompt prompt, NodeRegistry registry, FileSpace files) {
         this.prompt = prompt;
         this.registry = registry;
+        this.files = files;
     }
 
     Map<String, Verdict> verdicts() {
@@ -135,7 +138,7 @@ final class NodeValidation {
             this.definition = registry.find(node.classType()).orElseThrow();
             this.custom = definition.customValidation();
             this.skipLinkTypes = custom.map(CustomValidation::wantsInputTypes).orElse(false);
-            this.specs = definition.schema().inputs();
+            this.specs = definition.schema().in(files).inputs();
         }
 
         /** Checks inputs up to the next link that needs its source validated; null when done. */
@@ -275,7 +278,7 @@ final class NodeValidation {
         values.keySet().removeIf(name -> !custom.takes(name));
         Optional<String> failure;
         try {
-            failure = custom.check().validate(new Inputs(values), custom.wantsInputTypes() ? receivedTypes : Map.of());
+            failure = custom.check().validate(new Inputs(values), custom.wantsInputTypes() ? receivedTypes : Map.of(), files);
         } catch (Exception ex) {
             throw new ValidationException(String.valueOf(ex.getMessage()), ex.getClass().getSimpleName());
         }

@@ -1,5 +1,6 @@
 package dev.easel.engine.validate;
 
+import dev.easel.engine.files.FileSpace;
 import dev.easel.engine.graph.Prompt;
 import dev.easel.engine.graph.PromptNode;
 import dev.easel.engine.node.NodeDefinition;
@@ -44,8 +45,10 @@ public final class PromptValidator {
     /**
      * @param partialTargets {@code partial_execution_targets}: when present only these output
      *                       nodes are validated and run
+     * @param files          the folders the prompt would run in: the files its loaders name are
+     *                       looked up there
      */
-    public ValidationResult validate(Prompt prompt, Optional<List<String>> partialTargets) {
+    public ValidationResult validate(Prompt prompt, Optional<List<String>> partialTargets, FileSpace files) {
         Optional<Set<String>> targets = partialTargets.map(HashSet::new);
         Set<String> outputs = new LinkedHashSet<>();
         for (PromptNode node : prompt.nodes().values()) {
@@ -65,7 +68,7 @@ public final class PromptValidator {
             return invalid(ValidationErrors.noOutputs());
         }
 
-        NodeValidation nodes = new NodeValidation(prompt, registry);
+        NodeValidation nodes = new NodeValidation(prompt, registry, files);
         List<String> good = new ArrayList<>();
         List<ErrorInfo> failures = new ArrayList<>();
         int failureCount = 0;

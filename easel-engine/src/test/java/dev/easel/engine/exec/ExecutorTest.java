@@ -3,6 +3,7 @@ package dev.easel.engine.exec;
 import dev.easel.engine.cache.CachePolicy;
 import dev.easel.engine.event.ExecutionEvent;
 import dev.easel.engine.event.NodeProgress;
+import dev.easel.engine.files.FileSpace;
 import dev.easel.engine.kit.PromptBuilder;
 import dev.easel.engine.kit.RecordingListener;
 import dev.easel.engine.kit.TestNodes;
@@ -19,7 +20,7 @@ class ExecutorTest {
 
     private RecordingListener run(PromptExecutor executor, PromptBuilder prompt, String... outputs) {
         RecordingListener events = new RecordingListener();
-        executor.execute(new ExecutionRequest("p1", prompt.build(), List.of(outputs), Map.of()), events, new InterruptSignal());
+        executor.execute(new ExecutionRequest("p1", prompt.build(), List.of(outputs), Map.of(), TestNodes.FILES), events, new InterruptSignal());
         return events;
     }
 
@@ -53,6 +54,31 @@ class ExecutorTest {
         assertThat(second.executing()).isEmpty();
         assertThat(second.of(ExecutionEvent.Executed.class)).singleElement()
                 .satisfies(e -> assertThat(e.output()).contains(Map.of("text", List.of("5"))));
+    }
+
+    @Test
+    void anotherUsersIdenticalRunReusesTheSharedNodesButRunsItsOutputNodeInItsOwnFiles() {
+        PromptExecutor executor = new PromptExecutor(registry, CachePolicy.classic());
+        PromptBuilder p = addChain();
+        p.node("4", "ShowWhose").link("value", "3", 0);
+        RecordingListener alice = runIn(executor, p, TestNodes.FILES.of("alice"));
+        RecordingListener aliceAgain = runIn(executor, p, TestNodes.FILES.of("alice"));
+        RecordingListener bob = runIn(executor, p, TestNodes.FILES.of("bob"));
+
+        assertThat(alice.executing()).containsExactly("2", "1", "3", "4");
+        assertThat(aliceAgain.cached()).containsExactly("1", "2", "3", "4");
+        assertThat(aliceAgain.of(ExecutionEvent.Executed.class)).singleElement()
+                .satisfies(e -> assertThat(e.output()).contains(Map.of("text", List.of("5 in alice"))));
+        assertThat(bob.cached()).containsExactly("1", "2", "3");
+        assertThat(bob.executing()).containsExactly("4");
+        assertThat(bob.of(ExecutionEvent.Executed.class)).singleElement()
+                .satisfies(e -> assertThat(e.output()).contains(Map.of("text", List.of("5 in bob"))));
+    }
+
+    private static RecordingListener runIn(PromptExecutor executor, PromptBuilder prompt, FileSpace files) {
+        RecordingListener events = new RecordingListener();
+        executor.execute(new ExecutionRequest("p1", prompt.build(), List.of("4"), Map.of(), files), events, new InterruptSignal());
+        return events;
     }
 
     @Test
@@ -225,7 +251,7 @@ class ExecutorTest {
         p.node("1", "Paid").set("value", 1);
         RecordingListener events = new RecordingListener();
         new PromptExecutor(NodeRegistry.of(List.of(paid)), CachePolicy.classic()).execute(
-                new ExecutionRequest("p1", p.build(), List.of("1"), Map.of("api_key_comfy_org", "sk-secret")), events,
+                new ExecutionRequest("p1", p.build(), List.of("1"), Map.of("api_key_comfy_org", "sk-secret"), TestNodes.FILES), events,
                 new InterruptSignal());
         ExecutionEvent.ExecutionError error = events.of(ExecutionEvent.ExecutionError.class).get(0);
         assertThat(error.currentInputs().orElseThrow()).containsOnlyKeys("value", "id");
@@ -246,7 +272,7 @@ class ExecutorTest {
         PromptBuilder p = new PromptBuilder();
         p.node("1", "Method");
         new PromptExecutor(NodeRegistry.of(List.of(reader)), CachePolicy.classic()).execute(
-                new ExecutionRequest("p1", p.build(), List.of("1"), Map.of("preview_method", "latent2rgb")),
+                new ExecutionRequest("p1", p.build(), List.of("1"), Map.of("preview_method", "latent2rgb"), TestNodes.FILES),
                 new RecordingListener(), new InterruptSignal());
         assertThat(seen.get()).isEqualTo("latent2rgb");
     }
@@ -278,7 +304,7 @@ class ExecutorTest {
         InterruptSignal signal = new InterruptSignal();
         RecordingListener events = new RecordingListener();
         Thread worker = Thread.ofVirtual().start(() -> new PromptExecutor(registry, CachePolicy.classic())
-                .execute(new ExecutionRequest("p1", p.build(), List.of("3"), Map.of()), events, signal));
+                .execute(new ExecutionRequest("p1", p.build(), List.of("3"), Map.of(), TestNodes.FILES), events, signal));
         while (!events.executing().contains("2")) Thread.sleep(5);
         signal.raise();
         worker.join(10_000);

@@ -35,7 +35,7 @@ class LongChainTest {
 
     @Test
     void aTwentyThousandNodeChainValidates() {
-        ValidationResult result = new PromptValidator(TestNodes.registry()).validate(chain(LONG).build(), Optional.empty());
+        ValidationResult result = new PromptValidator(TestNodes.registry()).validate(chain(LONG).build(), Optional.empty(), TestNodes.FILES);
         assertThat(result).isEqualTo(new ValidationResult.Valid(List.of("out"), Map.of()));
     }
 
@@ -43,7 +43,7 @@ class LongChainTest {
     void aCycleAtTheEndOfALongChainIsStillReported() {
         PromptBuilder p = chain(LONG);
         p.node("0", "Add").link("a", String.valueOf(LONG - 2), 0).set("b", 1);
-        ValidationResult result = new PromptValidator(TestNodes.registry()).validate(p.build(), Optional.empty());
+        ValidationResult result = new PromptValidator(TestNodes.registry()).validate(p.build(), Optional.empty(), TestNodes.FILES);
         assertThat(result).isInstanceOf(ValidationResult.Invalid.class);
         assertThat(result.nodeErrors().values()).isNotEmpty().allSatisfy(errors ->
                 assertThat(errors.errors()).extracting(dev.easel.engine.validate.ErrorInfo::type).containsExactly("dependency_cycle"));
@@ -64,7 +64,7 @@ class LongChainTest {
     private static Summary run(PromptExecutor executor) {
         Summary events = new Summary();
         // a fresh parse each time: equal keys must be found equal, not merely identical
-        executor.execute(new ExecutionRequest("p", chain(LONG).build(), List.of("out"), Map.of()), events, new InterruptSignal());
+        executor.execute(new ExecutionRequest("p", chain(LONG).build(), List.of("out"), Map.of(), TestNodes.FILES), events, new InterruptSignal());
         return events;
     }
 

@@ -29,7 +29,7 @@ class ManyFailingOutputsTest {
 
     @Test
     void dependentOutputsFollowComfyUisOrderForAFewFailures() {
-        ValidationResult result = new PromptValidator(TestNodes.registry()).validate(failing(3).build(), Optional.empty());
+        ValidationResult result = new PromptValidator(TestNodes.registry()).validate(failing(3).build(), Optional.empty(), TestNodes.FILES);
         assertThat(result.nodeErrors().keySet()).containsExactly("i0", "i1", "i2");
         // ComfyUI appends each failing output to every failing node found so far
         assertThat(result.nodeErrors().get("i0").dependentOutputs()).containsExactly("o0", "o1", "o2");
@@ -41,7 +41,7 @@ class ManyFailingOutputsTest {
     void tenThousandFailingOutputsAreReportedWithinTheLimit() {
         PromptBuilder p = new PromptBuilder();
         for (int i = 0; i < 10_000; i++) p.node("o" + i, "Show");
-        ValidationResult result = new PromptValidator(TestNodes.registry(), 5).validate(p.build(), Optional.empty());
+        ValidationResult result = new PromptValidator(TestNodes.registry(), 5).validate(p.build(), Optional.empty(), TestNodes.FILES);
         ValidationResult.Invalid invalid = (ValidationResult.Invalid) result;
         assertThat(invalid.nodeErrors().keySet()).containsExactly("o0", "o1", "o2", "o3", "o4");
         assertThat(invalid.nodeErrors().values()).extracting(NodeErrors::dependentOutputs)
@@ -56,7 +56,7 @@ class ManyFailingOutputsTest {
         PromptBuilder p = new PromptBuilder();
         p.node("1", huge);
         ErrorInfo error = ((ValidationResult.Invalid) new PromptValidator(TestNodes.registry())
-                .validate(p.build(), Optional.empty())).error();
+                .validate(p.build(), Optional.empty(), TestNodes.FILES)).error();
         assertThat(error.extraInfo()).containsEntry("class_type", huge);
         String shown = "X".repeat(200) + "... (100000 characters)";
         assertThat(error.message()).isEqualTo("Node '" + shown + "' not found. The custom node may not be installed.");

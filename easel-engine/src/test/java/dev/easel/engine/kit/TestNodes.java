@@ -1,5 +1,6 @@
 package dev.easel.engine.kit;
 
+import dev.easel.engine.files.FileSpace;
 import dev.easel.engine.graph.GraphBuilder;
 import dev.easel.engine.node.CustomValidation;
 import dev.easel.engine.node.ExecutionBlocker;
@@ -11,6 +12,7 @@ import dev.easel.engine.node.NodeRegistry;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Small nodes that exercise the engine: numbers in, numbers out. */
 public final class TestNodes {
+    /** The folders of engine test runs: no test node reads or writes a file. */
+    public static final FileSpace FILES = FileSpace.under(Path.of("target", "engine-test-files"));
+
     private TestNodes() {}
 
     /** How often each class type ran, for cache assertions. */
@@ -51,6 +56,11 @@ public final class TestNodes {
                 (ctx, in) -> { throw new RuntimeException("boom " + in.getLong("a")); }));
         all.add(node(NodeSchema.builder("Show").required("value", "*").outputNode().build(),
                 (ctx, in) -> NodeResult.of().withUi("text", List.of(String.valueOf(in.get("value"))))));
+        all.add(node(NodeSchema.builder("ShowWhose").required("value", "*").outputNode().build(),
+                (ctx, in) -> NodeResult.of().withUi("text", List.of(in.get("value") + " in " + ctx.files().owner()))));
+        all.add(node(NodeSchema.builder("PickFile").requiredFileCombo("file", files -> List.of(files.owner() + ".png"))
+                        .output("STRING").build(),
+                (ctx, in) -> NodeResult.of(in.getString("file"))));
         all.add(node(NodeSchema.builder("Pick").required("choice", "COMBO").requiredCombo("mode", List.of("a", "b")).output("STRING").build(),
                 (ctx, in) -> NodeResult.of(in.getString("mode"))));
         all.add(node(NodeSchema.builder("Steps").required("value", "*").required("steps", "INT", "default", 3)
@@ -126,7 +136,7 @@ public final class TestNodes {
         public NodeSchema schema() { return schema; }
 
         public Optional<CustomValidation> customValidation() {
-            return Optional.of(new CustomValidation(Set.of("x"), false, false, (values, types) ->
+            return Optional.of(new CustomValidation(Set.of("x"), false, false, (values, types, files) ->
                     values.get("x") == null || values.get("x") instanceof Double ? Optional.empty() : Optional.of("not a float")));
         }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.easel.engine.graph.Prompt;
 import dev.easel.engine.kit.PromptBuilder;
 import dev.easel.engine.kit.TestNodes;
+import dev.easel.engine.node.InputSpec;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -12,12 +13,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ValidatorTest {
     private final PromptValidator validator = new PromptValidator(TestNodes.registry());
 
     private ValidationResult validate(PromptBuilder p) {
-        return validator.validate(p.build(), Optional.empty());
+        return validator.validate(p.build(), Optional.empty(), TestNodes.FILES);
     }
 
     private static ErrorInfo onlyNodeError(ValidationResult result, String nodeId) {
@@ -42,7 +44,7 @@ class ValidatorTest {
     void aNodeWithoutClassTypeIsMissingNodeType() {
         ObjectNode json = PromptBuilder.JSON.createObjectNode();
         json.putObject("7").putObject("_meta").put("title", "Loader");
-        ValidationResult result = validator.validate(Prompt.parse(json), Optional.empty());
+        ValidationResult result = validator.validate(Prompt.parse(json), Optional.empty(), TestNodes.FILES);
         ErrorInfo error = ((ValidationResult.Invalid) result).error();
         assertThat(error.type()).isEqualTo("missing_node_type");
         assertThat(error.message()).isEqualTo("Node 'Loader' has no class_type. The workflow may be corrupted or a custom node is missing.");
@@ -66,7 +68,23 @@ class ValidatorTest {
         p.node("1", "Int").set("value", 1);
         ValidationResult.Invalid result = (ValidationResult.Invalid) validate(p);
         assertThat(result.error()).isEqualTo(new ErrorInfo("prompt_no_outputs", "Prompt has no outputs", "", Map.of()));
-        assertThat(validator.validate(show(p, "1").build(), Optional.of(List.of()))).isInstanceOf(ValidationResult.Invalid.class);
+        assertThat(validator.validate(show(p, "1").build(), Optional.of(List.of()), TestNodes.FILES)).isInstanceOf(ValidationResult.Invalid.class);
+    }
+
+    @Test
+    void choicesDrawnFromFilesAreThoseOfTheSpaceThePromptIsValidatedFor() {
+        PromptBuilder p = new PromptBuilder();
+        p.node("1", "PickFile").set("file", "alice.png");
+        show(p, "1");
+        assertThat(validator.validate(p.build(), Optional.empty(), TestNodes.FILES.of("alice")))
+                .isInstanceOf(ValidationResult.Valid.class);
+        ErrorInfo error = onlyNodeError(validator.validate(p.build(), Optional.empty(), TestNodes.FILES.of("bob")), "1");
+        assertThat(error.type()).isEqualTo("value_not_in_list");
+        assertThat(error.details()).isEqualTo("file: 'alice.png' not in ['bob.png']");
+
+        InputSpec unbound = TestNodes.registry().find("PickFile").orElseThrow().schema().input("file").orElseThrow();
+        assertThatThrownBy(unbound::choiceList).isInstanceOf(IllegalStateException.class).hasMessageContaining("file space");
+        assertThat(unbound.in(TestNodes.FILES.of("carol")).choiceList()).containsExactly("carol.png");
     }
 
     @Test
@@ -152,7 +170,7 @@ class ValidatorTest {
             ObjectNode json = (ObjectNode) PromptBuilder.JSON.readTree(
                     "{\"1\": {\"class_type\": \"Int\", \"inputs\": {\"value\": 1}},"
                             + " \"out\": {\"class_type\": \"Show\", \"inputs\": {\"value\": [\"1\", " + slot + "]}}}");
-            ValidationResult result = validator.validate(Prompt.parse(json), Optional.empty());
+            ValidationResult result = validator.validate(Prompt.parse(json), Optional.empty(), TestNodes.FILES);
             assertThat(result).as(slot).isInstanceOf(ValidationResult.Invalid.class);
             assertThat(onlyNodeError(result, "out").type()).as(slot).isEqualTo("exception_during_validation");
         }
@@ -201,7 +219,7 @@ class ValidatorTest {
         p.node("1", "Int").set("value", 1);
         p.node("a", "Show").link("value", "1", 0);
         p.node("b", "Show").link("value", "1", 0);
-        ValidationResult.Valid result = (ValidationResult.Valid) validator.validate(p.build(), Optional.of(List.of("b", "1")));
+        ValidationResult.Valid result = (ValidationResult.Valid) validator.validate(p.build(), Optional.of(List.of("b", "1")), TestNodes.FILES);
         assertThat(result.outputs()).containsExactly("b");
     }
 

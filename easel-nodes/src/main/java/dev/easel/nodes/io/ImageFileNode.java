@@ -1,7 +1,9 @@
 package dev.easel.nodes.io;
 
+import dev.easel.engine.files.FileSpace;
 import dev.easel.engine.node.CustomValidation;
 import dev.easel.engine.node.Inputs;
+import dev.easel.engine.node.NodeContext;
 import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.PackEnvironment;
 
@@ -9,29 +11,27 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The nodes that read an {@code image} file named from the input folder: they validate that the
- * file exists and fingerprint it by content, so replacing the file re-runs them.
+ * The nodes that read an {@code image} file named from the input folder of the job's files: they
+ * validate that the file exists and fingerprint it by content, so replacing the file re-runs them.
  */
 abstract sealed class ImageFileNode implements NodeDefinition permits LoadImage, LoadImageMask {
-    final ImageFolders folders;
     private final long maxPixels;
 
     ImageFileNode(PackEnvironment env) {
-        this.folders = new ImageFolders(env);
         this.maxPixels = env.limits().maxImagePixels();
     }
 
     /** Reads the file the {@code image} input names. */
-    final LoadedImage load(Inputs inputs) throws Exception {
+    final LoadedImage load(NodeContext ctx, Inputs inputs) throws Exception {
         String name = inputs.getString("image");
-        return LoadedImage.read(folders.require(name), name, maxPixels);
+        return LoadedImage.read(ImageFolders.require(ctx.files(), name), name, maxPixels);
     }
 
-    /** The file's SHA-256. */
+    /** The SHA-256 of the file the job would load. */
     @Override
-    public final Object fingerprint(Inputs constants) throws Exception {
+    public final Object fingerprint(Inputs constants, FileSpace files) throws Exception {
         Object name = constants.get("image");
-        return name == null ? Double.NaN : ImageFolders.sha256(folders.require(name.toString()));
+        return name == null ? Double.NaN : ImageFolders.sha256(ImageFolders.require(files, name.toString()));
     }
 
     @Override
@@ -41,10 +41,10 @@ abstract sealed class ImageFileNode implements NodeDefinition permits LoadImage,
 
     @Override
     public final Optional<CustomValidation> customValidation() {
-        return Optional.of(new CustomValidation(Set.of("image"), false, false, (values, types) -> {
+        return Optional.of(new CustomValidation(Set.of("image"), false, false, (values, types, files) -> {
             Object name = values.get("image");
             if (name == null) return Optional.empty(); // a linked value is checked when it arrives
-            return folders.exists(name.toString()) ? Optional.empty() : Optional.of("Invalid image file: " + name);
+            return ImageFolders.exists(files, name.toString()) ? Optional.empty() : Optional.of("Invalid image file: " + name);
         }));
     }
 }

@@ -1,7 +1,7 @@
 package dev.easel.nodes.io;
 
 import dev.easel.engine.files.ContainedPath;
-import dev.easel.engine.node.PackEnvironment;
+import dev.easel.engine.files.FileSpace;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,27 +18,25 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The folders image loaders read from. Names are ComfyUI's: relative to the input folder, or
- * annotated {@code "name [output]"}, {@code "name [input]"}, {@code "name [temp]"} to pick
- * another base. A name that leaves its base folder, lexically or through a link, resolves to nothing.
+ * How image loaders find files in a job's {@link FileSpace}. Names are ComfyUI's: relative to
+ * the input folder, or annotated {@code "name [output]"}, {@code "name [input]"},
+ * {@code "name [temp]"} to pick another base. A name that leaves its base folder, lexically or
+ * through a link, resolves to nothing.
  */
 final class ImageFolders {
     /** Extensions Python's mimetypes maps to {@code image/*}. */
     private static final Set<String> IMAGE_EXTENSIONS = Set.of(
             "png", "jpg", "jpeg", "jpe", "gif", "bmp", "webp", "tif", "tiff", "ico", "avif", "heic", "heif", "svg", "jxl");
 
-    private final PackEnvironment env;
-
-    ImageFolders(PackEnvironment env) {
-        this.env = env;
+    private ImageFolders() {
     }
 
     /** Image files directly in the input folder, sorted by name; empty if the folder is missing. */
-    List<Object> inputImages() {
-        Path dir = env.inputDir();
+    static List<Object> inputImages(FileSpace files) {
+        Path dir = files.input();
         if (!Files.isDirectory(dir)) return List.of();
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(Files::isRegularFile)
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(Files::isRegularFile)
                     .map(p -> p.getFileName().toString())
                     .filter(ImageFolders::isImageName)
                     .sorted()
@@ -49,16 +47,16 @@ final class ImageFolders {
         }
     }
 
-    Optional<Path> resolve(String annotated) {
-        Path base = env.inputDir();
+    static Optional<Path> resolve(FileSpace files, String annotated) {
+        Path base = files.input();
         String name = annotated;
         if (name.endsWith("[output]")) {
-            base = env.outputDir();
+            base = files.output();
             name = trimSuffix(name, 9);
         } else if (name.endsWith("[input]")) {
             name = trimSuffix(name, 8);
         } else if (name.endsWith("[temp]")) {
-            base = env.tempDir();
+            base = files.temp();
             name = trimSuffix(name, 7);
         }
         if (name.isEmpty()) return Optional.empty();
@@ -67,12 +65,12 @@ final class ImageFolders {
     }
 
     /** Whether the name resolves to an existing regular file. */
-    boolean exists(String annotated) {
-        return resolve(annotated).filter(Files::isRegularFile).isPresent();
+    static boolean exists(FileSpace files, String annotated) {
+        return resolve(files, annotated).filter(Files::isRegularFile).isPresent();
     }
 
-    Path require(String annotated) {
-        return resolve(annotated).filter(Files::isRegularFile)
+    static Path require(FileSpace files, String annotated) {
+        return resolve(files, annotated).filter(Files::isRegularFile)
                 .orElseThrow(() -> new IllegalArgumentException("Invalid image file: " + annotated));
     }
 

@@ -1,6 +1,8 @@
 package dev.easel.nodes.io;
 
+import dev.easel.engine.files.FileSpace;
 import dev.easel.engine.node.Inputs;
+import dev.easel.engine.node.NodeContext;
 import dev.easel.tensor.Tensor;
 import dev.easel.tensor.image.ImageTensors;
 import dev.easel.tensor.png.PngEncoder;
@@ -21,14 +23,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Writes an IMAGE batch as numbered PNGs, the common body of SaveImage and PreviewImage.
+ * Writes an IMAGE batch as numbered PNGs into the job's folder of one {@code type} (output or
+ * temp, of the job's {@link FileSpace}), the common body of SaveImage and PreviewImage.
  * Metadata is the {@code prompt} JSON and one chunk per {@code extra_pnginfo} key, each JSON
  * written as Python would, unless metadata is switched off or larger than its limit.
  */
 final class ImageSaver {
     private static final Logger LOG = LoggerFactory.getLogger(ImageSaver.class);
 
-    private final Path folder;
     private final String type;
     private final PngEncoder encoder;
     private final boolean metadata;
@@ -39,11 +41,10 @@ final class ImageSaver {
     /**
      * @param maxMetadataBytes the most bytes of text chunks one file may carry; beyond it the
      *                         file is written without them
-     * @param budget           when present, the bytes each prompt may write into {@code folder}
+     * @param budget           when present, the bytes each prompt may write into its folder
      */
-    ImageSaver(Path folder, String type, int compressLevel, boolean metadata, long maxMetadataBytes,
+    ImageSaver(String type, int compressLevel, boolean metadata, long maxMetadataBytes,
                Optional<WriteBudget> budget, Clock clock) {
-        this.folder = folder;
         this.type = type;
         this.encoder = new PngEncoder(compressLevel);
         this.metadata = metadata;
@@ -54,16 +55,17 @@ final class ImageSaver {
 
     /**
      * Saves every image and returns the UI entries {@code {filename, subfolder, type}};
-     * {@code checkpoint} runs before each image is encoded (an interrupt stops a long batch there).
+     * the run's interrupt is checked before each image is encoded (it stops a long batch there).
      */
-    List<Map<String, Object>> save(Tensor images, String prefix, Inputs inputs, String promptId, Runnable checkpoint)
-            throws IOException {
+    List<Map<String, Object>> save(NodeContext ctx, Tensor images, String prefix, Inputs inputs) throws IOException {
         int[] shape = ImageTensors.requireImage(images);
+        String promptId = ctx.promptId();
+        Path folder = ctx.files().root(type).orElseThrow();
         SavePath path = SavePath.resolve(prefix, folder, shape[2], shape[1], shape[0], LocalDateTime.now(clock));
         Map<String, String> text = metadata ? bounded(text(inputs), promptId) : Map.of();
         List<Map<String, Object>> results = new ArrayList<>();
         for (int i = 0; i < shape[0]; i++) {
-            checkpoint.run();
+            ctx.checkInterrupted();
             String file = path.fileName(i, "png");
             byte[] png = encoder.encode(ImageTensors.toPixels(images, i), text);
             if (budget.isPresent()) budget.get().charge(promptId, png.length);

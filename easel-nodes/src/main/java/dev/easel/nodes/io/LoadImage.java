@@ -18,7 +18,7 @@ public final class LoadImage extends ImageFileNode {
                 .essentialsCategory("Basics")
                 .searchAliases("load image", "open image", "import image", "image input", "upload image", "read image",
                         "image loader")
-                .requiredCombo("image", folders::inputImages, "image_upload", true)
+                .requiredFileCombo("image", ImageFolders::inputImages, "image_upload", true)
                 .output("IMAGE")
                 .output("MASK")
                 .build();
@@ -31,7 +31,7 @@ public final class LoadImage extends ImageFileNode {
 
     @Override
     public NodeResult execute(NodeContext ctx, Inputs inputs) throws Exception {
-        LoadedImage loaded = load(inputs);
+        LoadedImage loaded = load(ctx, inputs);
         return NodeResult.of(loaded.image(), loaded.mask());
     }
 }

@@ -25,7 +25,7 @@ public final class LoadImageMask extends ImageFileNode {
                 .category("image")
                 .essentialsCategory("Image Tools")
                 .searchAliases("import mask", "alpha mask", "channel mask")
-                .requiredCombo("image", folders::inputImages, "image_upload", true)
+                .requiredFileCombo("image", ImageFolders::inputImages, "image_upload", true)
                 .requiredCombo("channel", CHANNELS)
                 .output("MASK")
                 .build();
@@ -39,7 +39,7 @@ public final class LoadImageMask extends ImageFileNode {
     @Override
     public NodeResult execute(NodeContext ctx, Inputs inputs) throws Exception {
         String channel = inputs.getString("channel");
-        LoadedImage loaded = load(inputs);
+        LoadedImage loaded = load(ctx, inputs);
         int index = CHANNELS.indexOf(channel);
         if (index < 0) throw new IllegalArgumentException("unknown channel '" + channel + "', expected one of " + CHANNELS);
         if (index == 0) return NodeResult.of(loaded.mask());

@@ -43,7 +43,7 @@ public final class PreviewImage implements NodeDefinition {
     }
 
     PreviewImage(PackEnvironment env, Clock clock) {
-        this.saver = new ImageSaver(env.tempDir(), "temp", 1, !env.metadataDisabled(), env.limits().maxMetadataBytes(),
+        this.saver = new ImageSaver("temp", 1, !env.metadataDisabled(), env.limits().maxMetadataBytes(),
                 Optional.of(new WriteBudget(env.limits().maxTempBytesPerPrompt())), clock);
         StringBuilder suffix = new StringBuilder("ComfyUI_temp_");
         for (int i = 0; i < 5; i++) {
@@ -60,6 +60,6 @@ public final class PreviewImage implements NodeDefinition {
     @Override
     public NodeResult execute(NodeContext ctx, Inputs inputs) throws Exception {
         Tensor images = inputs.get("images", Tensor.class);
-        return NodeResult.of(images).withUi("images", saver.save(images, prefix, inputs, ctx.promptId(), ctx::checkInterrupted));
+        return NodeResult.of(images).withUi("images", saver.save(ctx, images, prefix, inputs));
     }
 }

@@ -36,7 +36,7 @@ public final class SaveImage implements NodeDefinition {
     }
 
     SaveImage(PackEnvironment env, Clock clock) {
-        this.saver = new ImageSaver(env.outputDir(), "output", 4, !env.metadataDisabled(), env.limits().maxMetadataBytes(),
+        this.saver = new ImageSaver("output", 4, !env.metadataDisabled(), env.limits().maxMetadataBytes(),
                 Optional.empty(), clock);
     }
 
@@ -49,6 +49,6 @@ public final class SaveImage implements NodeDefinition {
     public NodeResult execute(NodeContext ctx, Inputs inputs) throws Exception {
         Tensor images = inputs.get("images", Tensor.class);
         String prefix = inputs.getStringOr("filename_prefix", "ComfyUI");
-        return NodeResult.of(images).withUi("images", saver.save(images, prefix, inputs, ctx.promptId(), ctx::checkInterrupted));
+        return NodeResult.of(images).withUi("images", saver.save(ctx, images, prefix, inputs));
     }
 }

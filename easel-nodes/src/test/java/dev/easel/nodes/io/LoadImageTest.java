@@ -1,5 +1,7 @@
 package dev.easel.nodes.io;
 
+import dev.easel.engine.node.NodeDefinition;
+import dev.easel.engine.files.FileSpace;
 import dev.easel.engine.node.CustomValidation;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.PackEnvironment;
@@ -18,13 +20,16 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
-import static dev.easel.nodes.NodeCalls.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LoadImageTest {
     @TempDir
     Path base;
+
+    private NodeResult run(NodeDefinition node, Object... pairs) throws Exception {
+        return NodeCalls.runIn(FileSpace.under(base), node, pairs);
+    }
     PackEnvironment env;
 
     @BeforeEach
@@ -43,14 +48,14 @@ class LoadImageTest {
 
     @Test
     void listsImageFilesOfTheInputFolderSortedWithUploadOption() {
-        var input = new LoadImage(env).schema().input("image").orElseThrow();
+        var input = new LoadImage(env).schema().in(env.files()).input("image").orElseThrow();
         assertThat(input.choiceList()).containsExactly("b.png", "rgba.png");
         assertThat(input.options()).containsExactly(Map.entry("image_upload", true));
     }
 
     @Test
     void listingIsComputedOnEveryCall() throws Exception {
-        var input = new LoadImage(env).schema().input("image").orElseThrow();
+        var input = new LoadImage(env).schema().in(env.files()).input("image").orElseThrow();
         Files.write(env.inputDir().resolve("a.jpg"), new byte[] {1});
         assertThat(input.choiceList()).containsExactly("a.jpg", "b.png", "rgba.png");
     }
@@ -85,10 +90,10 @@ class LoadImageTest {
     void validationRejectsMissingFilesAndEscapes() throws Exception {
         CustomValidation validation = new LoadImage(env).customValidation().orElseThrow();
         assertThat(validation.takes("image")).isTrue();
-        assertThat(validation.check().validate(NodeCalls.inputs("image", "b.png"), Map.of())).isEmpty();
-        assertThat(validation.check().validate(NodeCalls.inputs("image", "missing.png"), Map.of()))
+        assertThat(validation.check().validate(NodeCalls.inputs("image", "b.png"), Map.of(), env.files())).isEmpty();
+        assertThat(validation.check().validate(NodeCalls.inputs("image", "missing.png"), Map.of(), env.files()))
                 .isEqualTo(Optional.of("Invalid image file: missing.png"));
-        assertThat(validation.check().validate(NodeCalls.inputs("image", "../secret.png"), Map.of()))
+        assertThat(validation.check().validate(NodeCalls.inputs("image", "../secret.png"), Map.of(), env.files()))
                 .isEqualTo(Optional.of("Invalid image file: ../secret.png"));
         assertThatThrownBy(() -> run(new LoadImage(env), "image", "../secret.png")).hasMessage("Invalid image file: ../secret.png");
     }
@@ -99,7 +104,7 @@ class LoadImageTest {
         assertThat(node.hasFingerprint()).isTrue();
         byte[] bytes = Files.readAllBytes(env.inputDir().resolve("b.png"));
         String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        assertThat(node.fingerprint(NodeCalls.inputs("image", "b.png"))).isEqualTo(expected);
+        assertThat(node.fingerprint(NodeCalls.inputs("image", "b.png"), env.files())).isEqualTo(expected);
     }
 
     @Test

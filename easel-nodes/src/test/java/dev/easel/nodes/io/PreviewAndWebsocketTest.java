@@ -1,5 +1,7 @@
 package dev.easel.nodes.io;
 
+import dev.easel.engine.node.NodeDefinition;
+import dev.easel.engine.files.FileSpace;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.PackEnvironment;
 import dev.easel.engine.node.Preview;
@@ -18,13 +20,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import static dev.easel.nodes.NodeCalls.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PreviewAndWebsocketTest {
     @TempDir
     Path base;
+
+    private NodeResult run(NodeDefinition node, Object... pairs) throws Exception {
+        return NodeCalls.runIn(FileSpace.under(base), node, pairs);
+    }
 
     @Test
     void previewWritesFastPngsIntoTheTempFolder() throws Exception {

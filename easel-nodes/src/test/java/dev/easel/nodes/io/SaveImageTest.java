@@ -1,5 +1,8 @@
 package dev.easel.nodes.io;
 
+import dev.easel.nodes.NodeCalls;
+import dev.easel.engine.node.NodeDefinition;
+import dev.easel.engine.files.FileSpace;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.easel.engine.node.NodeResult;
@@ -22,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static dev.easel.nodes.NodeCalls.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,6 +33,10 @@ class SaveImageTest {
 
     @TempDir
     Path base;
+
+    private NodeResult run(NodeDefinition node, Object... pairs) throws Exception {
+        return NodeCalls.runIn(FileSpace.under(base), node, pairs);
+    }
 
     private PackEnvironment env(boolean metadataDisabled) {
         PackEnvironment d = PackEnvironment.under(base);

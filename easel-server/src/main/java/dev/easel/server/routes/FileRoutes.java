@@ -2,7 +2,7 @@ package dev.easel.server.routes;
 
 import dev.easel.server.files.ContentTypes;
 import dev.easel.server.files.FileBody;
-import dev.easel.server.files.FileLocations;
+import dev.easel.engine.files.ContainedPath;
 import dev.easel.server.files.ImageVariants;
 import dev.easel.server.http.Api;
 import dev.easel.server.http.HttpError;
@@ -35,11 +35,11 @@ public final class FileRoutes {
                 || subfolder.indexOf('\0') >= 0) {
             throw HttpError.empty(400);
         }
-        Path root = services.files().root(annotated.type()).orElseThrow(() -> HttpError.empty(400));
-        Path dir = FileLocations.within(root, subfolder).orElseThrow(() -> HttpError.empty(403));
+        Path root = services.files().of(ctx).root(annotated.type()).orElseThrow(() -> HttpError.empty(400));
+        Path dir = ContainedPath.resolve(root, subfolder).orElseThrow(() -> HttpError.empty(403));
         String base = name.substring(name.lastIndexOf('/') + 1);
         if (base.isEmpty()) throw HttpError.empty(400);
-        Path file = FileLocations.within(dir, base).orElseThrow(() -> HttpError.empty(403));
+        Path file = ContainedPath.resolve(dir, base).orElseThrow(() -> HttpError.empty(403));
         if (!Files.isRegularFile(file)) throw HttpError.empty(404);
 
         String preview = ctx.queryParam("preview");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.easel.server.files.FileStamps;
+import dev.easel.server.files.UserFiles;
 import dev.easel.server.http.Bodies;
 import dev.easel.server.http.Guarded;
 import dev.easel.server.http.HttpError;
@@ -32,13 +33,13 @@ import java.util.stream.Stream;
 public final class InternalRoutes {
     private final ServerLogs logs;
     private final ModelCatalog catalog;
-    private final Map<String, Path> roots;
+    private final UserFiles files;
     private final Bodies bodies;
 
-    public InternalRoutes(ServerLogs logs, ModelCatalog catalog, Map<String, Path> roots, Bodies bodies) {
+    public InternalRoutes(ServerLogs logs, ModelCatalog catalog, UserFiles files, Bodies bodies) {
         this.logs = logs;
         this.catalog = catalog;
-        this.roots = roots;
+        this.files = files;
         this.bodies = bodies;
     }
 
@@ -90,7 +91,7 @@ public final class InternalRoutes {
 
     /** The files directly in output, input or temp, most recently modified first. */
     private void files(Context ctx) throws IOException {
-        Path root = roots.get(ctx.pathParam("directory_type"));
+        Path root = files.of(ctx).root(ctx.pathParam("directory_type")).orElse(null);
         if (root == null) throw HttpError.message(400, "Invalid directory type");
         record Stamped(String name, double modified) {}
         List<Stamped> files = new ArrayList<>();

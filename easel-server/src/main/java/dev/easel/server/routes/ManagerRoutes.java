@@ -29,8 +29,6 @@ public final class ManagerRoutes {
         ServerLogs logs = ServerLogs.start(services.hub());
         cfg.events.serverStopped(logs::close);
         cfg.events.serverStartFailed(logs::close);
-        Map<String, Path> roots = Map.of("output", services.files().output(), "input", services.files().input(),
-                "temp", services.files().root("temp").orElseThrow());
-        new InternalRoutes(logs, new ModelCatalog(services.config()), roots, services.bodies()).register(cfg.routes);
+        new InternalRoutes(logs, new ModelCatalog(services.config()), services.files(), services.bodies()).register(cfg.routes);
     }
 }

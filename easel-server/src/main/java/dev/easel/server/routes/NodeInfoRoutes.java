@@ -1,6 +1,7 @@
 package dev.easel.server.routes;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.easel.engine.files.FileSpace;
 import dev.easel.engine.node.NodeDefinition;
 import dev.easel.server.http.Api;
 import dev.easel.server.http.Responses;
@@ -27,20 +28,25 @@ public final class NodeInfoRoutes {
 
     private void all(Context ctx) {
         ObjectNode body = Json.object();
-        for (NodeDefinition node : services.registry().all()) add(body, node);
+        FileSpace files = services.files().of(ctx);
+        for (NodeDefinition node : services.registry().all()) add(body, node, files);
         Responses.json(ctx, body);
     }
 
     private void one(Context ctx) {
         ObjectNode body = Json.object();
-        services.registry().find(ctx.pathParam("node_class")).ifPresent(node -> add(body, node));
+        FileSpace files = services.files().of(ctx);
+        services.registry().find(ctx.pathParam("node_class")).ifPresent(node -> add(body, node, files));
         Responses.json(ctx, body);
     }
 
-    /** A node whose info cannot be rendered (a failing choice list, say) is skipped, not fatal. */
-    private static void add(ObjectNode body, NodeDefinition node) {
+    /**
+     * A node as the caller sees it (LoadImage lists the caller's input files); one whose info
+     * cannot be rendered (a failing choice list, say) is skipped, not fatal.
+     */
+    private static void add(ObjectNode body, NodeDefinition node, FileSpace files) {
         try {
-            body.set(node.schema().classType(), NodeInfo.of(node.schema()));
+            body.set(node.schema().classType(), NodeInfo.of(node.schema().in(files)));
         } catch (RuntimeException e) {
             LOG.error("skipping {} in /object_info", node.schema().classType(), e);
         }

@@ -72,7 +72,8 @@ public final class PromptRoutes {
         }
         String promptId = promptId(body.get("prompt_id"));
         requireOwnIds(ctx, body, promptId);
-        ValidationResult verdict = validator.validate(Prompt.parse((ObjectNode) promptJson), partialTargets(body));
+        ValidationResult verdict = validator.validate(Prompt.parse((ObjectNode) promptJson), partialTargets(body),
+                services.files().of(ctx));
         switch (verdict) {
             case ValidationResult.Invalid invalid -> {
                 RejectionLog.rejected(invalid.error(), invalid.nodeErrors());

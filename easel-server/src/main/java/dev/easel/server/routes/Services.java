@@ -4,7 +4,7 @@ import dev.easel.engine.node.NodeRegistry;
 import dev.easel.server.ServerConfig;
 import dev.easel.server.events.JobEvent;
 import dev.easel.server.events.JobPublisher;
-import dev.easel.server.files.FileLocations;
+import dev.easel.server.files.UserFiles;
 import dev.easel.server.files.ImageDecoder;
 import dev.easel.server.http.Bodies;
 import dev.easel.server.store.JobStore;
@@ -15,7 +15,7 @@ import dev.easel.server.ws.SocketHub;
 
 /** What route handlers work with; one per server. */
 public record Services(ServerConfig config, NodeRegistry registry, JobStore store, SocketHub hub,
-                       JobPublisher jobs, PromptWorker worker, Bodies bodies, FileLocations files, ImageDecoder decoder,
+                       JobPublisher jobs, PromptWorker worker, Bodies bodies, UserFiles files, ImageDecoder decoder,
                        String instanceId) {
 
     /** Queues a job and announces it as one step, so the worker's "taken" announcement can never overtake it. */

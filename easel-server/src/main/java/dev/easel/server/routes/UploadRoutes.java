@@ -3,7 +3,8 @@ package dev.easel.server.routes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.easel.engine.files.ContainedPath;
-import dev.easel.server.files.FileLocations;
+import dev.easel.engine.files.ContainedPath;
+import dev.easel.engine.files.FileSpace;
 import dev.easel.tensor.image.ImageHeader;
 import dev.easel.tensor.image.Pixels8;
 import dev.easel.tensor.png.PngEncoder;
@@ -48,10 +49,11 @@ public final class UploadRoutes {
                 .orElseThrow(() -> HttpError.empty(400));
         String filename = image.filename().orElseThrow();
         String type = form.field("type").filter(t -> !t.isEmpty()).orElse("input");
-        Path root = services.files().root(type).orElseThrow(() -> HttpError.badRequest("invalid type " + type));
+        FileSpace files = services.files().of(ctx);
+        Path root = files.root(type).orElseThrow(() -> HttpError.badRequest("invalid type " + type));
         String subfolder = form.field("subfolder").orElse("");
-        Path dir = FileLocations.within(root, subfolder).orElseThrow(() -> HttpError.empty(400));
-        Path requested = FileLocations.within(dir, filename).orElseThrow(() -> HttpError.empty(400));
+        Path dir = ContainedPath.resolve(root, subfolder).orElseThrow(() -> HttpError.empty(400));
+        Path requested = ContainedPath.resolve(dir, filename).orElseThrow(() -> HttpError.empty(400));
         if (requested.equals(dir) || Files.isDirectory(requested, LinkOption.NOFOLLOW_LINKS) || hasLongPart(root, requested)) {
             throw HttpError.badRequest("invalid file name");
         }
@@ -69,7 +71,7 @@ public final class UploadRoutes {
         }
         String name = saved.name();
         // as in ComfyUI, a duplicate of an existing file is not saved again, so no mask is applied to it
-        if (mask && saved.written()) applyMask(form.field("original_ref").orElse(null), requested.getParent().resolve(name), content);
+        if (mask && saved.written()) applyMask(files, form.field("original_ref").orElse(null), requested.getParent().resolve(name), content);
         // a filename with folders stays a reference to the file under the subfolder, as in ComfyUI;
         // only the platform's separator becomes '/', so "..\\x.png" is answered as it was saved
         String answered = dir.relativize(requested.getParent().resolve(name)).toString()
@@ -90,14 +92,14 @@ public final class UploadRoutes {
      * Writes the original image with the uploaded alpha over the uploaded file. As in ComfyUI a
      * failure here does not change the answer; it is logged and the plain upload stays.
      */
-    private void applyMask(String originalRef, Path target, byte[] maskBytes) {
+    private void applyMask(FileSpace files, String originalRef, Path target, byte[] maskBytes) {
         try {
             JsonNode ref = Json.parse(Optional.ofNullable(originalRef).orElse("{}"));
             String filename = ref.path("filename").asText("");
             if (filename.isEmpty() || filename.contains("..") || filename.startsWith("/")) return;
-            Path root = services.files().root(ref.path("type").asText("output")).orElseThrow();
-            Path dir = FileLocations.within(root, ref.path("subfolder").asText("")).orElseThrow();
-            Path original = FileLocations.within(dir, filename.substring(filename.lastIndexOf('/') + 1)).orElseThrow();
+            Path root = files.root(ref.path("type").asText("output")).orElseThrow();
+            Path dir = ContainedPath.resolve(root, ref.path("subfolder").asText("")).orElseThrow();
+            Path original = ContainedPath.resolve(dir, filename.substring(filename.lastIndexOf('/') + 1)).orElseThrow();
             byte[] originalBytes = Files.readAllBytes(original);
             long maxPixels = services.config().limits().maxImagePixels();
             ImageHeader.requireAtMost(originalBytes, maxPixels);

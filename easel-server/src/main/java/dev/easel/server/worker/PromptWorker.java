@@ -1,5 +1,6 @@
 package dev.easel.server.worker;
 
+import dev.easel.engine.files.FileSpace;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.easel.server.events.JobEvent;
 import dev.easel.server.events.JobPublisher;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,6 +47,7 @@ public final class PromptWorker implements AutoCloseable {
     private final JobPublisher jobs;
     private final PromptRunner runner;
     private final String owner;
+    private final Function<String, FileSpace> filesOfUser;
     private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("lease-renewal").daemon().factory());
     private final Map<String, InterruptSignal> signals = new ConcurrentHashMap<>();
@@ -55,11 +58,17 @@ public final class PromptWorker implements AutoCloseable {
     private volatile boolean draining;
     private volatile Claim current;
 
-    public PromptWorker(JobStore store, JobPublisher jobs, PromptRunner runner, String owner) {
+    /**
+     * @param owner       this worker's name on the claims it takes
+     * @param filesOfUser the folders a job of the given user runs in
+     */
+    public PromptWorker(JobStore store, JobPublisher jobs, PromptRunner runner, String owner,
+                        Function<String, FileSpace> filesOfUser) {
         this.store = store;
         this.jobs = jobs;
         this.runner = runner;
         this.owner = owner;
+        this.filesOfUser = filesOfUser;
         this.thread = Thread.ofPlatform().name("prompt-worker").daemon().unstarted(this::loop);
     }
 
@@ -170,10 +179,11 @@ public final class PromptWorker implements AutoCloseable {
         interrupt.raise();
     }
 
-    private static ExecutionRequest request(QueueItem item) {
+    private ExecutionRequest request(QueueItem item) {
         Map<String, Object> extra = Json.MAPPER.convertValue(item.extraData(), Json.MAP_TYPE);
         extra.putAll(item.sensitive());
-        return new ExecutionRequest(item.promptId(), Prompt.parse(item.prompt().deepCopy()), item.outputs(), extra);
+        return new ExecutionRequest(item.promptId(), Prompt.parse(item.prompt().deepCopy()), item.outputs(), extra,
+                filesOfUser.apply(item.user()));
     }
 
     private static HistoryEntry historyEntry(QueueItem item, RunOutcome outcome, RunRecorder recorder) {

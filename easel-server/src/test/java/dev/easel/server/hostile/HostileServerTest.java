@@ -5,14 +5,12 @@ import dev.easel.engine.node.NodeDefinition;
 import dev.easel.engine.node.NodeRegistry;
 import dev.easel.engine.node.PackEnvironment;
 import dev.easel.engine.node.ResourceLimits;
-import dev.easel.nodes.CoreNodePack;
 import dev.easel.server.ServerConfig;
 import dev.easel.testkit.Http;
 import dev.easel.server.testkit.ServerTest;
 import dev.easel.server.testkit.TestNodes;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -35,12 +33,8 @@ abstract class HostileServerTest extends ServerTest {
 
     @Override
     protected NodeRegistry registry() {
-        PackEnvironment env = PackEnvironment.under(dir).withLimits(limits());
-        List<NodeDefinition> all = new ArrayList<>(new CoreNodePack().nodes(env));
-        List<String> core = all.stream().map(n -> n.schema().classType()).toList();
-        TestNodes.registry(extraNodes().toArray(NodeDefinition[]::new)).all().stream()
-                .filter(n -> !core.contains(n.schema().classType())).forEach(all::add);
-        return NodeRegistry.of(all);
+        return TestNodes.withCoreNodes(PackEnvironment.under(dir).withLimits(limits()),
+                extraNodes().toArray(NodeDefinition[]::new));
     }
 
     @Override

@@ -25,7 +25,7 @@ final class ThrowingNodes {
             }
 
             public Optional<CustomValidation> customValidation() {
-                return Optional.of(new CustomValidation(Set.of("value"), false, false, (values, types) -> {
+                return Optional.of(new CustomValidation(Set.of("value"), false, false, (values, types, files) -> {
                     throw error.get();
                 }));
             }

@@ -9,6 +9,8 @@ import dev.easel.engine.node.NodeRegistry;
 import dev.easel.engine.node.NodeResult;
 import dev.easel.engine.node.NodeSchema;
 import dev.easel.engine.node.Inputs;
+import dev.easel.engine.node.PackEnvironment;
+import dev.easel.nodes.CoreNodePack;
 import dev.easel.engine.node.Preview;
 
 import java.util.List;
@@ -100,6 +102,17 @@ public final class TestNodes {
     public static NodeRegistry registry(NodeDefinition... extra) {
         List<NodeDefinition> all = new java.util.ArrayList<>(List.of(makeInt(), previewer(), output(), failing(), talker(), blocker()));
         all.addAll(List.of(extra));
+        return NodeRegistry.of(all);
+    }
+
+    /**
+     * The built-in node library (image loading and saving, batching) under {@code env}, with the
+     * test nodes and {@code extra} beside it; a built-in node keeps its name.
+     */
+    public static NodeRegistry withCoreNodes(PackEnvironment env, NodeDefinition... extra) {
+        List<NodeDefinition> all = new java.util.ArrayList<>(new CoreNodePack().nodes(env));
+        List<String> core = all.stream().map(n -> n.schema().classType()).toList();
+        registry(extra).all().stream().filter(n -> !core.contains(n.schema().classType())).forEach(all::add);
         return NodeRegistry.of(all);
     }
 

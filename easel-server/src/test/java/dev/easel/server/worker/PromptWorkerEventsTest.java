@@ -1,5 +1,6 @@
 package dev.easel.server.worker;
 
+import dev.easel.engine.files.FileSpace;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.easel.engine.cache.CachePolicy;
@@ -15,6 +16,7 @@ import dev.easel.server.testkit.TestNodes;
 import dev.easel.server.wire.Json;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +43,8 @@ class PromptWorkerEventsTest {
                 extra, List.of("2"), Map.of(), "alice");
         NodeRegistry registry = TestNodes.registry();
         try (PromptWorker worker = new PromptWorker(store, jobs,
-                PromptRunner.of(new PromptExecutor(registry, CachePolicy.classic()), registry), "test")) {
+                PromptRunner.of(new PromptExecutor(registry, CachePolicy.classic()), registry), "test",
+                user -> FileSpace.under(Path.of("target", "worker-test-files")))) {
             jobs.announce(() -> store.enqueue(item), count -> new JobEvent.Accepted("p1", Optional.of("c"), count));
             worker.start();
             assertThat(finished.await(30, TimeUnit.SECONDS)).isTrue();

@@ -21,7 +21,7 @@ final class ThresholdCheck {
     }
 
     static CustomValidation of(String valueInput, String limitInput, Message message) {
-        return new CustomValidation(Set.of(valueInput, limitInput), false, false, (values, types) -> {
+        return new CustomValidation(Set.of(valueInput, limitInput), false, false, (values, types, files) -> {
             Thread.sleep(DELAY_MILLIS);
             Object value = values.get(valueInput);
             Object limit = values.get(limitInput);

@@ -19,7 +19,7 @@ public final class TestCustomValidation1 implements NodeDefinition {
             ImageOrFloat.schema("TestCustomValidation1", "Custom Validation 1").build();
 
     private static final CustomValidation VALIDATION = new CustomValidation(
-            Set.of("input1", "input2"), false, false, (values, types) -> ImageOrFloat.checkValues(values));
+            Set.of("input1", "input2"), false, false, (values, types, files) -> ImageOrFloat.checkValues(values));
 
     @Override
     public Optional<CustomValidation> customValidation() {

@@ -20,7 +20,7 @@ public final class TestCustomValidation2 implements NodeDefinition {
             ImageOrFloat.schema("TestCustomValidation2", "Custom Validation 2").build();
 
     private static final CustomValidation VALIDATION = new CustomValidation(
-            Set.of("input1", "input2"), true, false, TestCustomValidation2::check);
+            Set.of("input1", "input2"), true, false, (values, types, files) -> check(values, types));
 
     @Override
     public Optional<CustomValidation> customValidation() {

@@ -25,7 +25,7 @@ public final class TestCustomValidation4 implements NodeDefinition {
             .output("IMAGE").build();
 
     private static final CustomValidation VALIDATION = new CustomValidation(
-            Set.of("input1", "input2"), false, false, (values, types) -> requireFloats(values));
+            Set.of("input1", "input2"), false, false, (values, types, files) -> requireFloats(values));
 
     @Override
     public NodeSchema schema() {

@@ -24,7 +24,7 @@ public final class TestCustomValidation5 implements NodeDefinition {
             .output("IMAGE").build();
 
     private static final CustomValidation VALIDATION = new CustomValidation(Set.of(), false, true,
-            (values, types) -> values.get("input2") instanceof Number n && n.doubleValue() == 7.0
+            (values, types, files) -> values.get("input2") instanceof Number n && n.doubleValue() == 7.0
                     ? Optional.of("7s are not allowed. I've never liked 7s.")
                     : Optional.empty());
 

@@ -24,7 +24,7 @@ class AsyncNodesTest {
     private final Tensor white = Tensor.ones(1, 1, 1, 3);
 
     private static Optional<String> validate(NodeDefinition node, Object... pairs) throws Exception {
-        return node.customValidation().orElseThrow().check().validate(inputs(pairs), Map.of());
+        return node.customValidation().orElseThrow().check().validate(inputs(pairs), Map.of(), FakeNodeContext.FILES);
     }
 
     @Test

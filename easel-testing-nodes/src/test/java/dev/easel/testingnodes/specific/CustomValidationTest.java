@@ -16,7 +16,7 @@ class CustomValidationTest {
     private final FakeNodeContext ctx = new FakeNodeContext();
 
     private static Optional<String> validate(NodeDefinition node, Map<String, String> types, Object... pairs) throws Exception {
-        return node.customValidation().orElseThrow().check().validate(inputs(pairs), types);
+        return node.customValidation().orElseThrow().check().validate(inputs(pairs), types, FakeNodeContext.FILES);
     }
 
     @Test
