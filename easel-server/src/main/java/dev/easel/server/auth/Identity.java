@@ -1,6 +1,9 @@
 package dev.easel.server.auth;
 
+import dev.easel.server.http.HttpError;
 import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Objects;
 
@@ -10,6 +13,9 @@ import java.util.Objects;
  * user, with its role; an admin sees and manages everyone's jobs, a user only their own.
  */
 public record Identity(String user, Role role) {
+    private static final Logger LOG = LoggerFactory.getLogger(Identity.class);
+    /** The query parameter with which an admin names whose files, user data and settings a request is about. */
+    public static final String USER_PARAMETER = "user";
     /** The request attribute under which the authentication check leaves the caller. */
     public static final String ATTRIBUTE = "easel.identity";
     /** The caller when authentication is off. */
@@ -35,5 +41,26 @@ public record Identity(String user, Role role) {
     public static Identity of(Context ctx) {
         Identity identity = ctx.attribute(ATTRIBUTE);
         return identity != null ? identity : OPEN;
+    }
+
+    /**
+     * The user whose files, user data and settings a request is about: its caller, or with
+     * {@code user=NAME} that user. Only an admin may name another user: anyone else gets 403, and
+     * a name no user could have is a 400.
+     */
+    public static String subject(Context ctx) {
+        Identity caller = of(ctx);
+        String named = ctx.queryParam(USER_PARAMETER);
+        if (named == null || named.equals(caller.user())) return caller.user();
+        if (!caller.isAdmin()) {
+            LOG.info("{} {} refused: {} asked for what belongs to another user", ctx.method(), ctx.path(), caller.user());
+            throw HttpError.message(403, "only an admin may reach another user's files and data");
+        }
+        try {
+            Account.checkName(named);
+        } catch (IllegalArgumentException notAName) {
+            throw HttpError.badRequest(notAName.getMessage());
+        }
+        return named;
     }
 }

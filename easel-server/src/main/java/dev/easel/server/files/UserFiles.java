@@ -2,10 +2,7 @@ package dev.easel.server.files;
 
 import dev.easel.engine.files.FileSpace;
 import dev.easel.server.auth.Identity;
-import dev.easel.server.http.HttpError;
 import io.javalin.http.Context;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Whose files a request or a job reaches. While authentication is off, everyone's are the
@@ -14,9 +11,6 @@ import org.slf4j.LoggerFactory;
  * of theirs is confined to them; an admin reaches another user's with {@code user=NAME}.
  */
 public final class UserFiles {
-    private static final Logger LOG = LoggerFactory.getLogger(UserFiles.class);
-    /** The query parameter with which an admin names whose files a request is about. */
-    public static final String USER_PARAMETER = "user";
 
     private final FileSpace shared;
     private final boolean perUser;
@@ -37,23 +31,8 @@ public final class UserFiles {
         return perUser ? shared.of(owner) : shared;
     }
 
-    /**
-     * The files a request is about: its caller's own, or with {@code user=NAME} that user's
-     * (only an admin may name another user: anyone else gets 403).
-     */
+    /** The files a request is about: its caller's, or those of the user an admin names ({@link Identity#subject}). */
     public FileSpace of(Context ctx) {
-        if (!perUser) return shared;
-        Identity caller = Identity.of(ctx);
-        String named = ctx.queryParam(USER_PARAMETER);
-        if (named == null || named.equals(caller.user())) return shared.of(caller.user());
-        if (!caller.isAdmin()) {
-            LOG.info("{} {} refused: {} asked for the files of another user", ctx.method(), ctx.path(), caller.user());
-            throw HttpError.message(403, "only an admin may reach another user's files");
-        }
-        try {
-            return shared.of(named);
-        } catch (IllegalArgumentException notAName) {
-            throw HttpError.badRequest("not a user name: " + USER_PARAMETER);
-        }
+        return perUser ? shared.of(Identity.subject(ctx)) : shared;
     }
 }

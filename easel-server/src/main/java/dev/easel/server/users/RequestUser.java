@@ -18,9 +18,9 @@ public interface RequestUser {
     /** The request's user id, or empty when the request names no valid user. */
     Optional<String> of(Context ctx);
 
-    /** The user the token check recorded for the request. */
+    /** The user the token check recorded for the request, or the user an admin names ({@link Identity#subject}). */
     static RequestUser identity() {
-        return ctx -> Optional.of(Identity.of(ctx).user());
+        return ctx -> Optional.of(Identity.subject(ctx));
     }
 
     static RequestUser comfyHeader(UserRegistry users) {

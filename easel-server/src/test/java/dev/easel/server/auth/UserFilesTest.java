@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code --auth} and files, over real HTTP: each user's jobs save into and load from their own
- * folders, the file routes reach only the caller's, and an admin reaches a user's by name.
+ * folders, the file routes and user data reach only the caller's, and an admin reaches a user's
+ * by name.
  */
 class UserFilesTest extends ServerTest {
     private String alice;
@@ -127,7 +128,7 @@ class UserFilesTest extends ServerTest {
 
         Http.Response refused = as(bob).get("/view?filename=mine_00001_.png&user=alice");
         assertThat(refused.status()).isEqualTo(403);
-        assertThat(refused.json()).isEqualTo(Http.json("{\"error\": \"only an admin may reach another user's files\"}"));
+        assertThat(refused.json()).isEqualTo(Http.json("{\"error\": \"only an admin may reach another user's files and data\"}"));
         assertThat(upload(bob, "?user=alice", "planted.png", png(1)).status()).isEqualTo(403);
         assertThat(fx.config.inputDir().resolve("alice").resolve("planted.png")).doesNotExist();
         assertThat(as(bob).get("/internal/files/output?user=alice").status()).isEqualTo(403);
@@ -169,5 +170,25 @@ class UserFilesTest extends ServerTest {
         Http.Response bobs = as(bob).postJson("/prompt", map("prompt", load("made_00001_.png [output]")));
         assertThat(bobs.status()).isEqualTo(400);
         assertThat(bobs.json().path("error").path("type").asText()).isEqualTo("prompt_outputs_failed_validation");
+    }
+
+    @Test
+    void settingsAndUserDataAreEachUsersOwnAndAnAdminReachesThemByName() {
+        assertThat(as(alice).postJson("/settings/Comfy.Theme", "dark").status()).isEqualTo(200);
+        assertThat(as(alice).post("/userdata/workflows%2Fmine.json", "{\"nodes\": []}").status()).isEqualTo(200);
+
+        assertThat(as(alice).get("/settings/Comfy.Theme").json()).isEqualTo(Http.json("\"dark\""));
+        assertThat(as(bob).get("/settings").json()).isEqualTo(Http.json("{}"));
+        assertThat(as(bob).get("/userdata/workflows%2Fmine.json").status()).isEqualTo(404);
+        assertThat(as(bob).get("/settings?user=alice").status()).isEqualTo(403);
+        assertThat(as(bob).postJson("/settings/Comfy.Theme?user=alice", "light").status()).isEqualTo(403);
+        assertThat(as(bob).get("/userdata/workflows%2Fmine.json?user=alice").status()).isEqualTo(403);
+
+        assertThat(as(root).get("/settings").json()).isEqualTo(Http.json("{}"));
+        assertThat(as(root).get("/settings?user=alice").json()).isEqualTo(Http.json("{\"Comfy.Theme\": \"dark\"}"));
+        assertThat(as(root).get("/userdata/workflows%2Fmine.json?user=alice").text()).isEqualTo("{\"nodes\": []}");
+        assertThat(as(root).postJson("/settings/Comfy.Theme?user=alice", "light").status()).isEqualTo(200);
+        assertThat(as(alice).get("/settings/Comfy.Theme").json()).isEqualTo(Http.json("\"light\""));
+        assertThat(fx.config.userDir().resolve("alice").resolve("workflows").resolve("mine.json")).isRegularFile();
     }
 }
