@@ -4,6 +4,7 @@ import dev.easel.engine.exec.PromptExecutor;
 import dev.easel.engine.node.NodeRegistry;
 import dev.easel.server.auth.Accounts;
 import dev.easel.server.auth.AccountsUnusable;
+import dev.easel.server.auth.RoleCheck;
 import dev.easel.server.auth.TokenCheck;
 import dev.easel.server.events.JobEvent;
 import dev.easel.server.events.JobPublisher;
@@ -161,6 +162,7 @@ public final class EaselServer implements AutoCloseable {
         bind(cfg, config);
         RequestGuard guard = new RequestGuard(config.corsOrigin(), maxBody, config.listen(), tokens);
         cfg.routes.before(guard::before);
+        cfg.routes.beforeMatched(RoleCheck::require);
         cfg.routes.wsBeforeUpgrade(guard::beforeUpgrade);
         cfg.routes.wsBeforeUpgrade(ws::beforeUpgrade);
         cfg.routes.after(CacheHeaders::after);
