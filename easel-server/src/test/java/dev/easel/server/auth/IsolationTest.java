@@ -256,6 +256,10 @@ class IsolationTest extends GatedServerTest {
                         + "\"GET " + path + " is for admin only\", \"details\": \"The token's user bob has the role user\", "
                         + "\"extra_info\": {}}, \"node_errors\": {}}"));
                 assertThat(as(root).get(path).status()).as(path).isEqualTo(200);
+                // Javalin answers HEAD on a GET route empty without running its handler: nothing to refuse
+                Http.Response head = as(bob).send(as(bob).request(path).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+                assertThat(head.status()).as("HEAD " + path).isEqualTo(200);
+                assertThat(head.header("Content-Length")).as("HEAD " + path).isEqualTo("0");
             }
             Http.Response subscribe = subscribeToLog(alice, "alice-tab");
             assertThat(subscribe.status()).isEqualTo(403);
