@@ -7,13 +7,13 @@ import java.util.function.LongSupplier;
  * How many wrong tokens one remote address may present ({@code --auth-max-failures}): at most
  * {@code maxFailures} within {@code window}, refilled evenly over it (a token bucket), so a
  * guesser is held to that rate while a client that mistyped once is never troubled. At most
- * {@code maxAddresses} addresses are remembered, the one that failed longest ago forgotten
+ * {@code maxAddresses} addresses are remembered, the one touched longest ago forgotten
  * first; {@code nanoTime} is monotonic time, the system's except in tests.
  */
 public record GuessLimit(int maxFailures, Duration window, int maxAddresses, LongSupplier nanoTime) {
     public static final int DEFAULT_MAX_FAILURES = 20;
     public static final Duration WINDOW = Duration.ofMinutes(1);
-    /** About a megabyte of buckets at most. */
+    /** A megabyte or two of buckets at most. */
     public static final int MAX_ADDRESSES = 10_000;
 
     public GuessLimit {
