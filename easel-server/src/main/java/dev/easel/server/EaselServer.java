@@ -5,6 +5,8 @@ import dev.easel.engine.exec.PromptExecutor;
 import dev.easel.engine.node.NodeRegistry;
 import dev.easel.server.auth.Accounts;
 import dev.easel.server.auth.AccountsUnusable;
+import dev.easel.server.auth.Lockouts;
+import dev.easel.server.auth.RoleCheck;
 import dev.easel.server.auth.TokenCheck;
 import dev.easel.server.events.JobEvent;
 import dev.easel.server.events.JobPublisher;
@@ -132,8 +134,10 @@ public final class EaselServer implements AutoCloseable {
             throw new AccountsUnusable("--auth needs at least one user, and " + accounts.file() + " has none: run "
                     + "'easel users add NAME --admin' (with the same --base-directory or --user-directory) and start again");
         }
-        LOG.info("Authentication on: {} user(s) from {}; every request needs a token", accounts.all().size(), accounts.file());
-        return Optional.of(new TokenCheck(accounts, PageRoutes::isShell));
+        LOG.info("Authentication on: {} user(s) from {}; every request needs a token; an address that presents {} wrong "
+                + "tokens within {} s is locked out", accounts.all().size(), accounts.file(), config.guessing().maxFailures(),
+                config.guessing().window().toSeconds());
+        return Optional.of(new TokenCheck(accounts, PageRoutes::isShell, new Lockouts(config.guessing())));
     }
 
     private static void configure(JavalinConfig cfg, ServerConfig config, Services services, WsEndpoint ws,
@@ -162,6 +166,7 @@ public final class EaselServer implements AutoCloseable {
         bind(cfg, config);
         RequestGuard guard = new RequestGuard(config.corsOrigin(), maxBody, config.listen(), tokens);
         cfg.routes.before(guard::before);
+        cfg.routes.beforeMatched(RoleCheck::require);
         cfg.routes.wsBeforeUpgrade(guard::beforeUpgrade);
         cfg.routes.wsBeforeUpgrade(ws::beforeUpgrade);
         cfg.routes.after(CacheHeaders::after);

@@ -2,6 +2,7 @@ package dev.easel.server;
 
 import dev.easel.engine.cache.CachePolicy;
 import dev.easel.engine.node.ResourceLimits;
+import dev.easel.server.auth.GuessLimit;
 import dev.easel.server.store.JobStoreSettings;
 import dev.easel.server.ws.SocketLimits;
 
@@ -28,12 +29,14 @@ import java.util.Optional;
  * @param auth              {@code --auth}: every request needs the API token of a user of {@code <user dir>/auth.json}
  * @param argv              the command line the process was started with, as {@code /system_stats} reports it
  * @param jobStore          where queue and history are kept and how much history
+ * @param guessing          with {@code --auth}, how many wrong tokens one address may present ({@code --auth-max-failures})
  */
 public record ServerConfig(List<String> listen, int port, Path baseDir, Path outputDir, Path inputDir, Path tempDir,
                            Path userDir, CachePolicy cache, double maxUploadSizeMb, Optional<String> corsOrigin,
                            boolean disableMetadata, String previewMethod, int previewSize,
                            Optional<Path> frontEndRoot, Map<String, List<Path>> modelFolders, ResourceLimits limits,
-                           SocketLimits sockets, boolean multiUser, boolean auth, List<String> argv, JobStoreSettings jobStore) {
+                           SocketLimits sockets, boolean multiUser, boolean auth, List<String> argv, JobStoreSettings jobStore,
+                           GuessLimit guessing) {
 
     public ServerConfig {
         listen = List.copyOf(listen);
@@ -52,7 +55,7 @@ public record ServerConfig(List<String> listen, int port, Path baseDir, Path out
         return new ServerConfig(List.of("127.0.0.1"), 8188, base, base.resolve("output"), base.resolve("input"),
                 base.resolve("temp"), base.resolve("user"), CachePolicy.classic(), 100.0, Optional.empty(),
                 false, "none", 512, Optional.empty(), Map.of(), ResourceLimits.defaults(), SocketLimits.defaults(),
-                false, false, List.of(), JobStoreSettings.defaults());
+                false, false, List.of(), JobStoreSettings.defaults(), GuessLimit.defaults());
     }
 
     public ServerConfig withPort(int newPort) {
@@ -91,6 +94,10 @@ public record ServerConfig(List<String> listen, int port, Path baseDir, Path out
         return toBuilder().jobStore(newJobStore).build();
     }
 
+    public ServerConfig withGuessing(GuessLimit newGuessing) {
+        return toBuilder().guessing(newGuessing).build();
+    }
+
     /** A builder starting from this configuration, for changing several fields or ones without a {@code with…}. */
     public Builder toBuilder() {
         return new Builder(this);
@@ -119,6 +126,7 @@ public record ServerConfig(List<String> listen, int port, Path baseDir, Path out
         private boolean auth;
         private List<String> argv;
         private JobStoreSettings jobStore;
+        private GuessLimit guessing;
 
         private Builder(ServerConfig c) {
             listen = c.listen;
@@ -142,6 +150,7 @@ public record ServerConfig(List<String> listen, int port, Path baseDir, Path out
             auth = c.auth;
             argv = c.argv;
             jobStore = c.jobStore;
+            guessing = c.guessing;
         }
 
         public Builder listen(List<String> v) { listen = v; return this; }
@@ -157,11 +166,12 @@ public record ServerConfig(List<String> listen, int port, Path baseDir, Path out
         public Builder auth(boolean v) { auth = v; return this; }
         public Builder argv(List<String> v) { argv = v; return this; }
         public Builder jobStore(JobStoreSettings v) { jobStore = v; return this; }
+        public Builder guessing(GuessLimit v) { guessing = v; return this; }
 
         public ServerConfig build() {
             return new ServerConfig(listen, port, baseDir, outputDir, inputDir, tempDir, userDir, cache, maxUploadSizeMb,
                     corsOrigin, disableMetadata, previewMethod, previewSize, frontEndRoot, modelFolders, limits, sockets,
-                    multiUser, auth, argv, jobStore);
+                    multiUser, auth, argv, jobStore, guessing);
         }
     }
 }

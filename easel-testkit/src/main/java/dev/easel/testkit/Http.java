@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,22 +15,28 @@ import java.util.Map;
 /** A small HTTP client bound to one server. */
 public final class Http {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final HttpClient client;
     private final String base;
     private final String[] always;
 
     public Http(int port) {
-        this("http://127.0.0.1:" + port, new String[0]);
+        this(HttpClient.newHttpClient(), "http://127.0.0.1:" + port, new String[0]);
     }
 
-    private Http(String base, String[] always) {
+    private Http(HttpClient client, String base, String[] always) {
+        this.client = client;
         this.base = base;
         this.always = always;
     }
 
     /** A client for the same server that sends {@code Authorization: Bearer token} on every request. */
     public Http withToken(String token) {
-        return new Http(base, new String[] {"Authorization", "Bearer " + token});
+        return new Http(client, base, new String[] {"Authorization", "Bearer " + token});
+    }
+
+    /** A client for the same server whose connections come from {@code local}, an address of this machine (another loopback one, say). */
+    public Http from(InetAddress local) {
+        return new Http(HttpClient.newBuilder().localAddress(local).build(), base, always);
     }
 
     public record Response(int status, byte[] bytes, java.net.http.HttpHeaders headers) {

@@ -3,6 +3,7 @@ package dev.easel.app.cli;
 import dev.easel.app.config.EaselSettings;
 import dev.easel.app.config.Folders;
 import dev.easel.engine.node.ResourceLimits;
+import dev.easel.server.auth.GuessLimit;
 import dev.easel.server.ServerConfig;
 import dev.easel.server.store.JobStoreSettings;
 import dev.easel.server.ws.SocketLimits;
@@ -47,6 +48,11 @@ public final class ServerOptions {
     @Option(names = "--auth", description = "Require an API token on every request and WebSocket (Authorization: "
             + "Bearer TOKEN or ?token=TOKEN), except Easel's page, which asks for one. Users and tokens: 'easel users add NAME --admin'.")
     boolean auth;
+
+    @Option(names = "--auth-max-failures", paramLabel = "N", defaultValue = "20",
+            description = "With --auth, how many wrong tokens one address may present within a minute; beyond them its "
+                    + "requests with a token are answered 429, unchecked, until the minute lets one through (default: ${DEFAULT-VALUE}).")
+    int authMaxFailures;
 
     @Option(names = "--max-prompt-nodes", paramLabel = "N", defaultValue = "100000",
             description = "Most nodes a submitted prompt may have (default: ${DEFAULT-VALUE}).")
@@ -138,7 +144,7 @@ public final class ServerOptions {
                 settings.previewMethod().wireName(), settings.previewSize(),
                 Optional.ofNullable(frontEndRoot).map(p -> p.toAbsolutePath().normalize()), folders,
                 limits(commandLine, settings.limits()), sockets(commandLine), multiUser, auth, argv,
-                new JobStoreSettings(jobStore, maxHistory));
+                new JobStoreSettings(jobStore, maxHistory), guessing(commandLine));
     }
 
     private ResourceLimits limits(CommandLine commandLine, ResourceLimits nodeLimits) {
@@ -149,6 +155,11 @@ public final class ServerOptions {
         LimitOptions.atLeast(commandLine, "--max-concurrent-decodes", maxConcurrentDecodes, 1);
         return new ResourceLimits(nodeLimits.maxImagePixels(), nodeLimits.maxTempBytesPerPrompt(),
                 nodeLimits.maxMetadataBytes(), maxPromptNodes, maxJsonDepth, maxReportedErrors, maxConcurrentDecodes);
+    }
+
+    private GuessLimit guessing(CommandLine commandLine) {
+        LimitOptions.atLeast(commandLine, "--auth-max-failures", authMaxFailures, 1);
+        return GuessLimit.of(authMaxFailures);
     }
 
     private SocketLimits sockets(CommandLine commandLine) {

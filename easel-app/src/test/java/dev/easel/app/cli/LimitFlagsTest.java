@@ -6,6 +6,7 @@ import dev.easel.app.packs.NodePacks;
 import dev.easel.engine.node.ResourceLimits;
 import dev.easel.server.EaselServer;
 import dev.easel.server.ServerConfig;
+import dev.easel.server.auth.GuessLimit;
 import dev.easel.server.ws.SocketLimits;
 import dev.easel.testkit.Http;
 import dev.easel.testkit.WsRecorder;
@@ -53,6 +54,8 @@ class LimitFlagsTest {
         assertThat(config.limits()).isEqualTo(ResourceLimits.defaults());
         assertThat(config.sockets()).isEqualTo(SocketLimits.defaults());
         assertThat(config.maxUploadBytes()).isEqualTo(100L << 20);
+        assertThat(config.guessing().maxFailures()).isEqualTo(GuessLimit.DEFAULT_MAX_FAILURES).isEqualTo(20);
+        assertThat(config.guessing().window()).isEqualTo(Duration.ofMinutes(1));
         assertThat(parse().settings().packEnvironment().limits()).isEqualTo(ResourceLimits.defaults());
     }
 
@@ -62,8 +65,9 @@ class LimitFlagsTest {
                 "--max-metadata-size", "0", "--max-prompt-nodes", "10", "--max-json-depth", "16",
                 "--max-reported-errors", "3", "--max-concurrent-decodes", "1", "--ws-queue-soft-limit", "1",
                 "--ws-queue-limit", "2", "--ws-write-timeout", "0.5", "--ws-max-message-size", "128",
-                "--ws-ping-interval", "5", "--ws-ping-timeout", "0.25");
+                "--ws-ping-interval", "5", "--ws-ping-timeout", "0.25", "--auth-max-failures", "7");
         ServerConfig config = command.serverConfig();
+        assertThat(config.guessing().maxFailures()).isEqualTo(7);
         assertThat(config.limits()).isEqualTo(new ResourceLimits(1000, 1_572_864, 0, 10, 16, 3, 1));
         assertThat(config.sockets()).isEqualTo(new SocketLimits(1 << 20, 2 << 20, Duration.ofMillis(500), 128 << 10,
                 Duration.ofSeconds(5), Duration.ofMillis(250)));
@@ -97,6 +101,7 @@ class LimitFlagsTest {
         assertThat(usageError("--ws-max-message-size", "NaN")).isEqualTo("--ws-max-message-size must be at least 1, was NaN");
         assertThat(usageError("--ws-ping-interval", "-1")).isEqualTo("--ws-ping-interval must be at least 0, was -1");
         assertThat(usageError("--ws-ping-timeout", "0")).isEqualTo("--ws-ping-timeout must be at least 0.001, was 0");
+        assertThat(usageError("--auth", "--auth-max-failures", "0")).isEqualTo("--auth-max-failures must be at least 1, was 0");
         assertThat(base.resolve("output")).doesNotExist();
     }
 
@@ -112,7 +117,7 @@ class LimitFlagsTest {
                 "--max-prompt-nodes=N", "(default: 100000)", "--max-json-depth=N", "(default: 256)",
                 "--max-reported-errors=N", "--max-concurrent-decodes=N", "--ws-queue-soft-limit=MB", "(default: 8)",
                 "--ws-queue-limit=MB", "(default: 64)", "--ws-write-timeout=SECONDS", "(default: 60)",
-                "--ws-max-message-size=KB")) {
+                "--ws-max-message-size=KB", "--auth-max-failures=N", "(default: 20)")) {
             assertThat(help).contains(flagAndDefault);
         }
     }

@@ -2,6 +2,7 @@ package dev.easel.server.auth;
 
 import dev.easel.server.http.HttpError;
 import io.javalin.http.Context;
+import io.javalin.security.RouteRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +22,8 @@ public record Identity(String user, Role role) {
     /** The caller when authentication is off. */
     public static final Identity OPEN = new Identity("default", Role.ADMIN);
 
-    public enum Role { ADMIN, USER }
+    /** A caller's role; a route that declares roles (see {@link RoleCheck}) admits only callers with one of them. */
+    public enum Role implements RouteRole { ADMIN, USER }
 
     public Identity {
         Objects.requireNonNull(user, "user");

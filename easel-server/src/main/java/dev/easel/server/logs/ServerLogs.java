@@ -3,6 +3,7 @@ package dev.easel.server.logs;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.easel.server.wire.Json;
+import dev.easel.server.ws.Frame;
 import dev.easel.server.ws.SocketHub;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,8 @@ import java.util.Set;
  * The log terminal of ComfyUI's front end ({@code /internal/logs}): the recent entries, and
  * {@code logs} WebSocket messages to the clients that subscribed, sent by one thread of its
  * own in batches, so logging never waits on a socket. A subscriber that has disconnected is
- * dropped at the next batch.
+ * dropped at the next batch, and so is one whose socket's user is not an admin: the log names
+ * every user's prompts and errors.
  */
 public final class ServerLogs implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ServerLogs.class);
@@ -108,7 +110,15 @@ public final class ServerLogs implements AutoCloseable {
             data.putNull("size");
         }
         var frame = SocketHub.text("logs", data);
-        targets.forEach(sid -> hub.send(sid, frame));
+        targets.forEach(sid -> sendTo(sid, frame));
+    }
+
+    /** The log is the whole server's: a client whose user is not an admin loses its subscription instead. */
+    private void sendTo(String sid, Frame frame) {
+        if (hub.sendToAdmin(sid, frame)) return;
+        subscribe(sid, false);
+        hub.identity(sid).ifPresent(user -> LOG.warn("stopped sending the log to client {}: its user {} is not an admin",
+                sid, user.user()));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.easel.server.routes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.easel.server.auth.Identity.Role;
 import dev.easel.server.files.FileStamps;
 import dev.easel.server.files.UserFiles;
 import dev.easel.server.http.Bodies;
@@ -28,7 +29,8 @@ import java.util.stream.Stream;
 /**
  * {@code /internal} (§2.13), the front end's own routes; like ComfyUI's they have no
  * {@code /api} twin. The log terminal, the folders of every key, and the files of output,
- * input and temp, newest first.
+ * input and temp, newest first. The log (every user's prompts and errors) and the folders (the
+ * machine's paths) are server-wide, so with {@code --auth} they are for admins.
  */
 public final class InternalRoutes {
     private final ServerLogs logs;
@@ -44,10 +46,10 @@ public final class InternalRoutes {
     }
 
     public void register(RoutesConfig routes) {
-        routes.get("/internal/logs", Guarded.handler(this::logText));
-        routes.get("/internal/logs/raw", Guarded.handler(this::logEntries));
-        routes.patch("/internal/logs/subscribe", Guarded.handler(this::subscribe));
-        routes.get("/internal/folder_paths", Guarded.handler(this::folderPaths));
+        routes.get("/internal/logs", Guarded.handler(this::logText), Role.ADMIN);
+        routes.get("/internal/logs/raw", Guarded.handler(this::logEntries), Role.ADMIN);
+        routes.patch("/internal/logs/subscribe", Guarded.handler(this::subscribe), Role.ADMIN);
+        routes.get("/internal/folder_paths", Guarded.handler(this::folderPaths), Role.ADMIN);
         routes.get("/internal/files/{directory_type}", Guarded.handler(this::files));
     }
 

@@ -120,6 +120,24 @@ public final class SocketHub {
     }
 
     /**
+     * To one client only if its socket's user is an admin, checked here, at sending, so that a
+     * server-wide message (the log) never reaches another user whatever was recorded for the
+     * client id. False, sending nothing, when the client is not connected or its user is no admin.
+     */
+    public synchronized boolean sendToAdmin(String sid, Frame frame) {
+        ClientSocket socket = sockets.get(sid);
+        Identity identity = socket == null ? null : identities.get(socket);
+        if (identity == null || !identity.isAdmin()) return false;
+        socket.offer(frame);
+        return true;
+    }
+
+    /** The user a connected client acts for. */
+    public synchronized Optional<Identity> identity(String sid) {
+        return Optional.ofNullable(sockets.get(sid)).map(identities::get);
+    }
+
+    /**
      * One of a job's messages, to the sockets {@code reach} names that pass {@code filter}, each
      * once. The frame is built only if some socket gets it: a {@code progress_state} of a huge
      * prompt lists every node, and nobody listening must not cost its writing.

@@ -6,13 +6,16 @@ import dev.easel.server.testkit.GatedServerTest;
 import dev.easel.server.testkit.TestNodes;
 import dev.easel.server.wire.Json;
 import dev.easel.testkit.Http;
+import dev.easel.testkit.LogCapture;
 import dev.easel.testkit.SseReader;
 import dev.easel.testkit.WsRecorder;
 import dev.easel.testkit.WsRecorder.Message;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.util.ArrayList;
@@ -235,6 +238,54 @@ class IsolationTest extends GatedServerTest {
             assertThat(roots.awaitType("watching").data().path("status").asText()).isEqualTo("in_progress");
             release.countDown();
             assertThat(WsRecorder.types(roots.untilPromptEnd(id))).contains("executed", "execution_success");
+        }
+    }
+
+    private Http.Response subscribeToLog(String token, String clientId) {
+        return as(token).send(as(token).request("/internal/logs/subscribe", "Content-Type", "application/json").method("PATCH",
+                HttpRequest.BodyPublishers.ofString("{\"clientId\": \"" + clientId + "\", \"enabled\": true}")).build());
+    }
+
+    @Test
+    void theServerWideLogAndFoldersAreForAdminsOnly() {
+        try (LogCapture log = new LogCapture()) {
+            for (String path : List.of("/internal/logs", "/internal/logs/raw", "/internal/folder_paths")) {
+                Http.Response refused = as(bob).get(path);
+                assertThat(refused.status()).as(path).isEqualTo(403);
+                assertThat(refused.json()).as(path).isEqualTo(Http.json("{\"error\": {\"type\": \"forbidden\", \"message\": "
+                        + "\"GET " + path + " is for admin only\", \"details\": \"The token's user bob has the role user\", "
+                        + "\"extra_info\": {}}, \"node_errors\": {}}"));
+                assertThat(as(root).get(path).status()).as(path).isEqualTo(200);
+                // Javalin answers HEAD on a GET route empty without running its handler: nothing to refuse
+                Http.Response head = as(bob).send(as(bob).request(path).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+                assertThat(head.status()).as("HEAD " + path).isEqualTo(200);
+                assertThat(head.header("Content-Length")).as("HEAD " + path).isEqualTo("0");
+            }
+            Http.Response subscribe = subscribeToLog(alice, "alice-tab");
+            assertThat(subscribe.status()).isEqualTo(403);
+            assertThat(subscribe.json().path("error").path("message").asText()).isEqualTo("PATCH /internal/logs/subscribe is for admin only");
+            assertThat(log.messages()).contains(
+                    "403 GET /internal/logs/raw from 127.0.0.1: user bob has the role user, the route is for admin",
+                    "403 PATCH /internal/logs/subscribe from 127.0.0.1: user alice has the role user, the route is for admin");
+        }
+        assertThat(as(root).get("/internal/folder_paths").json().path("checkpoints"))
+                .isEqualTo(Http.json("[\"" + dir.resolve("models/checkpoints") + "\"]"));
+    }
+
+    @Test
+    void theLogReachesOnlyAdminsSocketsEvenWhenAnAdminSubscribedAUsersClientId() throws Exception {
+        try (LogCapture log = new LogCapture();
+             WsRecorder bobs = socket(bob, "bob-tab");
+             WsRecorder roots = socket(root, "root-tab")) {
+            assertThat(subscribeToLog(root, "bob-tab").status()).isEqualTo(200);
+            assertThat(subscribeToLog(root, "root-tab").status()).isEqualTo(200);
+            LoggerFactory.getLogger("dev.easel.test.Terminal").warn("a line for admins");
+            roots.until(m -> m instanceof Message.Text t && t.type().equals("logs") && t.data().toString().contains("a line for admins"));
+            // every batch is offered to bob's socket before root's, and this status after all of them
+            as(root).postJson("/queue", map("clear", true));
+            assertThat(bobs.until(m -> m instanceof Message.Text t && t.type().equals("status")))
+                    .noneMatch(m -> m instanceof Message.Text t && t.type().equals("logs"));
+            assertThat(log.messages()).contains("stopped sending the log to client bob-tab: its user bob is not an admin");
         }
     }
 }

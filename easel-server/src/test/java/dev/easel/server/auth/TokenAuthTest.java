@@ -37,7 +37,8 @@ class TokenAuthTest extends ServerTest {
         Accounts accounts = Accounts.open(defaults.userDir());
         ana = accounts.add("ana", Identity.Role.ADMIN);
         bo = accounts.add("bo", Identity.Role.USER);
-        return defaults.withAuth(true);
+        // the walk below presents hundreds of wrong tokens from one address; TokenGuessingTest tests the limit
+        return defaults.withAuth(true).withGuessing(GuessLimit.of(100_000));
     }
 
     /** A concrete path for a route pattern: each path parameter gets a sample value (a real page file for the page's). */
