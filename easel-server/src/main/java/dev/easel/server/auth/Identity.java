@@ -1,6 +1,7 @@
 package dev.easel.server.auth;
 
 import dev.easel.server.http.HttpError;
+import dev.easel.server.wire.PromptErrors;
 import io.javalin.http.Context;
 import io.javalin.security.RouteRole;
 import org.slf4j.Logger;
@@ -56,7 +57,8 @@ public record Identity(String user, Role role) {
         if (named == null || named.equals(caller.user())) return caller.user();
         if (!caller.isAdmin()) {
             LOG.info("{} {} refused: {} asked for what belongs to another user", ctx.method(), ctx.path(), caller.user());
-            throw HttpError.message(403, "only an admin may reach another user's files and data");
+            throw HttpError.json(403, PromptErrors.simple("forbidden", "only an admin may reach another user's files and data",
+                    "The token's user " + caller.user() + " named the user " + named));
         }
         try {
             Account.checkName(named);

@@ -128,7 +128,9 @@ class UserFilesTest extends ServerTest {
 
         Http.Response refused = as(bob).get("/view?filename=mine_00001_.png&user=alice");
         assertThat(refused.status()).isEqualTo(403);
-        assertThat(refused.json()).isEqualTo(Http.json("{\"error\": \"only an admin may reach another user's files and data\"}"));
+        assertThat(refused.json()).isEqualTo(Http.json("{\"error\": {\"type\": \"forbidden\", "
+                + "\"message\": \"only an admin may reach another user's files and data\", "
+                + "\"details\": \"The token's user bob named the user alice\", \"extra_info\": {}}, \"node_errors\": {}}"));
         assertThat(upload(bob, "?user=alice", "planted.png", png(1)).status()).isEqualTo(403);
         assertThat(fx.config.inputDir().resolve("alice").resolve("planted.png")).doesNotExist();
         assertThat(as(bob).get("/internal/files/output?user=alice").status()).isEqualTo(403);
