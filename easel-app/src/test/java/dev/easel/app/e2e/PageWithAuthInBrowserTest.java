@@ -1,5 +1,7 @@
 package dev.easel.app.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.easel.app.cli.EaselCommand;
 import dev.easel.testkit.Http;
 import org.junit.jupiter.api.AfterEach;
@@ -11,8 +13,11 @@ import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,14 +35,28 @@ class PageWithAuthInBrowserTest {
 
     @BeforeEach
     void start() {
+        token = addUser("ana", "--admin");
+        server = LiveServer.app(base, "--auth");
+        browser = Browser.open();
+    }
+
+    /** Adds a user with {@code easel users add} and returns the token it prints. */
+    private String addUser(String name, String... flags) {
         StringWriter out = new StringWriter();
         CommandLine users = EaselCommand.commandLine();
         users.setOut(new PrintWriter(out, true));
         users.setErr(new PrintWriter(new StringWriter(), true));
-        assertThat(users.execute("users", "add", "ana", "--admin", "--base-directory", base.toString())).isZero();
-        token = out.toString().strip();
-        server = LiveServer.app(base, "--auth");
-        browser = Browser.open();
+        List<String> args = new ArrayList<>(List.of("users", "add", name, "--base-directory", base.toString()));
+        args.addAll(List.of(flags));
+        assertThat(users.execute(args.toArray(String[]::new))).isZero();
+        return out.toString().strip();
+    }
+
+    private void enterToken() {
+        browser.get(server.base() + "/");
+        browser.await("the page asked for a token", this::asking);
+        browser.byTestId("token-input").sendKeys(token, Keys.ENTER);
+        browser.await("the page loaded its workflow", () -> "true".equals(browser.script("return document.body.dataset.ready")));
     }
 
     @AfterEach
@@ -94,13 +113,35 @@ class PageWithAuthInBrowserTest {
 
     @Test
     void aTokenKeptForTheSessionIsUsedAfterAReloadWithoutAsking() {
-        browser.get(server.base() + "/");
-        browser.await("the page asked for a token", this::asking);
-        browser.byTestId("token-input").sendKeys(token, Keys.ENTER);
-        browser.await("the page loaded its workflow", () -> "true".equals(browser.script("return document.body.dataset.ready")));
+        enterToken();
         browser.get(server.base() + "/");
         browser.await("the page loaded again", () -> "true".equals(browser.script("return document.body.dataset.ready")));
         browser.await("the socket connected", () -> browser.state("connection-state").equals("connected"));
         assertThat(asking()).isFalse();
+    }
+
+    @Test
+    void anAdminsPageShowsAnotherUsersImagesFromThatUsersFoldersInTheGalleryAndOnTheJobsLink() throws Exception {
+        Http bo = new Http(server.port()).withToken(addUser("bo"));
+        ObjectNode prompt = (ObjectNode) LiveServer.parse(Files.readString(Path.of("..", "examples", "default-text-to-image.json")));
+        ((ObjectNode) prompt.get("3").get("inputs")).put("steps", 2);
+        ((ObjectNode) prompt.get("5").get("inputs")).put("width", 64).put("height", 48);
+        String promptId = bo.postJson("/prompt", Map.of("prompt", prompt, "client_id", "bo-script")).json().path("prompt_id").asText();
+        browser.await("bo's job finished", () -> bo.get("/history/" + promptId).json().has(promptId));
+        JsonNode saved = bo.get("/history/" + promptId).json().path(promptId).path("outputs").path("9").path("images").get(0);
+        assertThat(base.resolve("output").resolve("bo").resolve(saved.path("filename").asText())).exists();
+
+        enterToken();
+        String thumbnail = "[data-testid='gallery-item'][data-prompt-id='" + promptId + "'] img";
+        browser.await("bo's image loaded in the admin's gallery", () -> Boolean.TRUE.equals(browser.script(
+                "const img = document.querySelector(\"" + thumbnail + "\"); return !!img && img.complete && img.naturalWidth === 64")));
+        assertThat(browser.byCss(thumbnail).getDomAttribute("src")).isEqualTo("view?filename=" + saved.path("filename").asText()
+                + "&subfolder=&type=output&user=bo&token=" + token + "&preview=jpeg;85");
+
+        browser.get(server.base() + "/?job=" + promptId);
+        browser.await("the linked job's image loaded", browser::resultImageLoaded);
+        assertThat(browser.byCss("[data-testid='output-image']").getDomAttribute("src")).isEqualTo("view?filename="
+                + saved.path("filename").asText() + "&subfolder=&type=output&user=bo&token=" + token);
+        assertThat(browser.script("return document.querySelector(\"[data-testid='output-image']\").naturalHeight")).isEqualTo(48L);
     }
 }

@@ -44,7 +44,7 @@ public final class JobsRoutes {
         JobPage page = services.store().jobs(query);
         ObjectNode body = Json.object();
         ArrayNode list = body.putArray("jobs");
-        page.jobs().forEach(j -> list.add(j.summary()));
+        page.jobs().forEach(j -> list.add(withOwner(j, j.summary())));
         ObjectNode pagination = body.putObject("pagination").put("offset", query.offset());
         query.limit().ifPresentOrElse(l -> pagination.put("limit", l), () -> pagination.putNull("limit"));
         pagination.put("total", page.total()).put("has_more", query.offset() + page.jobs().size() < page.total());
@@ -71,7 +71,15 @@ public final class JobsRoutes {
         // another user's job is answered exactly as one that does not exist
         JobView job = services.store().job(ctx.pathParam("job_id"), CallerJobs.of(ctx))
                 .orElseThrow(() -> HttpError.json(404, Json.object().put("error", "Job not found")));
-        Responses.json(ctx, job.detail());
+        Responses.json(ctx, withOwner(job, job.detail()));
+    }
+
+    /**
+     * With {@code --auth}, whose job it is ({@code "owner"}, an Easel addition): its images are in that user's
+     * folders, so an admin showing another user's job adds {@code user=OWNER} to their {@code /view} URLs.
+     */
+    private ObjectNode withOwner(JobView job, ObjectNode json) {
+        return services.config().auth() ? json.put("owner", job.item().user()) : json;
     }
 
     private boolean cancel(String id, OwnerFilter owners) {

@@ -59,6 +59,7 @@ export const api = {
   finishedJobs: (offset, limit) => request(`api/jobs?${new URLSearchParams({
     status: 'completed', sort_order: 'desc', offset, limit })}`),
   job: (promptId) => request(`api/jobs/${encodeURIComponent(promptId)}`),
-  viewUrl: (image) => withToken(`view?${new URLSearchParams({
-    filename: image.filename, subfolder: image.subfolder || '', type: image.type || 'output' })}`),
+  /** An image's URL; `owner` (the jobs API's, with --auth) lets an admin show another user's image from their folders. */
+  viewUrl: (image, owner) => withToken(`view?${new URLSearchParams({
+    filename: image.filename, subfolder: image.subfolder || '', type: image.type || 'output', ...(owner ? { user: owner } : {}) })}`),
 };

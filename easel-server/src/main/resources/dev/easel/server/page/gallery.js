@@ -55,7 +55,7 @@ export class Gallery {
     const images = Object.values(job.outputs || {}).flatMap((output) => output.images || [])
       .filter((image) => image.type === 'output');
     const figures = images.map((image) => {
-      const full = api.viewUrl(image);
+      const full = api.viewUrl(image, job.owner);
       const thumbnail = element('img', { src: `${full}&preview=jpeg;85`, alt: summary(prompt), loading: 'lazy' });
       return element('div', { className: 'gallery-image' }, [
         element('a', { href: full, target: '_blank', title: 'Open full size' }, [thumbnail]),

@@ -65,10 +65,22 @@ function showShareLink(promptId) {
   link.hidden = false;
 }
 
+/**
+ * Whose files each job's images are in, as the jobs API names them with --auth (asked once per job; an admin's
+ * page shows every user's jobs). A job this tab queued is the caller's own and needs no asking.
+ */
+const owners = new Map();
+function ownerOf(promptId) {
+  if (!owners.has(promptId)) owners.set(promptId, api.job(promptId).then((job) => job.owner, () => undefined));
+  return owners.get(promptId);
+}
+
 /** The job of a job link (?job=ID): watched through the socket, its prompt read for the node names. */
 function followLinkedJob(promptId) {
   socket.watchJob(promptId);
-  api.job(promptId).then((job) => {
+  const asked = api.job(promptId);
+  owners.set(promptId, asked.then((job) => job.owner, () => undefined));
+  asked.then((job) => {
     prompts.set(promptId, job.workflow.prompt);
     if (live.promptId === promptId) live.watch(promptId, job.workflow.prompt);
   }).catch(() => {});
@@ -145,6 +157,7 @@ async function run() {
   try {
     const answer = await api.queuePrompt(prompt, socket.clientId, $('preview-method').value);
     prompts.set(answer.prompt_id, prompt);
+    owners.set(answer.prompt_id, Promise.resolve(undefined));
     refreshQueue();
   } catch (e) {
     live.showError(...rejection(e));
@@ -208,7 +221,12 @@ function onMessage(type, data) {
     case 'remaining_time': watch(promptId).remaining(data); break;
     case 'progress_state': watch(promptId).progressState(data.nodes); break;
     case 'executed':
-      for (const image of (data.output && data.output.images) || []) watch(promptId).output(api.viewUrl(image), false);
+      watch(promptId);
+      // one promise per job keeps its images in the order they came; one still unknown is shown if still watched
+      ownerOf(promptId).then((owner) => {
+        if (live.promptId !== promptId) return;
+        for (const image of (data.output && data.output.images) || []) live.output(api.viewUrl(image, owner), false);
+      });
       break;
     case 'execution_success': watch(promptId).end('success'); break;
     case 'execution_interrupted': watch(promptId).end('interrupted'); break;

@@ -19,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -110,6 +111,12 @@ class IsolationTest extends GatedServerTest {
         assertThat(foreign.status()).isEqualTo(404);
         assertThat(foreign.json()).isEqualTo(Http.json("{\"error\": \"Job not found\"}"));
         assertThat(as(root).get("/api/jobs/" + running).json().path("status").asText()).isEqualTo("in_progress");
+        // with --auth each job names its owner, whose folders hold its images
+        assertThat(as(root).get("/api/jobs/" + running).json().path("owner").asText()).isEqualTo("alice");
+        Map<String, String> owners = new HashMap<>();
+        as(root).get("/api/jobs").json().path("jobs").forEach(job -> owners.put(job.path("id").asText(), job.path("owner").asText()));
+        assertThat(owners).isEqualTo(Map.of(running, "alice", pending, "bob"));
+        assertThat(as(bob).get("/api/jobs/" + pending).json().path("owner").asText()).isEqualTo("bob");
 
         release.countDown();
         try (WsRecorder watcher = socket(root, "root-tab")) {

@@ -129,6 +129,9 @@ class QueueHistoryJobsTest extends GatedServerTest {
         assertThat(job.path("previewable_outputs_count").asInt()).isEqualTo(0);
         assertThat(job.path("execution_end_time").asLong()).isGreaterThanOrEqualTo(job.path("execution_start_time").asLong());
         assertThat(job.has("execution_error")).isFalse();
+        // ComfyUI's keys only: the owner is named with --auth alone
+        assertThat(keys(job)).containsExactly("id", "status", "priority", "create_time", "execution_start_time",
+                "execution_end_time", "outputs_count", "previewable_outputs_count", "workflow_id");
 
         JsonNode page = fx.http.get("/api/jobs?sort_order=asc&limit=1").json();
         assertThat(page.path("jobs").get(0).path("id").asText()).isEqualTo(a);
