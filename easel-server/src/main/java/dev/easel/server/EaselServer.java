@@ -5,6 +5,7 @@ import dev.easel.engine.exec.PromptExecutor;
 import dev.easel.engine.node.NodeRegistry;
 import dev.easel.server.auth.Accounts;
 import dev.easel.server.auth.AccountsUnusable;
+import dev.easel.server.auth.GuessLimit;
 import dev.easel.server.auth.Lockouts;
 import dev.easel.server.auth.RoleCheck;
 import dev.easel.server.auth.TokenCheck;
@@ -96,24 +97,26 @@ public final class EaselServer implements AutoCloseable {
 
     /** The same with the executor and socket bounds supplied (tests use small bounds). */
     public static EaselServer start(ServerConfig config, NodeRegistry registry, PromptRunner runner, SocketLimits limits) {
-        createDirectories(config);
+        ServerFolders folders = config.folders();
+        createDirectories(folders);
         Optional<TokenCheck> tokens = tokenCheck(config);
-        TempFolder.empty(config.tempDir());
+        TempFolder.empty(folders.temp());
         String instanceId = UUID.randomUUID().toString();
-        JobStore store = config.jobStore().open(config.userDir());
+        JobStore store = config.jobStore().open(folders.user());
         List<String> abandoned = store.failAbandoned(STOPPED_DURING_RUN);
         LOG.info("Server instance {}: {} job(s) queued{}", instanceId, store.remaining(),
                 abandoned.isEmpty() ? "" : ", " + abandoned.size() + " left running by the previous start recorded as failed");
         SocketHub hub = new SocketHub(instanceId);
         JobPublisher jobs = new JobPublisher(new SocketEvents(hub), store::remaining);
         jobs.announce(JobEvent.QueueChanged::new);   // what the first connections are greeted with
-        UserFiles files = new UserFiles(FileSpace.shared(config.outputDir(), config.inputDir(), config.tempDir()), config.auth());
+        UserFiles files = new UserFiles(FileSpace.shared(folders.output(), folders.input(), folders.temp()),
+                config.access().auth());
         PromptWorker worker = new PromptWorker(store, jobs, runner, instanceId, files::ofOwner);
-        Bodies bodies = new Bodies(config.maxUploadBytes(), config.limits().maxJsonDepth());
+        Bodies bodies = new Bodies(config.network().maxUploadBytes(), config.limits().maxJsonDepth());
         ImageDecoder decoder = new ImageDecoder(config.limits().maxImagePixels(), config.limits().maxConcurrentDecodes());
         Services services = new Services(config, registry, store, hub, jobs, worker, bodies, files, decoder, instanceId);
-        WsEndpoint ws = new WsEndpoint(hub, FeatureFlags.server(config.maxUploadBytes()), limits, HeartbeatClock.system(),
-                new JobWatch(hub, id -> store.job(id, OwnerFilter.ALL)));
+        WsEndpoint ws = new WsEndpoint(hub, FeatureFlags.server(config.network().maxUploadBytes()), limits,
+                HeartbeatClock.system(), new JobWatch(hub, id -> store.job(id, OwnerFilter.ALL)));
         Javalin app = Javalin.create(cfg -> configure(cfg, config, services, ws, limits, tokens));
         worker.start();
         try {
@@ -128,21 +131,22 @@ public final class EaselServer implements AutoCloseable {
 
     /** With {@code --auth}, the users who may sign in; a start without any is refused, since nobody could use it. */
     private static Optional<TokenCheck> tokenCheck(ServerConfig config) {
-        if (!config.auth()) return Optional.empty();
-        Accounts accounts = Accounts.open(config.userDir());
+        if (!config.access().auth()) return Optional.empty();
+        Accounts accounts = Accounts.open(config.folders().user());
+        GuessLimit guessing = config.access().guessing();
         if (accounts.all().isEmpty()) {
             throw new AccountsUnusable("--auth needs at least one user, and " + accounts.file() + " has none: run "
                     + "'easel users add NAME --admin' (with the same --base-directory or --user-directory) and start again");
         }
         LOG.info("Authentication on: {} user(s) from {}; every request needs a token; an address that presents {} wrong "
-                + "tokens within {} s is locked out", accounts.all().size(), accounts.file(), config.guessing().maxFailures(),
-                config.guessing().window().toSeconds());
-        return Optional.of(new TokenCheck(accounts, PageRoutes::isShell, new Lockouts(config.guessing())));
+                + "tokens within {} s is locked out", accounts.all().size(), accounts.file(), guessing.maxFailures(),
+                guessing.window().toSeconds());
+        return Optional.of(new TokenCheck(accounts, PageRoutes::isShell, new Lockouts(guessing)));
     }
 
     private static void configure(JavalinConfig cfg, ServerConfig config, Services services, WsEndpoint ws,
                                   SocketLimits sockets, Optional<TokenCheck> tokens) {
-        long maxBody = config.maxUploadBytes();
+        long maxBody = config.network().maxUploadBytes();
         cfg.startup.showJavalinBanner = false;
         cfg.concurrency.useVirtualThreads = true;
         cfg.http.maxRequestSize = maxBody;
@@ -163,8 +167,8 @@ public final class EaselServer implements AutoCloseable {
             http.setUriCompliance(UriCompliance.LEGACY);
             http.addCustomizer(new LenientQuery());
         });
-        bind(cfg, config);
-        RequestGuard guard = new RequestGuard(config.corsOrigin(), maxBody, config.listen(), tokens);
+        bind(cfg, config.network());
+        RequestGuard guard = new RequestGuard(config.network().corsOrigin(), maxBody, config.network().listen(), tokens);
         cfg.routes.before(guard::before);
         cfg.routes.beforeMatched(RoleCheck::require);
         cfg.routes.wsBeforeUpgrade(guard::beforeUpgrade);
@@ -197,23 +201,23 @@ public final class EaselServer implements AutoCloseable {
         }));
     }
 
-    private static void bind(JavalinConfig cfg, ServerConfig config) {
-        var addresses = config.listen().isEmpty() ? List.of("127.0.0.1") : config.listen();
+    private static void bind(JavalinConfig cfg, Network network) {
+        var addresses = network.listen().isEmpty() ? List.of("127.0.0.1") : network.listen();
         cfg.jetty.host = addresses.get(0);
-        cfg.jetty.port = config.port();
+        cfg.jetty.port = network.port();
         for (String extra : addresses.subList(1, addresses.size())) {
             cfg.jetty.addConnector((server, http) -> {
                 ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
                 connector.setHost(extra);
-                connector.setPort(config.port());
+                connector.setPort(network.port());
                 return connector;
             });
         }
     }
 
-    private static void createDirectories(ServerConfig config) {
+    private static void createDirectories(ServerFolders folders) {
         try {
-            for (Path dir : new Path[] {config.outputDir(), config.inputDir(), config.tempDir(), config.userDir()}) {
+            for (Path dir : folders.written()) {
                 Files.createDirectories(dir);
             }
         } catch (IOException e) {

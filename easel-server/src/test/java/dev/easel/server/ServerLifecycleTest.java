@@ -26,9 +26,9 @@ class ServerLifecycleTest {
             port = server.port();
             assertThat(port).isPositive();
             assertThat(new Http(port).get("/prompt").status()).isEqualTo(200);
-            assertThat(Files.isDirectory(config.outputDir())).isTrue();
-            assertThat(Files.isDirectory(config.inputDir())).isTrue();
-            assertThat(Files.isDirectory(config.tempDir())).isTrue();
+            assertThat(Files.isDirectory(config.folders().output())).isTrue();
+            assertThat(Files.isDirectory(config.folders().input())).isTrue();
+            assertThat(Files.isDirectory(config.folders().temp())).isTrue();
         }
         try (EaselServer again = EaselServer.start(config.withPort(port), TestNodes.registry())) {
             assertThat(again.port()).isEqualTo(port);

@@ -3,8 +3,12 @@ package dev.easel.app.cli;
 import dev.easel.app.config.EaselSettings;
 import dev.easel.app.config.Folders;
 import dev.easel.engine.node.ResourceLimits;
-import dev.easel.server.auth.GuessLimit;
+import dev.easel.server.Access;
+import dev.easel.server.ImageSettings;
+import dev.easel.server.Network;
 import dev.easel.server.ServerConfig;
+import dev.easel.server.ServerFolders;
+import dev.easel.server.auth.GuessLimit;
 import dev.easel.server.store.JobStoreSettings;
 import dev.easel.server.ws.SocketLimits;
 import picocli.CommandLine;
@@ -139,12 +143,12 @@ public final class ServerOptions {
         folders.put("custom_nodes", settings.customNodeDirs());
         List<String> argv = new ArrayList<>(List.of("easel"));
         if (commandLine.getParseResult() != null) argv.addAll(commandLine.getParseResult().originalArgs());
-        return new ServerConfig(listenAddresses(), port, f.base(), f.output(), f.input(), f.temp(), f.user(),
-                settings.cache(), maxUploadSize, Optional.ofNullable(corsOrigin), settings.metadataDisabled(),
-                settings.previewMethod().wireName(), settings.previewSize(),
-                Optional.ofNullable(frontEndRoot).map(p -> p.toAbsolutePath().normalize()), folders,
-                limits(commandLine, settings.limits()), sockets(commandLine), multiUser, auth, argv,
-                new JobStoreSettings(jobStore, maxHistory), guessing(commandLine));
+        return new ServerConfig(new Network(listenAddresses(), port, Optional.ofNullable(corsOrigin), maxUploadSize),
+                new ServerFolders(f.base(), f.output(), f.input(), f.temp(), f.user(), folders), settings.cache(),
+                new ImageSettings(settings.metadataDisabled(), settings.previewMethod().wireName(), settings.previewSize()),
+                Optional.ofNullable(frontEndRoot).map(p -> p.toAbsolutePath().normalize()),
+                limits(commandLine, settings.limits()), sockets(commandLine),
+                new Access(multiUser, auth, guessing(commandLine)), argv, new JobStoreSettings(jobStore, maxHistory));
     }
 
     private ResourceLimits limits(CommandLine commandLine, ResourceLimits nodeLimits) {

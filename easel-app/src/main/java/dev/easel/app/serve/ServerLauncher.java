@@ -60,7 +60,7 @@ public final class ServerLauncher {
         } catch (RuntimeException e) {
             if (isBindFailure(e)) {
                 log.error("Cannot listen on {} port {}: the address is already in use ({})",
-                        String.join(",", config.listen()), config.port(), rootMessage(e));
+                        String.join(",", config.network().listen()), config.network().port(), rootMessage(e));
             } else if (e instanceof JobStoreUnavailable || e instanceof AccountsUnusable) {
                 log.error("The server could not start. {}", e.getMessage());
             } else {
@@ -68,7 +68,7 @@ public final class ServerLauncher {
             }
             return Optional.empty();
         }
-        for (String url : guiUrls(config.listen(), server.port())) {
+        for (String url : guiUrls(config.network().listen(), server.port())) {
             log.info("To see the GUI go to: {}", url);
         }
         log.info("Started in {} ms", ManagementFactory.getRuntimeMXBean().getUptime());

@@ -45,14 +45,14 @@ class EaselCommandTest {
     @Test
     void defaultsMatchComfyUi() {
         ServerConfig config = parse().serverConfig();
-        assertThat(config.listen()).containsExactly("127.0.0.1");
-        assertThat(config.port()).isEqualTo(8188);
+        assertThat(config.network().listen()).containsExactly("127.0.0.1");
+        assertThat(config.network().port()).isEqualTo(8188);
         assertThat(config.cache()).isEqualTo(CachePolicy.classic());
-        assertThat(config.maxUploadSizeMb()).isEqualTo(100.0);
-        assertThat(config.corsOrigin()).isEmpty();
-        assertThat(config.disableMetadata()).isFalse();
-        assertThat(config.previewMethod()).isEqualTo("none");
-        assertThat(config.previewSize()).isEqualTo(512);
+        assertThat(config.network().maxUploadSizeMb()).isEqualTo(100.0);
+        assertThat(config.network().corsOrigin()).isEmpty();
+        assertThat(config.images().disableMetadata()).isFalse();
+        assertThat(config.images().previewMethod()).isEqualTo("none");
+        assertThat(config.images().previewSize()).isEqualTo(512);
         assertThat(config.frontEndRoot()).isEmpty();
     }
 
@@ -60,11 +60,11 @@ class EaselCommandTest {
     void foldersDefaultToTheirNamesUnderTheBaseDirectory() {
         ServerConfig config = parse().serverConfig();
         Path root = base.toAbsolutePath().normalize();
-        assertThat(config.baseDir()).isEqualTo(root);
-        assertThat(config.outputDir()).isEqualTo(root.resolve("output"));
-        assertThat(config.inputDir()).isEqualTo(root.resolve("input"));
-        assertThat(config.tempDir()).isEqualTo(root.resolve("temp"));
-        assertThat(config.userDir()).isEqualTo(root.resolve("user"));
+        assertThat(config.folders().base()).isEqualTo(root);
+        assertThat(config.folders().output()).isEqualTo(root.resolve("output"));
+        assertThat(config.folders().input()).isEqualTo(root.resolve("input"));
+        assertThat(config.folders().temp()).isEqualTo(root.resolve("temp"));
+        assertThat(config.folders().user()).isEqualTo(root.resolve("user"));
     }
 
     @Test
@@ -81,11 +81,11 @@ class EaselCommandTest {
     void folderFlagsOverrideEachFolderAndBecomeAbsolute() {
         ServerConfig config = parse("--output-directory", "out-here", "--input-directory", "/srv/in",
                 "--temp-directory", "/srv/tmp", "--user-directory", "/srv/user").serverConfig();
-        assertThat(config.outputDir()).isEqualTo(Path.of("out-here").toAbsolutePath().normalize());
-        assertThat(config.inputDir()).isEqualTo(Path.of("/srv/in"));
+        assertThat(config.folders().output()).isEqualTo(Path.of("out-here").toAbsolutePath().normalize());
+        assertThat(config.folders().input()).isEqualTo(Path.of("/srv/in"));
         // ComfyUI's --temp-directory names the parent: its temp folder is DIR/temp
-        assertThat(config.tempDir()).isEqualTo(Path.of("/srv/tmp/temp"));
-        assertThat(config.userDir()).isEqualTo(Path.of("/srv/user"));
+        assertThat(config.folders().temp()).isEqualTo(Path.of("/srv/tmp/temp"));
+        assertThat(config.folders().user()).isEqualTo(Path.of("/srv/user"));
     }
 
     @Test
@@ -97,37 +97,37 @@ class EaselCommandTest {
 
     @Test
     void bareListenBindsEveryIpv4AndIpv6Address() {
-        assertThat(parse("--listen").serverConfig().listen()).containsExactly("0.0.0.0", "::");
+        assertThat(parse("--listen").serverConfig().network().listen()).containsExactly("0.0.0.0", "::");
     }
 
     @Test
     void bareListenBeforeAnotherFlagDoesNotSwallowIt() {
         ServerConfig config = parse("--listen", "--port", "9000").serverConfig();
-        assertThat(config.listen()).containsExactly("0.0.0.0", "::");
-        assertThat(config.port()).isEqualTo(9000);
+        assertThat(config.network().listen()).containsExactly("0.0.0.0", "::");
+        assertThat(config.network().port()).isEqualTo(9000);
     }
 
     @Test
     void listenTakesACommaSeparatedList() {
-        assertThat(parse("--listen", "10.0.0.5, ::1").serverConfig().listen()).containsExactly("10.0.0.5", "::1");
+        assertThat(parse("--listen", "10.0.0.5, ::1").serverConfig().network().listen()).containsExactly("10.0.0.5", "::1");
     }
 
     @Test
     void portAndUploadSizeAreParsed() {
         ServerConfig config = parse("--port", "0", "--max-upload-size", "12.5").serverConfig();
-        assertThat(config.port()).isZero();
-        assertThat(config.maxUploadSizeMb()).isEqualTo(12.5);
-        assertThat(config.maxUploadBytes()).isEqualTo(13_107_200L);
+        assertThat(config.network().port()).isZero();
+        assertThat(config.network().maxUploadSizeMb()).isEqualTo(12.5);
+        assertThat(config.network().maxUploadBytes()).isEqualTo(13_107_200L);
     }
 
     @Test
     void bareCorsFlagAllowsAnyOrigin() {
-        assertThat(parse("--enable-cors-header").serverConfig().corsOrigin()).contains("*");
+        assertThat(parse("--enable-cors-header").serverConfig().network().corsOrigin()).contains("*");
     }
 
     @Test
     void corsFlagWithAnOriginAllowsThatOrigin() {
-        assertThat(parse("--enable-cors-header", "https://example.org").serverConfig().corsOrigin())
+        assertThat(parse("--enable-cors-header", "https://example.org").serverConfig().network().corsOrigin())
                 .contains("https://example.org");
     }
 
@@ -175,8 +175,8 @@ class EaselCommandTest {
     @Test
     void previewFlagsAreParsed() {
         ServerConfig config = parse("--preview-method", "latent2rgb", "--preview-size", "256").serverConfig();
-        assertThat(config.previewMethod()).isEqualTo("latent2rgb");
-        assertThat(config.previewSize()).isEqualTo(256);
+        assertThat(config.images().previewMethod()).isEqualTo("latent2rgb");
+        assertThat(config.images().previewSize()).isEqualTo(256);
     }
 
     @Test
@@ -190,21 +190,21 @@ class EaselCommandTest {
     void metadataFrontEndAndCpuFlags() {
         EaselCommand command = parse("--disable-metadata", "--front-end-root", "web", "--cpu");
         ServerConfig config = command.serverConfig();
-        assertThat(config.disableMetadata()).isTrue();
+        assertThat(config.images().disableMetadata()).isTrue();
         assertThat(config.frontEndRoot()).contains(Path.of("web").toAbsolutePath().normalize());
         assertThat(command.setup.cpu).isTrue();
     }
 
     @Test
     void authIsOffUnlessAsked() {
-        assertThat(parse().serverConfig().auth()).isFalse();
-        assertThat(parse("--auth").serverConfig().auth()).isTrue();
+        assertThat(parse().serverConfig().access().auth()).isFalse();
+        assertThat(parse("--auth").serverConfig().access().auth()).isTrue();
     }
 
     @Test
     void multiUserIsOffUnlessAsked() {
-        assertThat(parse().serverConfig().multiUser()).isFalse();
-        assertThat(parse("--multi-user").serverConfig().multiUser()).isTrue();
+        assertThat(parse().serverConfig().access().multiUser()).isFalse();
+        assertThat(parse("--multi-user").serverConfig().access().multiUser()).isTrue();
     }
 
     @Test

@@ -53,9 +53,9 @@ class LimitFlagsTest {
         ServerConfig config = parse().serverConfig();
         assertThat(config.limits()).isEqualTo(ResourceLimits.defaults());
         assertThat(config.sockets()).isEqualTo(SocketLimits.defaults());
-        assertThat(config.maxUploadBytes()).isEqualTo(100L << 20);
-        assertThat(config.guessing().maxFailures()).isEqualTo(GuessLimit.DEFAULT_MAX_FAILURES).isEqualTo(20);
-        assertThat(config.guessing().window()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(config.network().maxUploadBytes()).isEqualTo(100L << 20);
+        assertThat(config.access().guessing().maxFailures()).isEqualTo(GuessLimit.DEFAULT_MAX_FAILURES).isEqualTo(20);
+        assertThat(config.access().guessing().window()).isEqualTo(Duration.ofMinutes(1));
         assertThat(parse().settings().packEnvironment().limits()).isEqualTo(ResourceLimits.defaults());
     }
 
@@ -67,7 +67,7 @@ class LimitFlagsTest {
                 "--ws-queue-limit", "2", "--ws-write-timeout", "0.5", "--ws-max-message-size", "128",
                 "--ws-ping-interval", "5", "--ws-ping-timeout", "0.25", "--auth-max-failures", "7");
         ServerConfig config = command.serverConfig();
-        assertThat(config.guessing().maxFailures()).isEqualTo(7);
+        assertThat(config.access().guessing().maxFailures()).isEqualTo(7);
         assertThat(config.limits()).isEqualTo(new ResourceLimits(1000, 1_572_864, 0, 10, 16, 3, 1));
         assertThat(config.sockets()).isEqualTo(new SocketLimits(1 << 20, 2 << 20, Duration.ofMillis(500), 128 << 10,
                 Duration.ofSeconds(5), Duration.ofMillis(250)));

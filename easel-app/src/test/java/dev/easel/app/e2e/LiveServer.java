@@ -10,6 +10,7 @@ import dev.easel.engine.node.PackEnvironment;
 import dev.easel.nodes.CoreNodePack;
 import dev.easel.server.EaselServer;
 import dev.easel.server.ServerConfig;
+import dev.easel.server.ServerFolders;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -59,7 +60,8 @@ final class LiveServer implements AutoCloseable {
     }
 
     private static EaselCommand.Startup coreOnly(ServerConfig config) {
-        PackEnvironment env = new PackEnvironment(config.baseDir(), config.outputDir(), config.inputDir(), config.tempDir(),
+        ServerFolders folders = config.folders();
+        PackEnvironment env = new PackEnvironment(folders.base(), folders.output(), folders.input(), folders.temp(),
                 false, "none", 512, Map.of());
         return new EaselCommand.Startup(config, NodeRegistry.builder().addPack(new CoreNodePack(), env).build(), Duration.ZERO);
     }

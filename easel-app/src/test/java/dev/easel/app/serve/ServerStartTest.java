@@ -86,7 +86,7 @@ class ServerStartTest {
         CommandLine cmd = EaselCommand.commandLine();
         cmd.parseArgs("--base-directory", base.toString(), "--temp-directory", parent.toString());
         ServerConfig config = ((EaselCommand) cmd.getCommand()).serverConfig().withPort(0);
-        assertThat(config.tempDir()).isEqualTo(parent.resolve("temp"));
+        assertThat(config.folders().temp()).isEqualTo(parent.resolve("temp"));
         try (EaselServer server = ServerLauncher.start(config, NodeRegistry.of(List.of())).orElseThrow()) {
             assertThat(parent.resolve("temp")).isEmptyDirectory();
             assertThat(Files.readString(beside)).isEqualTo("not Easel's");

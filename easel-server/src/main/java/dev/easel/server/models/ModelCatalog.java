@@ -1,6 +1,6 @@
 package dev.easel.server.models;
 
-import dev.easel.server.ServerConfig;
+import dev.easel.server.ServerFolders;
 import dev.easel.server.files.FileStamps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,10 +33,10 @@ public final class ModelCatalog {
     public static final Set<String> WEIGHT_EXTENSIONS =
             Set.of(".ckpt", ".pt", ".pt2", ".bin", ".pth", ".safetensors", ".pkl", ".sft");
 
-    private final ServerConfig config;
+    private final ServerFolders folders;
 
-    public ModelCatalog(ServerConfig config) {
-        this.config = config;
+    public ModelCatalog(ServerFolders folders) {
+        this.folders = folders;
     }
 
     /** A file of a model folder as {@code /experiment/models/{folder}} lists it. */
@@ -44,7 +44,7 @@ public final class ModelCatalog {
 
     public List<String> keys() {
         Set<String> keys = new LinkedHashSet<>(KEYS);
-        keys.addAll(new TreeSet<>(config.modelFolders().keySet()));
+        keys.addAll(new TreeSet<>(folders.modelFolders().keySet()));
         return List.copyOf(keys);
     }
 
@@ -53,7 +53,7 @@ public final class ModelCatalog {
     }
 
     public List<Path> paths(String key) {
-        return config.modelPaths(key);
+        return folders.modelPaths(key);
     }
 
     /** The extensions a folder takes, sorted; {@code folder} for diffusers, one empty one for classifiers. */

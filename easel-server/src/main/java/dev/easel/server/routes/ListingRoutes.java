@@ -40,18 +40,18 @@ public final class ListingRoutes {
         api.get("/view_metadata/{folder_name}", this::viewMetadata);
         api.get("/extensions", this::extensions);
         api.get("/system_stats", this::systemStats);
-        api.get("/features", ctx -> Responses.json(ctx, FeatureFlags.server(services.config().maxUploadBytes())));
+        api.get("/features", ctx -> Responses.json(ctx, FeatureFlags.server(services.config().network().maxUploadBytes())));
     }
 
     /** ComfyUI's keys first, then any other key the configuration names. */
     private List<String> folderKeys() {
-        return new ModelCatalog(services.config()).keys();
+        return new ModelCatalog(services.config().folders()).keys();
     }
 
     /** Every file of a model folder, across all its directories, first directory first. */
     private List<String> modelFiles(String folder) throws IOException {
         Set<String> names = new LinkedHashSet<>();
-        for (Path dir : services.config().modelPaths(folder)) names.addAll(files(dir));
+        for (Path dir : services.config().folders().modelPaths(folder)) names.addAll(files(dir));
         return List.copyOf(names);
     }
 
@@ -74,7 +74,7 @@ public final class ListingRoutes {
         if (filename == null || !folderKeys().contains(folder) || !filename.endsWith(".safetensors")) {
             throw HttpError.empty(404);
         }
-        for (Path dir : services.config().modelPaths(folder)) {
+        for (Path dir : services.config().folders().modelPaths(folder)) {
             Path root = dir.toAbsolutePath().normalize();
             Path file = root.resolve(filename).normalize();
             if (!file.startsWith(root) || !Files.isRegularFile(file)) continue;

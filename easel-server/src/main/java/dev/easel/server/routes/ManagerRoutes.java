@@ -1,5 +1,6 @@
 package dev.easel.server.routes;
 
+import dev.easel.server.ServerConfig;
 import dev.easel.server.http.Api;
 import dev.easel.server.logs.ServerLogs;
 import dev.easel.server.models.ModelCatalog;
@@ -20,15 +21,16 @@ public final class ManagerRoutes {
     }
 
     public static void register(JavalinConfig cfg, Api api, Services services) {
-        Users users = Users.open(services.config().userDir(), services.config().multiUser(), services.config().auth());
+        ServerConfig config = services.config();
+        Users users = Users.open(config.folders().user(), config.access().multiUser(), config.access().auth());
         new UserRoutes(users, services.bodies()).register(api);
         new UserDataRoutes(users, services.bodies()).register(api);
         new SettingsRoutes(users, services.bodies()).register(api);
-        new ModelRoutes(new ModelCatalog(services.config()), services.decoder()).register(api);
-        new CustomNodeRoutes(new CustomNodeFolders(services.config().modelPaths("custom_nodes"))).register(api);
+        new ModelRoutes(new ModelCatalog(config.folders()), services.decoder()).register(api);
+        new CustomNodeRoutes(new CustomNodeFolders(config.folders().modelPaths("custom_nodes"))).register(api);
         ServerLogs logs = ServerLogs.start(services.hub());
         cfg.events.serverStopped(logs::close);
         cfg.events.serverStartFailed(logs::close);
-        new InternalRoutes(logs, new ModelCatalog(services.config()), services.files(), services.bodies()).register(cfg.routes);
+        new InternalRoutes(logs, new ModelCatalog(config.folders()), services.files(), services.bodies()).register(cfg.routes);
     }
 }

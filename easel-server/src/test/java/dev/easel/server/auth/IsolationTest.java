@@ -38,7 +38,7 @@ class IsolationTest extends GatedServerTest {
 
     @Override
     protected ServerConfig configure(ServerConfig defaults) {
-        Accounts accounts = Accounts.open(defaults.userDir());
+        Accounts accounts = Accounts.open(defaults.folders().user());
         alice = accounts.add("alice", Identity.Role.USER);
         bob = accounts.add("bob", Identity.Role.USER);
         root = accounts.add("root", Identity.Role.ADMIN);

@@ -34,7 +34,7 @@ class TokenAuthTest extends ServerTest {
 
     @Override
     protected ServerConfig configure(ServerConfig defaults) {
-        Accounts accounts = Accounts.open(defaults.userDir());
+        Accounts accounts = Accounts.open(defaults.folders().user());
         ana = accounts.add("ana", Identity.Role.ADMIN);
         bo = accounts.add("bo", Identity.Role.USER);
         // the walk below presents hundreds of wrong tokens from one address; TokenGuessingTest tests the limit
@@ -152,8 +152,8 @@ class TokenAuthTest extends ServerTest {
         Http.Response saved = fx.http.send(fx.http.withToken(bo).request("/settings", "comfy-user", "ana",
                 "Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"theme\":\"dark\"}")).build());
         assertThat(saved.status()).isEqualTo(200);
-        assertThat(Files.readString(fx.config.userDir().resolve("bo/comfy.settings.json"))).contains("dark");
-        assertThat(fx.config.userDir().resolve("ana")).doesNotExist();
+        assertThat(Files.readString(fx.config.folders().user().resolve("bo/comfy.settings.json"))).contains("dark");
+        assertThat(fx.config.folders().user().resolve("ana")).doesNotExist();
         assertThat(fx.http.withToken(ana).get("/settings").json()).isEqualTo(Http.json("{}"));
         assertThat(fx.http.withToken(bo).get("/settings", "comfy-user", "ana").json()).isEqualTo(Http.json("{\"theme\":\"dark\"}"));
     }
@@ -161,7 +161,7 @@ class TokenAuthTest extends ServerTest {
     @Test
     void aTokenRevokedWhileTheServerRunsIsRefusedAtOnce() {
         assertThat(fx.http.withToken(bo).get("/queue").status()).isEqualTo(200);
-        assertThat(Accounts.open(fx.config.userDir()).revoke("bo")).isTrue();
+        assertThat(Accounts.open(fx.config.folders().user()).revoke("bo")).isTrue();
         assertRefused(fx.http.withToken(bo).get("/queue"), "revoked");
         assertThat(fx.http.withToken(ana).get("/queue").status()).isEqualTo(200);
     }
@@ -202,8 +202,8 @@ class TokenAuthTest extends ServerTest {
     @Test
     void aCorruptAccountsFileStopsTheStartWithTheReason() throws Exception {
         ServerConfig corrupt = ServerConfig.defaults(dir.resolve("corrupt")).withPort(0).withAuth(true);
-        Files.createDirectories(corrupt.userDir());
-        Files.writeString(corrupt.userDir().resolve("auth.json"), "{\"users\": 3}");
+        Files.createDirectories(corrupt.folders().user());
+        Files.writeString(corrupt.folders().user().resolve("auth.json"), "{\"users\": 3}");
         Throwable refused = catchThrowable(() -> EaselServer.start(corrupt, TestNodes.registry()));
         assertThat(refused).isInstanceOf(AccountsUnusable.class).hasMessageContaining("auth.json cannot be used: it has no \"users\" array");
     }

@@ -23,7 +23,7 @@ class TokenGuessingTest extends ServerTest {
 
     @Override
     protected ServerConfig configure(ServerConfig defaults) {
-        ana = Accounts.open(defaults.userDir()).add("ana", Identity.Role.USER);
+        ana = Accounts.open(defaults.folders().user()).add("ana", Identity.Role.USER);
         return defaults.withAuth(true).withGuessing(GuessLimit.of(3).withClock(clock::nanos));
     }
 

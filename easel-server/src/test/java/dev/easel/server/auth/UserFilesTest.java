@@ -40,7 +40,7 @@ class UserFilesTest extends ServerTest {
 
     @Override
     protected ServerConfig configure(ServerConfig defaults) {
-        Accounts accounts = Accounts.open(defaults.userDir());
+        Accounts accounts = Accounts.open(defaults.folders().user());
         alice = accounts.add("alice", Identity.Role.USER);
         bob = accounts.add("bob", Identity.Role.USER);
         root = accounts.add("root", Identity.Role.ADMIN);
@@ -104,11 +104,11 @@ class UserFilesTest extends ServerTest {
         assertThat(alices.path("filename").asText()).isEqualTo("same_00001_.png");
         assertThat(bobs.path("filename").asText()).isEqualTo("same_00001_.png");
         assertThat(alices.path("subfolder").asText()).isEmpty();
-        Path alicesFile = fx.config.outputDir().resolve("alice").resolve("same_00001_.png");
-        Path bobsFile = fx.config.outputDir().resolve("bob").resolve("same_00001_.png");
+        Path alicesFile = fx.config.folders().output().resolve("alice").resolve("same_00001_.png");
+        Path bobsFile = fx.config.folders().output().resolve("bob").resolve("same_00001_.png");
         assertThat(alicesFile).isRegularFile();
         assertThat(bobsFile).isRegularFile();
-        assertThat(fx.config.outputDir().resolve("same_00001_.png")).doesNotExist();
+        assertThat(fx.config.folders().output().resolve("same_00001_.png")).doesNotExist();
 
         Files.write(bobsFile, png(7));
         String view = "/view?filename=same_00001_.png&type=output";
@@ -122,7 +122,7 @@ class UserFilesTest extends ServerTest {
     @Test
     void anAdminReachesAUsersFilesByNameAndNobodyElseMay() throws Exception {
         run(alice, save("mine"));
-        byte[] alicesBytes = Files.readAllBytes(fx.config.outputDir().resolve("alice").resolve("mine_00001_.png"));
+        byte[] alicesBytes = Files.readAllBytes(fx.config.folders().output().resolve("alice").resolve("mine_00001_.png"));
         assertThat(as(root).get("/view?filename=mine_00001_.png&user=alice").bytes()).isEqualTo(alicesBytes);
         assertThat(as(alice).get("/view?filename=mine_00001_.png&user=alice").bytes()).isEqualTo(alicesBytes);
 
@@ -132,20 +132,20 @@ class UserFilesTest extends ServerTest {
                 + "\"message\": \"only an admin may reach another user's files and data\", "
                 + "\"details\": \"The token's user bob named the user alice\", \"extra_info\": {}}, \"node_errors\": {}}"));
         assertThat(upload(bob, "?user=alice", "planted.png", png(1)).status()).isEqualTo(403);
-        assertThat(fx.config.inputDir().resolve("alice").resolve("planted.png")).doesNotExist();
+        assertThat(fx.config.folders().input().resolve("alice").resolve("planted.png")).doesNotExist();
         assertThat(as(bob).get("/internal/files/output?user=alice").status()).isEqualTo(403);
 
         assertThat(as(root).get("/internal/files/output?user=alice").json()).isEqualTo(Http.json("[\"mine_00001_.png\"]"));
         assertThat(as(root).get("/view?filename=mine_00001_.png&user=..").status()).isEqualTo(400);
         assertThat(upload(root, "?user=alice", "given.png", png(2)).status()).isEqualTo(200);
-        assertThat(fx.config.inputDir().resolve("alice").resolve("given.png")).hasBinaryContent(png(2));
+        assertThat(fx.config.folders().input().resolve("alice").resolve("given.png")).hasBinaryContent(png(2));
     }
 
     @Test
     void anUploadIsTheUploadersAndOnlyTheirLoadersListValidateAndReadIt() throws Exception {
         Http.Response uploaded = upload(alice, "", "secret.png", png(200));
         assertThat(uploaded.json()).isEqualTo(Http.json("{\"name\": \"secret.png\", \"subfolder\": \"\", \"type\": \"input\"}"));
-        assertThat(fx.config.inputDir().resolve("alice").resolve("secret.png")).hasBinaryContent(png(200));
+        assertThat(fx.config.folders().input().resolve("alice").resolve("secret.png")).hasBinaryContent(png(200));
 
         assertThat(inputChoices(alice)).containsExactly("secret.png");
         assertThat(inputChoices(bob)).isEmpty();
@@ -160,7 +160,7 @@ class UserFilesTest extends ServerTest {
         assertThat(error.path("details").asText()).isEqualTo("image - Invalid image file: secret.png");
         JsonNode preview = run(alice, load("secret.png"));
         assertThat(preview.path("type").asText()).isEqualTo("temp");
-        assertThat(fx.config.tempDir().resolve("alice").resolve(preview.path("filename").asText())).isRegularFile();
+        assertThat(fx.config.folders().temp().resolve("alice").resolve(preview.path("filename").asText())).isRegularFile();
         assertThat(as(alice).get("/view?type=temp&filename=" + preview.path("filename").asText()).status()).isEqualTo(200);
         assertThat(as(bob).get("/view?type=temp&filename=" + preview.path("filename").asText()).status()).isEqualTo(404);
     }
@@ -191,6 +191,6 @@ class UserFilesTest extends ServerTest {
         assertThat(as(root).get("/userdata/workflows%2Fmine.json?user=alice").text()).isEqualTo("{\"nodes\": []}");
         assertThat(as(root).postJson("/settings/Comfy.Theme?user=alice", "light").status()).isEqualTo(200);
         assertThat(as(alice).get("/settings/Comfy.Theme").json()).isEqualTo(Http.json("\"light\""));
-        assertThat(fx.config.userDir().resolve("alice").resolve("workflows").resolve("mine.json")).isRegularFile();
+        assertThat(fx.config.folders().user().resolve("alice").resolve("workflows").resolve("mine.json")).isRegularFile();
     }
 }

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 class BombImageTest extends HostileServerTest {
 
     private void plantBomb() throws IOException {
-        Files.write(fx.config.inputDir().resolve("bomb.png"), BombImages.png(20_000, 20_000));
+        Files.write(fx.config.folders().input().resolve("bomb.png"), BombImages.png(20_000, 20_000));
     }
 
     @Test

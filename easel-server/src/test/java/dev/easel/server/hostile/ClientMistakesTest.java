@@ -73,7 +73,7 @@ class ClientMistakesTest extends HostileServerTest {
     void anOutOfRangePreviewQualityIsClampedNotA500() throws IOException {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB), "png", png);
-        Files.write(fx.config.outputDir().resolve("a.png"), png.toByteArray());
+        Files.write(fx.config.folders().output().resolve("a.png"), png.toByteArray());
         Http.Response response = fx.http.get("/view?filename=a.png&preview=jpeg;99999999999");
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("Content-Type")).isEqualTo("image/jpeg");
@@ -81,7 +81,7 @@ class ClientMistakesTest extends HostileServerTest {
 
     @Test
     void aChannelOfAFileThatIsNoImageIsA400() throws IOException {
-        Files.writeString(fx.config.outputDir().resolve("notes.txt"), "hello");
+        Files.writeString(fx.config.folders().output().resolve("notes.txt"), "hello");
         assertThat(fx.http.get("/view?filename=notes.txt&channel=rgb").status()).isEqualTo(400);
         assertThat(fx.http.get("/view?filename=notes.txt&preview=jpeg").status()).isEqualTo(400);
     }
@@ -119,7 +119,7 @@ class ClientMistakesTest extends HostileServerTest {
                 assertThat(line.cause()).isEmpty();
             });
         }
-        assertThat(Files.readString(fx.config.inputDir().resolve("taken"))).isEqualTo("content");
+        assertThat(Files.readString(fx.config.folders().input().resolve("taken"))).isEqualTo("content");
     }
 
     /** Upgrades with the query sent byte for byte; returns the sid of the greeting. */

@@ -32,7 +32,7 @@ class ContainmentTest extends HostileServerTest {
     @Test
     void anUploadOverADanglingLinkIsRefusedAndNothingIsWrittenOutside() throws IOException {
         Path outside = dir.resolve("outside.png");
-        Files.createSymbolicLink(fx.config.inputDir().resolve("evil.png"), outside);
+        Files.createSymbolicLink(fx.config.folders().input().resolve("evil.png"), outside);
         Http.Response response = upload("evil.png", "");
         assertThat(response.status()).isEqualTo(400);
         assertThat(Files.exists(outside)).isFalse();
@@ -40,7 +40,7 @@ class ContainmentTest extends HostileServerTest {
 
     @Test
     void anUploadIntoADanglingLinkedFolderIsA400NotA500() throws IOException {
-        Files.createSymbolicLink(fx.config.inputDir().resolve("gone"), dir.resolve("missing"));
+        Files.createSymbolicLink(fx.config.folders().input().resolve("gone"), dir.resolve("missing"));
         assertThat(upload("a.png", "gone").status()).isEqualTo(400);
         assertThat(upload("gone/a.png", "").status()).isEqualTo(400);
         assertThat(Files.exists(dir.resolve("missing"))).isFalse();
@@ -50,7 +50,7 @@ class ContainmentTest extends HostileServerTest {
     void aSubfolderLinkedOutsideIsRefusedBySaveImageAndByView() throws IOException {
         Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
         Files.write(elsewhere.resolve("x.png"), "secret".getBytes());
-        Files.createSymbolicLink(fx.config.outputDir().resolve("shared"), elsewhere);
+        Files.createSymbolicLink(fx.config.folders().output().resolve("shared"), elsewhere);
         JsonNode history = awaitHistory(submit(saveInto("shared/img"), null));
         assertThat(history.path("status").path("status_str").asText()).isEqualTo("error");
         assertThat(errorOf(history)).startsWith("Saving image outside the output folder is not allowed");
@@ -62,21 +62,21 @@ class ContainmentTest extends HostileServerTest {
 
     @Test
     void aSubfolderLinkedInsideIsWrittenBySaveImageAndServedByView() throws IOException {
-        Files.createDirectories(fx.config.outputDir().resolve("real"));
-        Files.createSymbolicLink(fx.config.outputDir().resolve("alias"), fx.config.outputDir().resolve("real"));
+        Files.createDirectories(fx.config.folders().output().resolve("real"));
+        Files.createSymbolicLink(fx.config.folders().output().resolve("alias"), fx.config.folders().output().resolve("real"));
         JsonNode history = awaitHistory(submit(saveInto("alias/img"), null));
         JsonNode image = history.path("outputs").path("2").path("images").get(0);
         assertThat(image.path("subfolder").asText()).isEqualTo("alias");
         Http.Response served = fx.http.get("/view?filename=" + image.path("filename").asText() + "&subfolder=alias");
         assertThat(served.status()).isEqualTo(200);
-        assertThat(served.bytes()).isEqualTo(Files.readAllBytes(fx.config.outputDir().resolve("real")
+        assertThat(served.bytes()).isEqualTo(Files.readAllBytes(fx.config.folders().output().resolve("real")
                 .resolve(image.path("filename").asText())));
     }
 
     @Test
     void viewAndUploadGiveTheSameAnswerForALinkLeavingTheRoot() throws IOException {
         Path secret = Files.writeString(dir.resolve("secret.txt"), "secret");
-        Files.createSymbolicLink(fx.config.inputDir().resolve("peek.png"), secret);
+        Files.createSymbolicLink(fx.config.folders().input().resolve("peek.png"), secret);
         assertThat(fx.http.get("/view?filename=peek.png&type=input").status()).isEqualTo(403);
         assertThat(upload("peek.png", "").status()).isEqualTo(400);
         assertThat(Files.readString(secret)).isEqualTo("secret");

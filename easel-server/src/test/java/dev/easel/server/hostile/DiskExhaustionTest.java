@@ -47,7 +47,7 @@ class DiskExhaustionTest extends HostileServerTest {
     }
 
     private long tempBytes() throws IOException {
-        try (Stream<Path> files = Files.walk(fx.config.tempDir())) {
+        try (Stream<Path> files = Files.walk(fx.config.folders().temp())) {
             return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }
     }
@@ -80,7 +80,7 @@ class DiskExhaustionTest extends HostileServerTest {
             JsonNode history = awaitHistory(id);
             assertThat(history.path("status").path("status_str").asText()).isEqualTo("success");
             String file = history.path("outputs").path("p0").path("images").get(0).path("filename").asText();
-            assertThat(PngTextReader.read(Files.readAllBytes(fx.config.tempDir().resolve(file)))).isEmpty();
+            assertThat(PngTextReader.read(Files.readAllBytes(fx.config.folders().temp().resolve(file)))).isEmpty();
             assertThat(log.server()).extracting(LogCapture.Line::message)
                     .anySatisfy(m -> assertThat(m).startsWith("prompt " + id + ": ")
                             .endsWith("bytes of metadata exceed the limit of 102400 (--max-metadata-size); images saved without it"));
@@ -91,7 +91,7 @@ class DiskExhaustionTest extends HostileServerTest {
     void metadataWithinItsLimitIsKept() throws IOException {
         JsonNode history = awaitHistory(post(previews(1, 10)).json().path("prompt_id").asText());
         String file = history.path("outputs").path("p0").path("images").get(0).path("filename").asText();
-        assertThat(PngTextReader.read(Files.readAllBytes(fx.config.tempDir().resolve(file)))).containsKey("prompt");
+        assertThat(PngTextReader.read(Files.readAllBytes(fx.config.folders().temp().resolve(file)))).containsKey("prompt");
     }
 
     @Test
@@ -102,7 +102,7 @@ class DiskExhaustionTest extends HostileServerTest {
         Path outside = Files.writeString(dir.resolve("keep.txt"), "kept");
         Files.createSymbolicLink(other.resolve("temp/link.txt"), outside);
         try (ServerFixture second = ServerFixture.start(other, registry())) {
-            try (Stream<Path> left = Files.list(second.config.tempDir())) {
+            try (Stream<Path> left = Files.list(second.config.folders().temp())) {
                 assertThat(left).isEmpty();
             }
         }

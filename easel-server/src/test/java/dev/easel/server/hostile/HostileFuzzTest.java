@@ -58,7 +58,7 @@ class HostileFuzzTest extends HostileServerTest {
     void generatedHostileInputNeverGetsA5xxAndTheServerKeepsServing() throws Exception {
         int cases = Integer.getInteger("easel.fuzz.cases", SLICE);
         long seed = Long.getLong("easel.fuzz.seed", 20261202L);
-        Files.write(fx.config.inputDir().resolve(FuzzCases.UPLOADED), FuzzCases.tinyPng());
+        Files.write(fx.config.folders().input().resolve(FuzzCases.UPLOADED), FuzzCases.tinyPng());
         Tally tally = new Tally();
         long heapBefore = heapAfterGc();
         long started = System.nanoTime();

@@ -23,7 +23,7 @@ class SmallerFindingsTest extends HostileServerTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(form.body())).build());
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().path("name").asText()).isEqualTo("..\\x.png");
-        assertThat(Files.readString(fx.config.inputDir().resolve("..\\x.png"))).isEqualTo("content");
+        assertThat(Files.readString(fx.config.folders().input().resolve("..\\x.png"))).isEqualTo("content");
     }
 
     @Test
@@ -51,7 +51,7 @@ class SmallerFindingsTest extends HostileServerTest {
 
     @Test
     void aRangeWhoseEndPrecedesItsStartIsIgnored() throws IOException {
-        Files.write(fx.config.outputDir().resolve("a.bin"), "0123456789".getBytes());
+        Files.write(fx.config.folders().output().resolve("a.bin"), "0123456789".getBytes());
         Http.Response response = fx.http.get("/view?filename=a.bin", "Range", "bytes=5-2");
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.text()).isEqualTo("0123456789");

@@ -22,7 +22,7 @@ class FileRoutesTest extends ServerTest {
 
     @Override
     protected ServerConfig configure(ServerConfig c) {
-        return c.toBuilder().maxUploadSizeMb(0.01).build();
+        return c.withNetwork(c.network().withMaxUploadSizeMb(0.01));
     }
 
     static byte[] png(int argb) throws Exception {
@@ -46,9 +46,9 @@ class FileRoutesTest extends ServerTest {
     @Test
     void viewServesFilesFromTheChosenRootWithDisposition() throws Exception {
         byte[] image = png(0x80FF0000);
-        Files.createDirectories(fx.config.outputDir().resolve("sub"));
-        Files.write(fx.config.outputDir().resolve("sub/a.png"), image);
-        Files.write(fx.config.inputDir().resolve("in.png"), image);
+        Files.createDirectories(fx.config.folders().output().resolve("sub"));
+        Files.write(fx.config.folders().output().resolve("sub/a.png"), image);
+        Files.write(fx.config.folders().input().resolve("in.png"), image);
         Http.Response response = fx.http.get("/view?filename=a.png&subfolder=sub");
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.bytes()).isEqualTo(image);
@@ -77,13 +77,13 @@ class FileRoutesTest extends ServerTest {
         assertThat(fx.http.get("/view?filename=").status()).isEqualTo(400);
         assertThat(fx.http.get("/view?filename=secret.txt&subfolder=" + q("../")).status()).isEqualTo(403);
         assertThat(fx.http.get("/view?filename=secret.txt&subfolder=" + q("/tmp")).status()).isEqualTo(403);
-        Files.createSymbolicLink(fx.config.outputDir().resolve("link"), dir);
+        Files.createSymbolicLink(fx.config.folders().output().resolve("link"), dir);
         assertThat(fx.http.get("/view?filename=secret.txt&subfolder=link").status()).isEqualTo(403);
     }
 
     @Test
     void viewChannelsAndPreview() throws Exception {
-        Files.write(fx.config.outputDir().resolve("c.png"), png(0x80FF0000));
+        Files.write(fx.config.folders().output().resolve("c.png"), png(0x80FF0000));
         BufferedImage rgb = ImageIO.read(new ByteArrayInputStream(fx.http.get("/view?filename=c.png&channel=rgb").bytes()));
         assertThat(rgb.getColorModel().hasAlpha()).isFalse();
         assertThat(rgb.getRGB(0, 0)).isEqualTo(0xFFFF0000);
@@ -97,7 +97,7 @@ class FileRoutesTest extends ServerTest {
 
     @Test
     void dangerousTypesAreServedAsAttachments() throws Exception {
-        Files.writeString(fx.config.outputDir().resolve("x.html"), "<script>1</script>");
+        Files.writeString(fx.config.folders().output().resolve("x.html"), "<script>1</script>");
         Http.Response response = fx.http.get("/view?filename=x.html");
         assertThat(response.header("Content-Type")).isEqualTo("application/octet-stream");
         assertThat(response.header("Content-Disposition")).isEqualTo("attachment; filename=\"x.html\"");
@@ -114,14 +114,14 @@ class FileRoutesTest extends ServerTest {
         assertThat(same.path("name").asText()).isEqualTo("pic.png");
         JsonNode b = upload("/api/upload/image", new Multipart().file("image", "pic.png", second).field("subfolder", "s")).json();
         assertThat(b.path("name").asText()).isEqualTo("pic (1).png");
-        assertThat(Files.readAllBytes(fx.config.inputDir().resolve("s/pic (1).png"))).isEqualTo(second);
+        assertThat(Files.readAllBytes(fx.config.folders().input().resolve("s/pic (1).png"))).isEqualTo(second);
         JsonNode over = upload("/upload/image", new Multipart().file("image", "pic.png", second).field("subfolder", "s")
                 .field("overwrite", "true")).json();
         assertThat(over.path("name").asText()).isEqualTo("pic.png");
-        assertThat(Files.readAllBytes(fx.config.inputDir().resolve("s/pic.png"))).isEqualTo(second);
+        assertThat(Files.readAllBytes(fx.config.folders().input().resolve("s/pic.png"))).isEqualTo(second);
         JsonNode temp = upload("/upload/image", new Multipart().file("image", "t.png", first).field("type", "temp")).json();
         assertThat(temp.path("type").asText()).isEqualTo("temp");
-        assertThat(Files.exists(fx.config.tempDir().resolve("t.png"))).isTrue();
+        assertThat(Files.exists(fx.config.folders().temp().resolve("t.png"))).isTrue();
     }
 
     @Test
@@ -130,7 +130,7 @@ class FileRoutesTest extends ServerTest {
                 .field("subfolder", "album")).json();
         assertThat(answer.path("name").asText()).isEqualTo("pets/cat.png");
         assertThat(answer.path("subfolder").asText()).isEqualTo("album");
-        assertThat(fx.config.inputDir().resolve("album/pets/cat.png")).exists();
+        assertThat(fx.config.folders().input().resolve("album/pets/cat.png")).exists();
     }
 
     @Test
@@ -145,25 +145,25 @@ class FileRoutesTest extends ServerTest {
 
     @Test
     void maskUploadTakesTheOriginalsColoursAndTheUploadsAlpha() throws Exception {
-        Files.write(fx.config.outputDir().resolve("orig.png"), png(0xFF112233));
+        Files.write(fx.config.folders().output().resolve("orig.png"), png(0xFF112233));
         byte[] mask = png(0x40FFFFFF);
         JsonNode answer = upload("/upload/mask", new Multipart().file("image", "mask.png", mask)
                 .field("original_ref", "{\"filename\": \"orig.png\"}")).json();
         assertThat(answer.path("name").asText()).isEqualTo("mask.png");
-        BufferedImage saved = ImageIO.read(fx.config.inputDir().resolve("mask.png").toFile());
+        BufferedImage saved = ImageIO.read(fx.config.folders().input().resolve("mask.png").toFile());
         assertThat(saved.getRGB(0, 0)).isEqualTo(0x40112233);
         assertThat(saved.getRGB(1, 0)).isEqualTo(0xFF00FF00);
     }
 
     @Test
     void aMaskUploadIdenticalToAnExistingFileLeavesThatFileAlone() throws Exception {
-        Files.write(fx.config.outputDir().resolve("orig.png"), png(0xFF112233));
+        Files.write(fx.config.folders().output().resolve("orig.png"), png(0xFF112233));
         byte[] mask = png(0x40FFFFFF);
-        Files.write(fx.config.inputDir().resolve("kept.png"), mask);
+        Files.write(fx.config.folders().input().resolve("kept.png"), mask);
         JsonNode answer = upload("/upload/mask", new Multipart().file("image", "kept.png", mask)
                 .field("original_ref", "{\"filename\": \"orig.png\"}")).json();
         assertThat(answer.path("name").asText()).isEqualTo("kept.png");
-        assertThat(Files.readAllBytes(fx.config.inputDir().resolve("kept.png"))).isEqualTo(mask);
+        assertThat(Files.readAllBytes(fx.config.folders().input().resolve("kept.png"))).isEqualTo(mask);
     }
 
     @Test
@@ -171,10 +171,10 @@ class FileRoutesTest extends ServerTest {
         byte[] original = new dev.easel.tensor.png.PngEncoder(4).encode(
                 new dev.easel.tensor.image.Pixels8(1, 1, 3, new byte[] {1, 2, 3}),
                 java.util.Map.of("prompt", "{\"1\": {}}"));
-        Files.write(fx.config.outputDir().resolve("with_text.png"), original);
+        Files.write(fx.config.folders().output().resolve("with_text.png"), original);
         upload("/upload/mask", new Multipart().file("image", "m2.png", png(0x80FFFFFF))
                 .field("original_ref", "{\"filename\": \"with_text.png\"}"));
-        byte[] saved = Files.readAllBytes(fx.config.inputDir().resolve("m2.png"));
+        byte[] saved = Files.readAllBytes(fx.config.folders().input().resolve("m2.png"));
         assertThat(dev.easel.tensor.png.PngTextReader.read(saved)).containsExactly(java.util.Map.entry("prompt", "{\"1\": {}}"));
         assertThat(ImageIO.read(new ByteArrayInputStream(saved)).getRGB(0, 0)).isEqualTo(0x80010203);
     }
@@ -193,12 +193,12 @@ class FileRoutesTest extends ServerTest {
         Http.Response chunkedUpload = fx.http.send(fx.http.request("/upload/image", "Content-Type", form.contentType())
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(form.body()))).build());
         assertThat(chunkedUpload.status()).isEqualTo(413);
-        assertThat(Files.exists(fx.config.inputDir().resolve("big.png"))).isFalse();
+        assertThat(Files.exists(fx.config.folders().input().resolve("big.png"))).isFalse();
     }
 
     @Test
     void aPreviewOfAFileThatIsNoImageIsA400WithAJsonBody() throws Exception {
-        Files.writeString(fx.config.outputDir().resolve("broken.png"), "not an image");
+        Files.writeString(fx.config.folders().output().resolve("broken.png"), "not an image");
         Http.Response response = fx.http.get("/view?filename=broken.png&preview=jpeg;80");
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.header("Content-Type")).startsWith("application/json");

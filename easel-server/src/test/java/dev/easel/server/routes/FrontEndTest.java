@@ -18,7 +18,7 @@ class FrontEndTest extends ServerTest {
 
     @Override
     protected ServerConfig configure(ServerConfig c) {
-        Path root = c.baseDir().resolve("web");
+        Path root = c.folders().base().resolve("web");
         try {
             Files.createDirectories(root.resolve("assets"));
             Files.createDirectories(root.resolve("extensions/core"));
@@ -33,7 +33,7 @@ class FrontEndTest extends ServerTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return c.toBuilder().frontEndRoot(Optional.of(root)).build();
+        return c.withFrontEndRoot(Optional.of(root));
     }
 
     @Test

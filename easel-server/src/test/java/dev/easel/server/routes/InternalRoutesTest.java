@@ -98,7 +98,7 @@ class InternalRoutesTest extends ServerTest {
 
     @Test
     void filesOfAFolderAreListedNewestFirstWithoutSubfolders() throws Exception {
-        Path output = fx.config.outputDir();
+        Path output = fx.config.folders().output();
         Files.createDirectories(output.resolve("sub"));
         stamp(Files.writeString(output.resolve("old.png"), "o"), "2024-01-01T00:00:00Z");
         stamp(Files.writeString(output.resolve("new.png"), "n"), "2025-01-01T00:00:00Z");

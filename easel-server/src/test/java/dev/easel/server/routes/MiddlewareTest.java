@@ -26,7 +26,7 @@ class MiddlewareTest {
     Path dir;
 
     private static ServerConfig withCors(ServerConfig c, Optional<String> cors, Optional<Path> front) {
-        return c.toBuilder().corsOrigin(cors).frontEndRoot(front).build();
+        return c.withNetwork(c.network().withCorsOrigin(cors)).withFrontEndRoot(front);
     }
 
     @Test
@@ -139,7 +139,8 @@ class MiddlewareTest {
         Files.writeString(Files.createDirectories(dir.resolve("c")).resolve("u.pth"), "x");
         var folders = java.util.Map.of("checkpoints", java.util.List.of(first, dir.resolve("b")),
                 "my_upscalers", java.util.List.of(dir.resolve("c")));
-        try (ServerFixture fx = ServerFixture.start(dir, TestNodes.registry(), c -> c.toBuilder().modelFolders(folders).build())) {
+        try (ServerFixture fx = ServerFixture.start(dir, TestNodes.registry(),
+                c -> c.withFolders(c.folders().withModelFolders(folders)))) {
             assertThat(fx.http.get("/models/checkpoints").json())
                     .isEqualTo(Http.json("[\"one.safetensors\", \"sub/two.ckpt\"]"));
             assertThat(fx.http.get("/models/my_upscalers").json()).isEqualTo(Http.json("[\"u.pth\"]"));

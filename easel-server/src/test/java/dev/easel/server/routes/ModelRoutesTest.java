@@ -24,9 +24,10 @@ class ModelRoutesTest extends ServerTest {
 
     @Override
     protected ServerConfig configure(ServerConfig c) {
-        Path extra = c.baseDir().resolve("more-loras");
-        return c.toBuilder().modelFolders(Map.of("loras", List.of(c.baseDir().resolve("models/loras"), extra),
-                "upscalers_extra", List.of(c.baseDir().resolve("up")))).build();
+        Path base = c.folders().base();
+        Path extra = base.resolve("more-loras");
+        return c.withFolders(c.folders().withModelFolders(Map.of("loras", List.of(base.resolve("models/loras"), extra),
+                "upscalers_extra", List.of(base.resolve("up")))));
     }
 
     private Path models(String relative) throws java.io.IOException {

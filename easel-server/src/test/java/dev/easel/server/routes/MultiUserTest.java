@@ -48,7 +48,7 @@ class MultiUserTest extends ServerTest {
         assertThat(fx.http.get("/settings", "comfy-user", bo).json()).isEqualTo(Http.json("{}"));
         assertThat(fx.http.get("/userdata/workflows%2Fa.json", "comfy-user", bo).text()).isEqualTo("bo's");
         assertThat(fx.http.get("/userdata/workflows%2Fa.json", "comfy-user", ana).status()).isEqualTo(404);
-        assertThat(Files.readString(fx.config.userDir().resolve(bo).resolve("workflows/a.json"))).isEqualTo("bo's");
+        assertThat(Files.readString(fx.config.folders().user().resolve(bo).resolve("workflows/a.json"))).isEqualTo("bo's");
     }
 
     @Test
@@ -60,7 +60,7 @@ class MultiUserTest extends ServerTest {
         Http.Response tree = fx.http.get("/v2/userdata", "comfy-user", "nobody");
         assertThat(tree.status()).isEqualTo(403);
         assertThat(tree.text()).isEqualTo("Invalid user specified in request");
-        assertThat(fx.config.userDir().resolve("nobody")).doesNotExist();
+        assertThat(fx.config.folders().user().resolve("nobody")).doesNotExist();
     }
 
     @Test

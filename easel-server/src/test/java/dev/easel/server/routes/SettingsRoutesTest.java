@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SettingsRoutesTest extends ServerTest {
 
     private Path settingsFile() {
-        return fx.config.userDir().resolve("default/comfy.settings.json");
+        return fx.config.folders().user().resolve("default/comfy.settings.json");
     }
 
     @Test

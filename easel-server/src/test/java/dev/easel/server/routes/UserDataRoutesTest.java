@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UserDataRoutesTest extends ServerTest {
 
     private Path home() {
-        return fx.config.userDir().resolve("default");
+        return fx.config.folders().user().resolve("default");
     }
 
     private Http.Response post(String path, String body) {
@@ -118,15 +118,15 @@ class UserDataRoutesTest extends ServerTest {
 
     @Test
     void traversalOutOfTheUsersDirectoryIsRefusedEverywhere() throws Exception {
-        Files.writeString(fx.config.userDir().resolve("users.json"), "{}");
-        Files.createDirectories(fx.config.userDir().resolve("other"));
-        Files.writeString(fx.config.userDir().resolve("other/secret.json"), "secret");
+        Files.writeString(fx.config.folders().user().resolve("users.json"), "{}");
+        Files.createDirectories(fx.config.folders().user().resolve("other"));
+        Files.writeString(fx.config.folders().user().resolve("other/secret.json"), "secret");
         assertThat(fx.http.get("/userdata/..%2Fother%2Fsecret.json").status()).isEqualTo(403);
         assertThat(fx.http.get("/userdata/..%252Fother%252Fsecret.json").status()).isEqualTo(403);
         assertThat(post("/userdata/..%2Fusers.json", "{\"x\":1}").status()).isEqualTo(403);
         assertThat(delete("/userdata/..%2Fusers.json").status()).isEqualTo(403);
         assertThat(post("/userdata/..%2F..%2Fescaped.json", "x").status()).isEqualTo(403);
-        assertThat(Files.readString(fx.config.userDir().resolve("users.json"))).isEqualTo("{}");
+        assertThat(Files.readString(fx.config.folders().user().resolve("users.json"))).isEqualTo("{}");
         assertThat(dir.resolve("escaped.json")).doesNotExist();
     }
 

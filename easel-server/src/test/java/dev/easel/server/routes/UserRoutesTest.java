@@ -5,6 +5,7 @@ import dev.easel.testkit.Http;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static dev.easel.testkit.Http.map;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +16,7 @@ class UserRoutesTest extends ServerTest {
     @Test
     void singleUserReportsServerStorageAndWhetherTheUserDirectoryExists() throws Exception {
         assertThat(fx.http.get("/users").json()).isEqualTo(Http.json("{\"storage\":\"server\",\"migrated\":false}"));
-        Files.createDirectories(fx.config.userDir().resolve("default"));
+        Files.createDirectories(fx.config.folders().user().resolve("default"));
         assertThat(fx.http.get("/api/users").json()).isEqualTo(Http.json("{\"storage\":\"server\",\"migrated\":true}"));
     }
 
@@ -23,7 +24,7 @@ class UserRoutesTest extends ServerTest {
     void theComfyUserHeaderIsIgnoredWithoutMultiUser() {
         fx.http.postJson("/settings", map("a", 1));
         assertThat(fx.http.get("/settings", "comfy-user", "someone").json()).isEqualTo(Http.json("{\"a\":1}"));
-        assertThat(fx.config.userDir().resolve("someone")).doesNotExist();
+        assertThat(fx.config.folders().user().resolve("someone")).doesNotExist();
     }
 
     @Test
@@ -31,8 +32,8 @@ class UserRoutesTest extends ServerTest {
         Http.Response added = fx.http.postJson("/users", map("username", "  Ana María!  "));
         assertThat(added.status()).isEqualTo(200);
         assertThat(added.json().asText()).matches("Ana-Mar-a-_[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
-        assertThat(Http.json(Files.readString(fx.config.userDir().resolve("users.json"))).path(added.json().asText()).asText())
-                .isEqualTo("Ana María!");
+        Path users = fx.config.folders().user().resolve("users.json");
+        assertThat(Http.json(Files.readString(users)).path(added.json().asText()).asText()).isEqualTo("Ana María!");
     }
 
     @Test

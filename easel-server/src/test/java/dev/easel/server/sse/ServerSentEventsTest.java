@@ -155,7 +155,7 @@ class ServerSentEventsTest extends ServerTest {
     void withAuthenticationTheStreamTakesTheSameTokenAsEveryOtherRoute() throws Exception {
         String[] token = new String[1];
         try (ServerFixture server = ServerFixture.start(otherDir, TestNodes.registry(), c -> {
-            token[0] = Accounts.open(c.userDir()).add("ana", Identity.Role.USER);
+            token[0] = Accounts.open(c.folders().user()).add("ana", Identity.Role.USER);
             return c.withAuth(true);
         })) {
             try (SseReader refused = SseReader.connect(server.port(), "clientId=t")) {
