@@ -4,11 +4,14 @@ import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A WebSocket client on the JDK's WebSocket, the one every test and benchmark uses: reassembles
@@ -22,6 +25,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class WsClient implements AutoCloseable {
     private static final Duration CONNECT_LIMIT = Duration.ofSeconds(30);
+    private static final long REFUSAL_WAIT_SECONDS = 20;
 
     private final WebSocket socket;
     private final Reader reader;
@@ -74,6 +78,27 @@ public final class WsClient implements AutoCloseable {
     private static CompletableFuture<WsClient> open(HttpClient http, URI uri, Reader reader) {
         return http.newWebSocketBuilder().connectTimeout(CONNECT_LIMIT).buildAsync(uri, reader)
                 .thenApply(socket -> new WsClient(socket, reader));
+    }
+
+    /**
+     * The HTTP status with which the server refuses an upgrade to {@code uri}, asked with the
+     * given headers (name, value, name, value...). An accepted upgrade, or a connection that
+     * ends without an HTTP answer, is an assertion failure.
+     */
+    public static int refusedStatus(URI uri, String... headers) {
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+        for (int i = 0; i < headers.length; i += 2) builder.header(headers[i], headers[i + 1]);
+        WebSocket accepted;
+        try {
+            accepted = builder.buildAsync(uri, new WebSocket.Listener() { }).get(REFUSAL_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof WebSocketHandshakeException refused) return refused.getResponse().statusCode();
+            throw new AssertionError("the upgrade to " + uri + " failed without an HTTP answer", failed.getCause());
+        } catch (InterruptedException | TimeoutException e) {
+            throw new AssertionError("no answer to the upgrade to " + uri + " within " + REFUSAL_WAIT_SECONDS + " s", e);
+        }
+        accepted.abort();
+        throw new AssertionError("the upgrade to " + uri + " was accepted");
     }
 
     public void send(String text) {
