@@ -2,22 +2,18 @@ package dev.easel.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
- * A real WebSocket client that records every message in arrival order. Reading can be paused
+ * A real WebSocket client (a {@link WsClient}) that records every message in arrival order. Reading can be paused
  * to play a client that stops reading. It answers each server ping it reads with a pong (the
  * JDK client does so as it reads), so a paused recorder also plays a peer whose pongs never come.
  */
@@ -47,13 +43,13 @@ public final class WsRecorder implements AutoCloseable {
     }
 
     private final Inbox<Message> inbox = new Inbox<>("WebSocket message");
-    private final WebSocket socket;
-    private volatile boolean paused;
     private final AtomicInteger pings = new AtomicInteger();
+    private final WsClient socket;
 
     private WsRecorder(URI uri, boolean startPaused) throws Exception {
-        this.paused = startPaused;
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, new Listener())
+        HttpClient http = HttpClient.newHttpClient();
+        Recorder recorder = new Recorder();
+        this.socket = (startPaused ? WsClient.openPaused(http, uri, recorder) : WsClient.open(http, uri, recorder))
                 .get(WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
@@ -71,7 +67,7 @@ public final class WsRecorder implements AutoCloseable {
     }
 
     public void send(String text) {
-        socket.sendText(text, true).join();
+        socket.send(text);
     }
 
     /** The next message, or an assertion failure after a generous wait. */
@@ -159,8 +155,7 @@ public final class WsRecorder implements AutoCloseable {
     }
 
     public void resume() {
-        paused = false;
-        socket.request(Long.MAX_VALUE / 2);
+        socket.resume();
     }
 
     @Override
@@ -169,63 +164,35 @@ public final class WsRecorder implements AutoCloseable {
     }
 
     public void closeGracefully() {
-        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+        socket.sendClose("bye");
     }
 
-    private final class Listener implements WebSocket.Listener {
-        private final StringBuilder text = new StringBuilder();
-        private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
-
+    /** Records what the client reads; the client reassembles fragments and holds back reading while paused. */
+    private final class Recorder implements WsClient.Handler {
         @Override
-        public void onOpen(WebSocket webSocket) {
-            webSocket.request(1);
+        public void onText(String message, long receivedNanos) {
+            inbox.add(new Message.Text(Http.json(message)));
         }
 
         @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            text.append(data);
-            if (last) {
-                inbox.add(new Message.Text(Http.json(text.toString())));
-                text.setLength(0);
-            }
-            more(webSocket);
-            return null;
+        public void onBinary(byte[] message, long receivedNanos) {
+            inbox.add(new Message.Binary(message));
         }
 
         @Override
-        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-            byte[] chunk = new byte[data.remaining()];
-            data.get(chunk);
-            binary.writeBytes(chunk);
-            if (last) {
-                inbox.add(new Message.Binary(binary.toByteArray()));
-                binary.reset();
-            }
-            more(webSocket);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+        public void onPing() {
             pings.incrementAndGet();
-            more(webSocket);
-            return null;
         }
 
         @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            inbox.add(new Message.Closed(statusCode, reason));
-            return CompletableFuture.completedFuture(null);
+        public void onClose(int code, String reason) {
+            inbox.add(new Message.Closed(code, reason));
         }
 
         /** The connection broke without a close frame read: recorded as browsers report it, 1006. */
         @Override
-        public void onError(WebSocket webSocket, Throwable error) {
+        public void onError(Throwable error) {
             inbox.add(new Message.Closed(ABNORMAL_CLOSURE, String.valueOf(error)));
-        }
-
-        private void more(WebSocket webSocket) {
-            if (!paused) webSocket.request(1);
         }
     }
 }

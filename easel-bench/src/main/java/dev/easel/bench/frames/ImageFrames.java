@@ -3,10 +3,10 @@ package dev.easel.bench.frames;
 import dev.easel.bench.Options;
 import dev.easel.bench.client.Messages;
 import dev.easel.bench.client.PromptPoster;
-import dev.easel.bench.client.WsClient;
 import dev.easel.bench.report.CpuClock;
 import dev.easel.bench.server.InProcessServer;
 import dev.easel.engine.cache.CachePolicy;
+import dev.easel.testkit.WsClient;
 
 import java.net.http.HttpClient;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.easel.bench.client.PromptPoster;
-import dev.easel.bench.client.WsClient;
+import dev.easel.testkit.WsClient;
 
 import java.net.URI;
 import java.net.http.HttpClient;

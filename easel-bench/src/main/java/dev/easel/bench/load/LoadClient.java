@@ -3,12 +3,12 @@ package dev.easel.bench.load;
 import dev.easel.bench.Options;
 import dev.easel.bench.client.Messages;
 import dev.easel.bench.client.PromptPoster;
-import dev.easel.bench.client.WsClient;
 import dev.easel.bench.engine.ChainPrompt;
 import dev.easel.bench.report.CpuClock;
 import dev.easel.bench.report.Samples;
 import dev.easel.bench.server.InProcessServer;
 import dev.easel.engine.cache.CachePolicy;
+import dev.easel.testkit.WsClient;
 
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,7 +1,7 @@
 package dev.easel.bench.sockets;
 
 import dev.easel.bench.client.PromptPoster;
-import dev.easel.bench.client.WsClient;
+import dev.easel.testkit.WsClient;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

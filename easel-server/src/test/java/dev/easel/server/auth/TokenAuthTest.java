@@ -6,20 +6,16 @@ import dev.easel.server.testkit.ServerTest;
 import dev.easel.server.testkit.TestNodes;
 import dev.easel.testkit.Http;
 import dev.easel.testkit.LogCapture;
+import dev.easel.testkit.WsClient;
 import dev.easel.testkit.WsRecorder;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.WebSocket;
-import java.net.http.WebSocketHandshakeException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static dev.easel.testkit.Http.map;
@@ -100,12 +96,7 @@ class TokenAuthTest extends ServerTest {
         assertThat(sockets).containsExactlyInAnyOrder("/ws", "/api/ws");
         for (String path : sockets) {
             for (String query : new String[] {"", "?token=" + WRONG, "?clientId=c1&token=" + WRONG}) {
-                Throwable refused = catchThrowable(() -> HttpClient.newHttpClient().newWebSocketBuilder()
-                        .buildAsync(URI.create("ws://127.0.0.1:" + fx.port() + path + query), new WebSocket.Listener() { })
-                        .get(20, TimeUnit.SECONDS));
-                assertThat(refused).as(path + query).isInstanceOf(ExecutionException.class)
-                        .cause().isInstanceOf(WebSocketHandshakeException.class);
-                assertThat(((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode()).as(path + query)
+                assertThat(WsClient.refusedStatus(URI.create("ws://127.0.0.1:" + fx.port() + path + query))).as(path + query)
                         .isEqualTo(401);
             }
             try (WsRecorder socket = WsRecorder.connect(fx.port(), path, "clientId=c1&token=" + bo)) {
