@@ -79,7 +79,7 @@ public final class JobsRoutes {
      * folders, so an admin showing another user's job adds {@code user=OWNER} to their {@code /view} URLs.
      */
     private ObjectNode withOwner(JobView job, ObjectNode json) {
-        return services.config().auth() ? json.put("owner", job.item().user()) : json;
+        return services.config().access().auth() ? json.put("owner", job.item().user()) : json;
     }
 
     private boolean cancel(String id, OwnerFilter owners) {
