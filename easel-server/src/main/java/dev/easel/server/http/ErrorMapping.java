@@ -8,6 +8,9 @@ import io.javalin.http.HttpResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.InputStream;
+
 /**
  * The one place where exceptions become HTTP responses. Every {@link Throwable} a handler
  * throws ends here (errors through {@link Guarded}, or Javalin's error hook as a last resort):
@@ -17,6 +20,8 @@ import org.slf4j.LoggerFactory;
 public final class ErrorMapping {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
     private static final int SHOWN_FRAMES = 25;
+    /** How much of a refused body the server reads to its end rather than close the connection on it. */
+    public static final long DRAINED_BYTES = 1024 * 1024;
 
     private ErrorMapping() {
     }
@@ -47,12 +52,34 @@ public final class ErrorMapping {
 
     private static void answer(HttpError error, Context ctx) {
         ctx.status(error.status());
+        if (error.status() == 413 && !drained(ctx)) ctx.header("Connection", "close");
         if (error.body().isPresent()) {
             Responses.json(ctx, error.body().get());
         } else if (error.text().isPresent()) {
             Responses.text(ctx, error.text().get());
         } else {
             ctx.result(new byte[0]);
+        }
+    }
+
+    /**
+     * Reads and drops what is left of a refused body, up to {@link #DRAINED_BYTES}, and says whether it
+     * ended. A connection closed with a body still arriving is reset by TCP, and a reset can take the
+     * answer with it before the client reads it; so a body a little over the limit is read to its end
+     * and the connection stays open, and a larger one is answered with {@code Connection: close}.
+     */
+    private static boolean drained(Context ctx) {
+        try {
+            InputStream in = ctx.req().getInputStream();
+            byte[] dropped = new byte[16 * 1024];
+            for (long read = 0; read <= DRAINED_BYTES; ) {
+                int n = in.read(dropped);
+                if (n < 0) return true;
+                read += n;
+            }
+            return false;
+        } catch (IOException | IllegalStateException unreadable) {
+            return false;
         }
     }
 

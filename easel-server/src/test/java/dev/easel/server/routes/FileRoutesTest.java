@@ -2,8 +2,10 @@ package dev.easel.server.routes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.easel.server.ServerConfig;
+import dev.easel.server.http.ErrorMapping;
 import dev.easel.testkit.Http;
 import dev.easel.testkit.Multipart;
+import dev.easel.server.testkit.RawHttp;
 import dev.easel.server.testkit.ServerTest;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +17,9 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -194,6 +199,39 @@ class FileRoutesTest extends ServerTest {
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(form.body()))).build());
         assertThat(chunkedUpload.status()).isEqualTo(413);
         assertThat(Files.exists(fx.config.folders().input().resolve("big.png"))).isFalse();
+    }
+
+    private String postHead(int declaredLength) {
+        return "POST /prompt HTTP/1.1\r\nHost: 127.0.0.1:" + fx.port() + "\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + declaredLength + "\r\n\r\n";
+    }
+
+    /**
+     * The refusal waits for the rest of a body a little over the limit, even one still on its way: answering and
+     * closing on a body still arriving lets TCP reset the connection, which can drop the answer unread.
+     */
+    @Test
+    void aBodyALittleOverTheLimitIsReadToItsEndSoThe413ArrivesAndTheConnectionServesTheNextRequest() throws Exception {
+        byte[] half = new byte[10_000];
+        byte[] next = ("GET /queue HTTP/1.1\r\nHost: 127.0.0.1:" + fx.port() + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] rest = new byte[half.length + next.length];
+        System.arraycopy(next, 0, rest, half.length, next.length);
+        String answers = RawHttp.exchange(fx.port(), postHead(2 * half.length), List.of(half, rest), Duration.ofMillis(300),
+                false, "\"queue_pending\":[]}");
+        assertThat(RawHttp.status(answers)).isEqualTo(413);
+        String first = answers.substring(0, answers.indexOf("\r\n\r\n"));
+        assertThat(first.toLowerCase(Locale.ROOT)).doesNotContain("connection: close");
+        String second = answers.substring(first.length() + 4);
+        assertThat(RawHttp.status(second)).isEqualTo(200);
+        assertThat(second).endsWith("\r\n\r\n{\"queue_running\":[],\"queue_pending\":[]}");
+    }
+
+    @Test
+    void aBodyFarOverTheLimitIsAnswered413WithConnectionCloseOnceAMegabyteOfItIsRead() throws Exception {
+        byte[] sent = new byte[(int) ErrorMapping.DRAINED_BYTES + 1];
+        String answer = RawHttp.exchange(fx.port(), postHead(5 * 1024 * 1024), sent, false, "\r\n\r\n");
+        assertThat(RawHttp.status(answer)).isEqualTo(413);
+        assertThat(answer.toLowerCase(Locale.ROOT)).contains("\r\nconnection: close\r\n");
     }
 
     @Test

@@ -3,9 +3,12 @@ package dev.easel.server.testkit;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * Bytes on a bare socket, for requests no well-behaved client sends: bodies cut short, raw
@@ -18,10 +21,20 @@ public final class RawHttp {
 
     /** Sends {@code head} and {@code body}; with {@code hangUp} the client then stops sending (half close). */
     public static String exchange(int port, String head, byte[] body, boolean hangUp, String untilText) throws IOException {
+        return exchange(port, head, List.of(body), Duration.ZERO, hangUp, untilText);
+    }
+
+    /** Sends {@code head}, then each part after a {@code pause}, as a client on a slow link would. */
+    public static String exchange(int port, String head, List<byte[]> parts, Duration pause, boolean hangUp, String untilText)
+            throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().write(body);
+            for (byte[] part : parts) {
+                socket.getOutputStream().flush();
+                pause(pause);
+                socket.getOutputStream().write(part);
+            }
             socket.getOutputStream().flush();
             if (hangUp) socket.shutdownOutput();
             InputStream in = socket.getInputStream();
@@ -36,6 +49,16 @@ public final class RawHttp {
                 // whatever arrived is the answer
             }
             return answer.toString(StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private static void pause(Duration pause) throws IOException {
+        if (pause.isZero()) return;
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted between the parts of a request");
         }
     }
 
