@@ -20,7 +20,7 @@ import java.io.InputStream;
 public final class ErrorMapping {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
     private static final int SHOWN_FRAMES = 25;
-    /** How much of a refused body the server reads to its end rather than close the connection on it. */
+    /** The largest refused body the server reads to its end rather than close the connection on it. */
     public static final long DRAINED_BYTES = 1024 * 1024;
 
     private ErrorMapping() {
@@ -63,12 +63,16 @@ public final class ErrorMapping {
     }
 
     /**
-     * Reads and drops what is left of a refused body, up to {@link #DRAINED_BYTES}, and says whether it
-     * ended. A connection closed with a body still arriving is reset by TCP, and a reset can take the
-     * answer with it before the client reads it; so a body a little over the limit is read to its end
-     * and the connection stays open, and a larger one is answered with {@code Connection: close}.
+     * Reads and drops what is left of a refused body of at most {@link #DRAINED_BYTES}, and says whether
+     * it ended. A connection closed with a body still arriving is reset by TCP, and a reset can take the
+     * answer with it before the client reads it; so a small body is read to its end and the connection
+     * stays open. A larger body, or one the client holds back until told to send it ({@code Expect:
+     * 100-continue}), is not read at all: the answer says {@code Connection: close} at once.
      */
     private static boolean drained(Context ctx) {
+        if ("100-continue".equalsIgnoreCase(ctx.header("Expect")) || ctx.req().getContentLengthLong() > DRAINED_BYTES) {
+            return false;
+        }
         try {
             InputStream in = ctx.req().getInputStream();
             byte[] dropped = new byte[16 * 1024];

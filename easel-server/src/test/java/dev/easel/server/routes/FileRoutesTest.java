@@ -227,11 +227,15 @@ class FileRoutesTest extends ServerTest {
     }
 
     @Test
-    void aBodyFarOverTheLimitIsAnswered413WithConnectionCloseOnceAMegabyteOfItIsRead() throws Exception {
-        byte[] sent = new byte[(int) ErrorMapping.DRAINED_BYTES + 1];
-        String answer = RawHttp.exchange(fx.port(), postHead(5 * 1024 * 1024), sent, false, "\r\n\r\n");
-        assertThat(RawHttp.status(answer)).isEqualTo(413);
-        assertThat(answer.toLowerCase(Locale.ROOT)).contains("\r\nconnection: close\r\n");
+    void aLargerBodyOrOneHeldBackFor100ContinueIsRefusedAtOnceWithConnectionCloseAndNoneOfItRead() throws Exception {
+        String large = RawHttp.exchange(fx.port(), postHead((int) ErrorMapping.DRAINED_BYTES + 1), new byte[0], false, "\r\n\r\n");
+        assertThat(RawHttp.status(large)).isEqualTo(413);
+        assertThat(large.toLowerCase(Locale.ROOT)).contains("\r\nconnection: close\r\n");
+        String head = postHead(20_000);
+        String waiting = RawHttp.exchange(fx.port(), head.substring(0, head.length() - 2) + "Expect: 100-continue\r\n\r\n",
+                new byte[0], false, "\r\n\r\n");
+        assertThat(RawHttp.status(waiting)).as("a final answer, no 100 Continue first").isEqualTo(413);
+        assertThat(waiting.toLowerCase(Locale.ROOT)).contains("\r\nconnection: close\r\n");
     }
 
     @Test
