@@ -65,9 +65,9 @@ public final class WsClient implements AutoCloseable {
         return open(http, URI.create("ws://" + base.getHost() + ":" + base.getPort() + "/ws?clientId=" + clientId), handler);
     }
 
-    /** Starts opening {@code uri}; the client reads every frame as it comes. */
-    public static CompletableFuture<WsClient> open(HttpClient http, URI uri, Handler handler) {
-        return open(http, uri, new Reader(handler, false));
+    /** Starts opening {@code uri}, asking with the given headers (name, value, ...); the client reads every frame as it comes. */
+    public static CompletableFuture<WsClient> open(HttpClient http, URI uri, Handler handler, String... headers) {
+        return open(http, uri, new Reader(handler, false), headers);
     }
 
     /** Starts opening {@code uri}; the client reads the first frame and then no more until {@link #resume()}. */
@@ -75,9 +75,14 @@ public final class WsClient implements AutoCloseable {
         return open(http, uri, new Reader(handler, true));
     }
 
-    private static CompletableFuture<WsClient> open(HttpClient http, URI uri, Reader reader) {
-        return http.newWebSocketBuilder().connectTimeout(CONNECT_LIMIT).buildAsync(uri, reader)
+    private static CompletableFuture<WsClient> open(HttpClient http, URI uri, Reader reader, String... headers) {
+        return withHeaders(http.newWebSocketBuilder().connectTimeout(CONNECT_LIMIT), headers).buildAsync(uri, reader)
                 .thenApply(socket -> new WsClient(socket, reader));
+    }
+
+    private static WebSocket.Builder withHeaders(WebSocket.Builder builder, String... headers) {
+        for (int i = 0; i < headers.length; i += 2) builder.header(headers[i], headers[i + 1]);
+        return builder;
     }
 
     /**
@@ -86,8 +91,7 @@ public final class WsClient implements AutoCloseable {
      * ends without an HTTP answer, is an assertion failure.
      */
     public static int refusedStatus(URI uri, String... headers) {
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
-        for (int i = 0; i < headers.length; i += 2) builder.header(headers[i], headers[i + 1]);
+        WebSocket.Builder builder = withHeaders(HttpClient.newHttpClient().newWebSocketBuilder(), headers);
         WebSocket accepted;
         try {
             accepted = builder.buildAsync(uri, new WebSocket.Listener() { }).get(REFUSAL_WAIT_SECONDS, TimeUnit.SECONDS);

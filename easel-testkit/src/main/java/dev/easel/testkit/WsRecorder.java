@@ -46,10 +46,10 @@ public final class WsRecorder implements AutoCloseable {
     private final AtomicInteger pings = new AtomicInteger();
     private final WsClient socket;
 
-    private WsRecorder(URI uri, boolean startPaused) throws Exception {
+    private WsRecorder(URI uri, boolean startPaused, String... headers) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         Recorder recorder = new Recorder();
-        this.socket = (startPaused ? WsClient.openPaused(http, uri, recorder) : WsClient.open(http, uri, recorder))
+        this.socket = (startPaused ? WsClient.openPaused(http, uri, recorder) : WsClient.open(http, uri, recorder, headers))
                 .get(WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
@@ -59,6 +59,11 @@ public final class WsRecorder implements AutoCloseable {
 
     public static WsRecorder connect(int port, String path, String query) throws Exception {
         return new WsRecorder(URI.create("ws://127.0.0.1:" + port + path + (query.isEmpty() ? "" : "?" + query)), false);
+    }
+
+    /** Connects to {@code /ws}, asking with the given headers (name, value, ...), as a browser sends its cookies. */
+    public static WsRecorder connectWithHeaders(int port, String query, String... headers) throws Exception {
+        return new WsRecorder(URI.create("ws://127.0.0.1:" + port + "/ws" + (query.isEmpty() ? "" : "?" + query)), false, headers);
     }
 
     /** Connects and reads only the first frame, then stops reading (and so answering pings). */

@@ -144,4 +144,25 @@ class PageWithAuthInBrowserTest {
                 + saved.path("filename").asText() + "&subfolder=&type=output&user=bo&token=" + token);
         assertThat(browser.script("return document.querySelector(\"[data-testid='output-image']\").naturalHeight")).isEqualTo(48L);
     }
+
+    @Test
+    void openingThePageWithTheTokenInItsAddressSignsTheBrowserInWithACookieThatItsRequestsAndSocketCarry() {
+        browser.get(server.base() + "/?token=" + token);
+        browser.await("the page loaded its workflow", () -> "true".equals(browser.script("return document.body.dataset.ready")));
+        browser.await("the socket connected", () -> browser.state("connection-state").equals("connected"));
+        assertThat(browser.driver.getCurrentUrl()).as("the token left the address").isEqualTo(server.base() + "/");
+        assertThat(asking()).isFalse();
+        assertThat(browser.script("return sessionStorage.getItem('easel.token')")).as("the page kept no token").isNull();
+        assertThat(browser.script("return document.cookie")).as("no script reads the cookie").isEqualTo("");
+
+        browser.type("5", "width", "64");
+        browser.type("5", "height", "64");
+        browser.type("3", "steps", "2");
+        browser.byTestId("run-button").click();
+        browser.await("the job finished", () -> browser.outcome().equals("success"));
+        browser.await("the result's image loaded with the cookie", browser::resultImageLoaded);
+        assertThat(browser.byCss("[data-testid='output-image']").getDomAttribute("src")).startsWith("view?filename=")
+                .doesNotContain("token=");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
 }

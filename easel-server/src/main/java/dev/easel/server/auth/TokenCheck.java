@@ -17,8 +17,9 @@ import java.util.function.Predicate;
 /**
  * {@code --auth}: every request names a user by its token, in {@code Authorization: Bearer TOKEN}
  * or, for what browsers cannot give a header (a WebSocket, an {@code <img>}), in
- * {@code ?token=TOKEN}. The token's user is left in {@link Identity#ATTRIBUTE}; without a valid
- * token the answer is 401, except for the public paths (the page's own shell, which holds no
+ * {@code ?token=TOKEN}, or, for a browser signed in once, in its {@link SessionCookie}. The token's
+ * user is left in {@link Identity#ATTRIBUTE}; without a valid token the answer is 401, except for
+ * the public paths (the page's own shell, which holds no
  * data, so that it can ask for a token). Refusals are logged with method, path and remote
  * address, never the token. Wrong tokens are counted per remote address ({@link Lockouts}); one
  * that presented too many is refused with 429 until the limit lets it through again.
@@ -47,13 +48,17 @@ public final class TokenCheck {
      * a request with a token from an address locked out for guessing gets 429 before its token is looked at.
      */
     public void admit(Context ctx) {
-        Optional<String> token = presented(ctx);
+        Optional<String> sent = presented(ctx);
+        Optional<String> cookie = sent.isPresent() ? Optional.empty() : SessionCookie.presented(ctx);
+        Optional<String> token = sent.or(() -> cookie);
         if (token.isPresent()) refuseWhileLockedOut(ctx);
         Optional<Identity> caller = token.flatMap(accounts::authenticate);
         if (caller.isPresent()) {
             ctx.attribute(Identity.ATTRIBUTE, caller.get());
             return;
         }
+        // a cookie that signs in no one (its user revoked) is forgotten, so the browser asks for a token again
+        if (cookie.isPresent()) ctx.header("Set-Cookie", SessionCookie.forget());
         boolean read = ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD;
         if (read && publicPath.test(ctx.path())) return;
         if (token.isEmpty()) {
@@ -83,6 +88,12 @@ public final class TokenCheck {
         ObjectNode body = Json.object();
         body.set("error", error);
         return body;
+    }
+
+    /** Whether the request named its user with {@code ?token=}, rather than a header or the browser's cookie. */
+    public static boolean byQuery(Context ctx) {
+        String query = ctx.queryParam(QUERY_PARAMETER);
+        return query != null && presented(ctx).filter(query::equals).isPresent();
     }
 
     private static Optional<String> presented(Context ctx) {

@@ -78,6 +78,10 @@ class TokenAuthTest extends ServerTest {
             assertRefused(call(route, "", "Authorization", "Bearer " + WRONG), what + " with a wrong bearer token");
             assertRefused(call(route, (sample(route).contains("?") ? "&" : "?") + "token=" + WRONG), what + " with a wrong ?token=");
             assertRefused(call(route, "", "Authorization", "Basic " + ana), what + " with the token under another scheme");
+            assertRefused(call(route, "", "Cookie", SessionCookie.NAME + "=" + WRONG, "Sec-Fetch-Site", "same-origin"),
+                    what + " with a wrong sign-in cookie");
+            assertRefused(call(route, "", "Cookie", SessionCookie.NAME + "=" + ana, "Sec-Fetch-Site", "same-site"),
+                    what + " with the cookie from a sibling site");
         }
         assertThat(open).as("public without a token").containsExactlyInAnyOrder("GET /", "GET /page/{file}");
     }
