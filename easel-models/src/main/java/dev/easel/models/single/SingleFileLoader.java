@@ -171,10 +171,13 @@ public final class SingleFileLoader {
             weights.close();
             throw e;
         }
+        long built = System.nanoTime();
         OnnxSession session = OnnxSession.open(model, label, settings, weights.tensors());
         opened.push(session);
-        LOG.debug("{}: {} tensors bound from {} ({} bytes copied for alignment, {} merged with LoRAs), session in {} ms", label,
-                weights.count(), file.path(), weights.copiedBytes(), weights.mergedCount(), (System.nanoTime() - start) / 1_000_000);
+        long ready = System.nanoTime();
+        LOG.debug("{}: {} tensors bound from {} ({} bytes copied for alignment, {} merged with LoRAs); graph of {} bytes built in {} ms, "
+                        + "session created in {} ms", label, weights.count(), file.path(), weights.copiedBytes(), weights.mergedCount(),
+                model.length, (built - start) / 1_000_000, (ready - built) / 1_000_000);
         return session;
     }
 
