@@ -35,7 +35,7 @@ public final class Bench {
               page-memory [--previews 500] [--every 100] [--steps 20] [--width 512] [--height 512] [--preview-size 512]
               demo      [--runs 5] [--steps 20] [--width 512] [--height 512] [--preview-method latent2rgb|auto|none]
               ort       [--models toy,demo] [--threads 1,2] [--size 64] [--evals 200] [--warmup 50] [--rounds 5]
-              checkpoint --file F.safetensors [--size 512] [--threads 1,2] [--warmup 1] [--reps 5] [--tokenizer DIR]
+              checkpoint --file F.safetensors [--size 512] [--threads 1,2] [--warmup 1] [--reps 5] [--tokenizer DIR] [--optimization all|extended|basic|none]
               jobs      [--history 10000] [--requests 2000] [--prompts 2000] [--pending 1000]
             every benchmark but engine and steps also takes [--timeout-s 120] (jobs: 600; checkpoint: 1800 per thread count)""";
 

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CheckpointBench {
     /** The options handed to each run as they were given. */
-    private static final List<String> PASSED = List.of("file", "size", "warmup", "reps", "tokenizer");
+    private static final List<String> PASSED = List.of("file", "size", "warmup", "reps", "tokenizer", "optimization");
 
     private CheckpointBench() {
     }

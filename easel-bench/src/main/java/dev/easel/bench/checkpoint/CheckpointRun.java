@@ -1,5 +1,6 @@
 package dev.easel.bench.checkpoint;
 
+import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
 import dev.easel.bench.Options;
 import dev.easel.bench.report.ProcessMemory;
 import dev.easel.bench.report.TempFolders;
@@ -47,7 +48,7 @@ public final class CheckpointRun {
      * What one JVM measured. {@code evalNanos}: wall time of each timed {@code apply}; {@code runs}:
      * ORT's record of the same calls.
      */
-    public record Result(Path file, CheckpointConfig config, int threads, int size, int warmup, long loadNanos,
+    public record Result(Path file, CheckpointConfig config, int threads, OptLevel optimization, int size, int warmup, long loadNanos,
                          long peakRssBytes, List<Long> evalNanos, List<OrtProfile.Run> runs, int[] outputShape) {
 
         public double medianSeconds() {
@@ -71,8 +72,9 @@ public final class CheckpointRun {
 
         public String report() {
             StringBuilder out = new StringBuilder(String.format(
-                    "%s: %s %s, latent %dx%d (image %dx%d), batch %d (cond + uncond), intra-op threads %d%n",
-                    file.getFileName(), config.family(), config.parameterization(), size / 8, size / 8, size, size, BATCH, threads));
+                    "%s: %s %s, latent %dx%d (image %dx%d), batch %d (cond + uncond), intra-op threads %d, graph optimisation %s%n",
+                    file.getFileName(), config.family(), config.parameterization(), size / 8, size / 8, size, size, BATCH, threads,
+                    optimization));
             out.append(String.format("  load (file opened to every part ready): %.2f s; peak RSS (VmHWM): %.2f GiB%n",
                     loadNanos / 1e9, peakRssBytes / (double) (1L << 30)));
             out.append(String.format("  UNet evaluation: median %.3f s over %d (after %d warm-up); each:", medianSeconds(), evalNanos.size(), warmup));
@@ -91,7 +93,10 @@ public final class CheckpointRun {
     private CheckpointRun() {
     }
 
-    /** {@code --file F --threads N [--size 512] [--warmup 1] [--reps 5] [--tokenizer DIR]}; prints {@link Result#report}. */
+    /**
+     * {@code --file F --threads N [--size 512] [--warmup 1] [--reps 5] [--tokenizer DIR] [--optimization LEVEL]}
+     * (the loader's own level unless given); prints {@link Result#report}.
+     */
     public static void main(String[] args) throws Exception {
         System.out.print(run(Options.parse(args, 0)).report());
         System.exit(0);
@@ -108,7 +113,9 @@ public final class CheckpointRun {
         List<Path> tokenizers = options.find("tokenizer").map(Path::of).map(List::of).orElse(List.of());
         Path profiles = TempFolders.create("easel-bench-checkpoint");
         try {
-            SessionSettings settings = SessionSettings.defaults().withIntraOpThreads(threads).withProfiling(profiles.resolve("ort"));
+            SessionSettings settings = SingleFileLoader.defaultSettings().withIntraOpThreads(threads).withProfiling(profiles.resolve("ort"));
+            Optional<String> level = options.find("optimization");
+            if (level.isPresent()) settings = settings.withOptimization(optimization(level.get()));
             SingleFileFormat format = SingleFileFormat.detecting(new SingleFileLoader(settings, AttentionChunking.defaults()),
                     tokenizers, List.of(file.toAbsolutePath().getParent()));
             long started = System.nanoTime();
@@ -134,7 +141,7 @@ public final class CheckpointRun {
                 long peak = ProcessMemory.peakRss();
                 Path profile = unet.endProfiling().orElseThrow(() -> new IllegalStateException("ONNX Runtime wrote no profile"));
                 List<OrtProfile.Run> runs = OrtProfile.read(profile).last(reps);
-                return new Result(file, config, threads, size, warmup, loadNanos, peak, List.copyOf(evals), runs, shape);
+                return new Result(file, config, threads, settings.optimization(), size, warmup, loadNanos, peak, List.copyOf(evals), runs, shape);
             }
         } catch (IOException | RuntimeException e) {
             throw e;
@@ -143,6 +150,17 @@ public final class CheckpointRun {
         } finally {
             TempFolders.delete(profiles);
         }
+    }
+
+    /** {@code --optimization}: ONNX Runtime's graph optimisation level by the name of its {@code OptLevel}, or {@code all}, {@code extended}, {@code basic}, {@code none}. */
+    static OptLevel optimization(String name) {
+        return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+            case "all", "all_opt" -> OptLevel.ALL_OPT;
+            case "extended", "extended_opt" -> OptLevel.EXTENDED_OPT;
+            case "basic", "basic_opt" -> OptLevel.BASIC_OPT;
+            case "none", "no_opt" -> OptLevel.NO_OPT;
+            default -> throw new IllegalArgumentException("--optimization must be all, extended, basic or none, was " + name);
+        };
     }
 
     /** Seeded text states of the UNet's context width; SDXL's pooled embedding too, of the width its ADM input leaves. */

@@ -49,20 +49,27 @@ class CheckpointBenchTest {
         assertThat(r.kernelShare()).isPositive().isLessThanOrEqualTo(r.runShare());
         assertThat(r.runShare()).isLessThanOrEqualTo(1.0);
         assertThat(r.peakRssBytes()).isPositive();
-        assertThat(r.report()).contains("toy-sd1.safetensors: SD1 EPS, latent 8x8 (image 64x64), batch 2 (cond + uncond), intra-op threads 1")
+        assertThat(r.report()).contains("toy-sd1.safetensors: SD1 EPS, latent 8x8 (image 64x64), batch 2 (cond + uncond), intra-op threads 1, "
+                        + "graph optimisation EXTENDED_OPT")
                 .contains("median").contains("after 2 warm-up").contains("kernel time by operator: ");
     }
 
     @Test
-    void eachThreadCountRunsInAJvmOfItsOwn() throws Exception {
+    void eachThreadCountRunsInAJvmOfItsOwnWithTheOptimisationAskedFor() throws Exception {
         Path file = toyCheckpoint();
 
         String report = CheckpointBench.run(Options.of(Map.of(
-                "file", file.toString(), "size", "64", "threads", "1,2", "warmup", "0", "reps", "1")));
+                "file", file.toString(), "size", "64", "threads", "1,2", "warmup", "0", "reps", "1", "optimization", "all")));
 
         assertThat(report.lines().filter(l -> l.startsWith("toy-sd1.safetensors: "))).containsExactly(
-                "toy-sd1.safetensors: SD1 EPS, latent 8x8 (image 64x64), batch 2 (cond + uncond), intra-op threads 1",
-                "toy-sd1.safetensors: SD1 EPS, latent 8x8 (image 64x64), batch 2 (cond + uncond), intra-op threads 2");
+                "toy-sd1.safetensors: SD1 EPS, latent 8x8 (image 64x64), batch 2 (cond + uncond), intra-op threads 1, graph optimisation ALL_OPT",
+                "toy-sd1.safetensors: SD1 EPS, latent 8x8 (image 64x64), batch 2 (cond + uncond), intra-op threads 2, graph optimisation ALL_OPT");
+    }
+
+    @Test
+    void anUnknownOptimisationLevelIsRefused() {
+        assertThatThrownBy(() -> CheckpointRun.optimization("most"))
+                .hasMessageContaining("--optimization must be all, extended, basic or none, was most");
     }
 
     @Test

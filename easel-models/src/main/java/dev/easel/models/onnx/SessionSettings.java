@@ -29,6 +29,11 @@ public record SessionSettings(int intraOpThreads, SessionOptions.OptLevel optimi
         return new SessionSettings(threads, optimization, spinning, profiling);
     }
 
+    /** The same settings with ONNX Runtime's graph optimisations at {@code level}. */
+    public SessionSettings withOptimization(SessionOptions.OptLevel level) {
+        return new SessionSettings(intraOpThreads, level, spinning, profiling);
+    }
+
     public SessionSettings withSpinning(boolean spin) {
         return new SessionSettings(intraOpThreads, optimization, spin, profiling);
     }

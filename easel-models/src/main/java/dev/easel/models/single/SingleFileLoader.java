@@ -1,5 +1,6 @@
 package dev.easel.models.single;
 
+import ai.onnxruntime.OrtSession.SessionOptions;
 import dev.easel.diffusion.latent.LatentFormat;
 import dev.easel.diffusion.model.Parameterization;
 import dev.easel.models.Checkpoint;
@@ -51,7 +52,20 @@ public final class SingleFileLoader {
     }
 
     public static SingleFileLoader defaults() {
-        return new SingleFileLoader(SessionSettings.defaults(), AttentionChunking.defaults());
+        return new SingleFileLoader(defaultSettings(), AttentionChunking.defaults());
+    }
+
+    /**
+     * The session settings of {@link #defaults()}: {@link SessionSettings#defaults()} with graph
+     * optimisations up to {@code EXTENDED_OPT} rather than {@code ALL_OPT}. The layout optimisations
+     * that {@code ALL_OPT} adds (convolutions in ONNX Runtime's blocked NCHWc layout) made creating
+     * a full-size SD1.5 UNet's session about three times as slow and raised the load's peak memory
+     * by 0.8 GiB, the time going to allocating and copying the weights, while its evaluations took
+     * as long either way on a 2-core AVX2 machine (docs/BENCHMARKS.md, the checkpoint benchmark).
+     * Outputs differ from {@code ALL_OPT}'s by float rounding only.
+     */
+    public static SessionSettings defaultSettings() {
+        return SessionSettings.defaults().withOptimization(SessionOptions.OptLevel.EXTENDED_OPT);
     }
 
     public LoadedCheckpoint load(SafetensorsFile file, CheckpointConfig config, TokenizerSource tokenizers) throws IOException {
@@ -171,10 +185,13 @@ public final class SingleFileLoader {
             weights.close();
             throw e;
         }
+        long built = System.nanoTime();
         OnnxSession session = OnnxSession.open(model, label, settings, weights.tensors());
         opened.push(session);
-        LOG.debug("{}: {} tensors bound from {} ({} bytes copied for alignment, {} merged with LoRAs), session in {} ms", label,
-                weights.count(), file.path(), weights.copiedBytes(), weights.mergedCount(), (System.nanoTime() - start) / 1_000_000);
+        long ready = System.nanoTime();
+        LOG.debug("{}: {} tensors bound from {} ({} bytes copied for alignment, {} merged with LoRAs); graph of {} bytes built in {} ms, "
+                        + "session created in {} ms", label, weights.count(), file.path(), weights.copiedBytes(), weights.mergedCount(),
+                model.length, (built - start) / 1_000_000, (ready - built) / 1_000_000);
         return session;
     }
 
