@@ -52,6 +52,15 @@ class PageWithAuthInBrowserTest {
         return out.toString().strip();
     }
 
+    /** Runs the page's default workflow at 64×64 in two steps, from its Run button, to its end. */
+    private void runTheDefaultWorkflowSmall() {
+        browser.type("5", "width", "64");
+        browser.type("5", "height", "64");
+        browser.type("3", "steps", "2");
+        browser.byTestId("run-button").click();
+        browser.await("the job finished", () -> browser.outcome().equals("success"));
+    }
+
     private void enterToken() {
         browser.get(server.base() + "/");
         browser.await("the page asked for a token", this::asking);
@@ -91,11 +100,7 @@ class PageWithAuthInBrowserTest {
         assertThat(asking()).isFalse();
         assertThat(browser.script("return sessionStorage.getItem('easel.token')")).isEqualTo(token);
 
-        browser.type("5", "width", "64");
-        browser.type("5", "height", "64");
-        browser.type("3", "steps", "2");
-        browser.byTestId("run-button").click();
-        browser.await("the job finished", () -> browser.outcome().equals("success"));
+        runTheDefaultWorkflowSmall();
         browser.await("the result's image loaded through its ?token= URL", browser::resultImageLoaded);
         String src = browser.byCss("[data-testid='output-image']").getDomAttribute("src");
         assertThat(src).startsWith("view?filename=").endsWith("&token=" + token);
@@ -155,11 +160,7 @@ class PageWithAuthInBrowserTest {
         assertThat(browser.script("return sessionStorage.getItem('easel.token')")).as("the page kept no token").isNull();
         assertThat(browser.script("return document.cookie")).as("no script reads the cookie").isEqualTo("");
 
-        browser.type("5", "width", "64");
-        browser.type("5", "height", "64");
-        browser.type("3", "steps", "2");
-        browser.byTestId("run-button").click();
-        browser.await("the job finished", () -> browser.outcome().equals("success"));
+        runTheDefaultWorkflowSmall();
         browser.await("the result's image loaded with the cookie", browser::resultImageLoaded);
         assertThat(browser.byCss("[data-testid='output-image']").getDomAttribute("src")).startsWith("view?filename=")
                 .doesNotContain("token=");
