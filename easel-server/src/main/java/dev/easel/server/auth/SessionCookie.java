@@ -1,9 +1,8 @@
 package dev.easel.server.auth;
 
+import dev.easel.server.http.RequestGuard;
 import io.javalin.http.Context;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,20 +35,10 @@ public final class SessionCookie {
     /** The cookie's token, when the request carries it and comes from this origin or from the person. */
     static Optional<String> presented(Context ctx) {
         String site = ctx.header("Sec-Fetch-Site");
-        boolean own = site != null ? OWN_REQUESTS.contains(site) : fromThisHost(ctx.header("Origin"), ctx.header("Host"));
+        boolean own = site != null ? OWN_REQUESTS.contains(site)
+                : RequestGuard.originIsHost(ctx.header("Origin"), ctx.header("Host"));
         if (!own) return Optional.empty();
         return Optional.ofNullable(ctx.cookie(NAME)).filter(token -> !token.isEmpty());
-    }
-
-    /** An {@code Origin} whose host and port are the request's {@code Host} (the scheme may differ behind a TLS proxy). */
-    private static boolean fromThisHost(String origin, String host) {
-        if (origin == null || host == null) return false;
-        try {
-            String authority = new URI(origin).getRawAuthority();
-            return authority != null && authority.equalsIgnoreCase(host);
-        } catch (URISyntaxException notAnOrigin) {
-            return false;
-        }
     }
 
     /** The {@code Set-Cookie} value that signs this browser in with {@code token}. */

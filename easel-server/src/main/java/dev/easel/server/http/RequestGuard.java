@@ -77,6 +77,14 @@ public final class RequestGuard {
         if (!same) throw HttpError.empty(403);
     }
 
+    /**
+     * Whether an {@code Origin} names exactly the host and port of a {@code Host} header, whatever its scheme (a
+     * TLS proxy in front changes that); {@code null}, an opaque origin or another port is not.
+     */
+    public static boolean originIsHost(String origin, String host) {
+        return origin != null && host != null && HostPort.parse(host).equalsIgnoreCase(originHostPort(origin));
+    }
+
     private static HostPort originHostPort(String origin) {
         try {
             URI uri = URI.create(origin.trim());
