@@ -53,22 +53,26 @@ public final class WsRecorder implements AutoCloseable {
                 .get(WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
+    private static URI local(int port, String path, String query) {
+        return URI.create("ws://127.0.0.1:" + port + path + (query.isEmpty() ? "" : "?" + query));
+    }
+
     public static WsRecorder connect(int port, String query) throws Exception {
         return connect(port, "/ws", query);
     }
 
     public static WsRecorder connect(int port, String path, String query) throws Exception {
-        return new WsRecorder(URI.create("ws://127.0.0.1:" + port + path + (query.isEmpty() ? "" : "?" + query)), false);
+        return new WsRecorder(local(port, path, query), false);
     }
 
     /** Connects to {@code /ws}, asking with the given headers (name, value, ...), as a browser sends its cookies. */
     public static WsRecorder connectWithHeaders(int port, String query, String... headers) throws Exception {
-        return new WsRecorder(URI.create("ws://127.0.0.1:" + port + "/ws" + (query.isEmpty() ? "" : "?" + query)), false, headers);
+        return new WsRecorder(local(port, "/ws", query), false, headers);
     }
 
     /** Connects and reads only the first frame, then stops reading (and so answering pings). */
     public static WsRecorder connectPaused(int port, String query) throws Exception {
-        return new WsRecorder(URI.create("ws://127.0.0.1:" + port + "/ws" + (query.isEmpty() ? "" : "?" + query)), true);
+        return new WsRecorder(local(port, "/ws", query), true);
     }
 
     public void send(String text) {
